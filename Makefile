@@ -1,0 +1,37 @@
+# Two entry points for a fresh machine with only Python 3.11+: `make run` and `make test`.
+# Everything goes into a local .venv; the stamps re-install when pyproject.toml changes.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench screenshot docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(BIN)/camtool
+
+test: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m camtool bench
+
+docs: $(VENV)/.test-installed
+	$(BIN)/python tools/gen_docs.py
+
+screenshot: $(VENV)/.test-installed
+	bash tools/screenshot.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,9 @@
+"""CLI commands of the `virtual` layer (filled in by its issue)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add this layer's commands to `camtool`."""

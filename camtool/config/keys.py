@@ -1,0 +1,77 @@
+"""The ten camera keys of initGlobalConfig, as WMPF spells them, with family and version gates.
+
+This table is the one place the version numbers live (domain.md rule 6). Titles and
+descriptions are marked for translation; the model, the schema, the GUI form and the rules
+read them from here through the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from camtool.i18n import N_
+
+
+class Family(str, Enum):
+    BUILTIN = "builtin"
+    USB = "usb"
+
+
+@dataclass(frozen=True)
+class CameraKey:
+    name: str              # exactly as WMPF spells it (case-sensitive)
+    json_type: str         # "string" | "integer" | "boolean"
+    family: Family
+    min_wmpf: tuple[int, int, int]
+    inferred_version: bool  # the version gate is our reading of the client library's history
+    title: str
+    description: str
+
+
+def _v(text: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(p) for p in text.split("."))
+    return major, minor, patch
+
+
+CAMERA_KEYS: tuple[CameraKey, ...] = (
+    CameraKey("internalCameraName", "string", Family.BUILTIN, _v("2.0.0"), False,
+              N_("Built-in camera id"),
+              N_("Android camera id from the system camera service, e.g. \"0\" or \"1\" (not \"back\" or \"front\"). WMPF >= 2.0.0.")),
+    CameraKey("cameraId", "integer", Family.BUILTIN, _v("1.0.0"), True,
+              N_("Built-in camera number (legacy)"),
+              N_("Legacy numeric id of the built-in camera; prefer internalCameraName on WMPF >= 2.0.0.")),
+    CameraKey("cameraRotationAngle", "integer", Family.BUILTIN, _v("2.0.0"), True,
+              N_("Built-in camera push rotation"),
+              N_("Turns the pushed stream (WeChat end) of a built-in camera: 0, 90, 180 or 270 degrees. The device preview cannot be rotated.")),
+    CameraKey("cameraPushFlip", "boolean", Family.BUILTIN, _v("2.0.0"), True,
+              N_("Built-in camera push flip"),
+              N_("Turns the pushed stream (WeChat end) of a built-in camera by 180 degrees (upside-down fix).")),
+    CameraKey("usbCameraName", "string", Family.USB, _v("1.1.0"), True,
+              N_("USB camera path"),
+              N_("USB device path as Android's UsbDevice.getDeviceName() gives it: /dev/bus/usb/BBB/DDD. Changes when the camera is replugged or the device reboots.")),
+    CameraKey("usbCameraVendorId", "integer", Family.USB, _v("1.1.0"), True,
+              N_("USB vendor id"),
+              N_("USB vendor id as a decimal number, 0..65535 (sysfs and lsusb show it in hex: 0bda = 3034).")),
+    CameraKey("usbCameraProductId", "integer", Family.USB, _v("1.1.0"), True,
+              N_("USB product id"),
+              N_("USB product id as a decimal number, 0..65535.")),
+    CameraKey("usbSerialNumber", "string", Family.USB, _v("1.1.0"), True,
+              N_("USB serial number"),
+              N_("USB serial number string. With vendor and product id it selects the camera stably across replugs; many cheap cameras have none.")),
+    CameraKey("usbCameraRotationAngle", "integer", Family.USB, _v("1.1.0"), True,
+              N_("USB camera rotation"),
+              N_("Turns both the device preview and the pushed stream of a USB camera: 0, 90, 180 or 270 degrees.")),
+    CameraKey("usbCameraPushFlip", "boolean", Family.USB, _v("1.1.0"), True,
+              N_("USB camera push flip"),
+              N_("Turns the pushed stream (WeChat end) of a USB camera by 180 degrees (upside-down fix).")),
+)
+
+KEYS_BY_NAME: dict[str, CameraKey] = {k.name: k for k in CAMERA_KEYS}
+#: Canonical export order of the camera keys (the table order above).
+CAMERA_KEY_ORDER: tuple[str, ...] = tuple(k.name for k in CAMERA_KEYS)
+USB_TRIPLE: tuple[str, str, str] = ("usbCameraVendorId", "usbCameraProductId", "usbSerialNumber")
+ROTATIONS: tuple[int, ...] = (0, 90, 180, 270)
+#: What the WMPF client library's getDefaultConfigJson() fills in (its published sample code).
+CLIENT_LIBRARY_DEFAULT_USB_PATH = "/dev/bus/usb/002/007"
+FACING_WORDS = ("back", "front", "external")

@@ -1,0 +1,1 @@
+"""The camtool window: the only package that imports PySide6."""

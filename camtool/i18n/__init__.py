@@ -1,0 +1,98 @@
+"""The one translation function for everything below `gui` (Qt-free).
+
+Every user-visible string in `config`, `device`, `virtual`, `vision` and the CLI goes
+through `tr(source, **values)`. `source` is the English text (it is also the message id,
+as in gettext); values are named placeholders, `{name}`, so a translation can reorder them.
+Strings defined at import time (tables, help texts) are marked with `N_()` and translated
+when shown, so a language switch at run time takes effect everywhere.
+
+Catalogues live in `camtool/i18n/zh_CN/*.py`, one module per area (each a dict named
+`MESSAGES`), so parts of the project never edit the same file. Codes, JSON keys and
+exports never go through here: they do not change with the language.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import string
+from collections.abc import Mapping
+
+__all__ = ["tr", "N_", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
+
+LANGUAGES = ("en", "zh")
+
+_current = "en"
+_catalogues: dict[str, dict[str, str]] = {}
+
+
+def N_(source: str) -> str:
+    """Mark a string for translation without translating it now (it is translated when shown)."""
+    return source
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """All translations of one language, merged from its area modules (cached)."""
+    if lang == "en":
+        return {}
+    if lang not in _catalogues:
+        merged: dict[str, str] = {}
+        package = importlib.import_module(f"camtool.i18n.{_package_for(lang)}")
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            merged.update(getattr(module, "MESSAGES", {}))
+        _catalogues[lang] = merged
+    return _catalogues[lang]
+
+
+def _package_for(lang: str) -> str:
+    return {"zh": "zh_CN"}[lang]
+
+
+class _KeepMissing(dict):
+    """Leaves an unknown placeholder visible instead of raising: a translation bug must not crash."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def tr(source: str, /, **values: object) -> str:
+    """Translate `source` into the current language and fill its named placeholders."""
+    text = catalogue(_current).get(source, source) if _current != "en" else source
+    if not values:
+        return text
+    try:
+        return string.Formatter().vformat(text, (), _KeepMissing(values))
+    except (ValueError, IndexError):
+        return text
+
+
+def set_language(lang: str | None) -> str:
+    """Set the language for `tr` ("en" or "zh"; None = from the environment). Returns it."""
+    global _current
+    _current = normalise(lang) if lang else language_from_env(os.environ)
+    return _current
+
+
+def language() -> str:
+    return _current
+
+
+def normalise(lang: str) -> str:
+    """Map a locale name to a supported language: zh_CN, zh_TW, zh -> zh; anything else -> en."""
+    return "zh" if lang.strip().lower().replace("-", "_").startswith("zh") else "en"
+
+
+def language_from_env(environ: Mapping[str, str]) -> str:
+    """The language POSIX tools would pick: LC_ALL, then LC_MESSAGES, then LANG (LANGUAGE first if set)."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if value and value not in ("C", "POSIX"):
+            return normalise(value.split(":")[0])
+    return "en"
+
+
+def placeholders(text: str) -> set[str]:
+    """The named placeholders of a message (for the catalogue completeness test)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

@@ -1,0 +1,1 @@
+"""Simplified Chinese catalogue, one module per area; terms follow docs/glossary.md."""

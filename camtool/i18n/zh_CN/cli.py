@@ -1,0 +1,13 @@
+"""Chinese for the CLI's own texts (help, top-level errors)."""
+
+MESSAGES: dict[str, str] = {
+    "camtool: see, choose, check and export the camera keys of WMPF's initGlobalConfig.":
+        "camtool：查看、选择、检查并导出 WMPF initGlobalConfig 的摄像头配置项。",
+    "Language of messages (default: from LANG / LC_ALL).": "消息语言（默认取自 LANG / LC_ALL）。",
+    "Show the Python traceback of an internal error.": "内部错误时显示 Python 调用栈。",
+    "Show camtool's version and exit.": "显示 camtool 版本并退出。",
+    "camtool hit an internal error ({error}). Please report it; run again with --debug to see the traceback.":
+        "camtool 遇到内部错误（{error}）。请反馈此问题；加 --debug 重新运行可查看调用栈。",
+    "Interrupted.": "已中断。",
+    "commands": "命令",
+}

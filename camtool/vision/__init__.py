@@ -1,0 +1,1 @@
+"""Frame transforms, the orientation chart and its detection. No Qt."""
