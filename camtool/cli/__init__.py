@@ -18,6 +18,7 @@ from camtool.i18n import N_, set_language, tr
 _COMMAND_MODULES = (
     "camtool.cli.gui_commands",
     "camtool.cli.config_commands",
+    "camtool.cli.profile_commands",
     "camtool.cli.device_commands",
     "camtool.cli.virtual_commands",
     "camtool.cli.vision_commands",
