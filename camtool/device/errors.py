@@ -1,0 +1,81 @@
+"""camtool's own small error tree for device access, each with a sentence a technician understands.
+
+adbutils raises `AdbError`, `AdbTimeout`, `AdbConnectionError` and plain socket errors; the
+device layer maps them here (`from_adb_error`) so the CLI and the window never show a
+traceback or adb's raw wording alone.
+"""
+
+from __future__ import annotations
+
+from camtool import exitcodes
+from camtool.i18n import N_, tr
+
+
+class DeviceError(Exception):
+    """A device could not be used. `message` says what happened, `action` what to do."""
+
+    message_source = N_("The device could not be used.")
+    action_source = N_("Check the cable and that USB debugging is on, then try again.")
+    exit_code = exitcodes.UNAVAILABLE
+
+    def __init__(self, serial: str | None = None, detail: str = "") -> None:
+        self.serial = serial
+        self.detail = detail.strip()
+        super().__init__(self.describe())
+
+    @property
+    def message(self) -> str:
+        return tr(self.message_source, serial=self.serial or "?", detail=self.detail)
+
+    @property
+    def action(self) -> str:
+        return tr(self.action_source, serial=self.serial or "?", detail=self.detail)
+
+    def describe(self) -> str:
+        text = f"{self.message} {self.action}"
+        if self.detail:
+            text += " " + tr(N_("(adb said: {detail})"), detail=self.detail)
+        return text
+
+
+class AdbUnavailable(DeviceError):
+    message_source = N_("adb is missing or its server did not start.")
+    action_source = N_("Reinstall camtool (its adb comes with it) or set ADBUTILS_ADB_PATH to a working adb, then try again.")
+
+
+class DeviceNotFound(DeviceError):
+    message_source = N_("No device with serial {serial} is attached.")
+    action_source = N_("Run `camtool devices` to see the serials adb knows; plug the device in or start the virtual device.")
+
+
+class DeviceUnauthorized(DeviceError):
+    message_source = N_("Device {serial} has not authorized this computer.")
+    action_source = N_("Accept the USB debugging prompt on the device (tick \"Always allow\"), then try again.")
+
+
+class DeviceOffline(DeviceError):
+    message_source = N_("Device {serial} is offline.")
+    action_source = N_("Replug the cable or restart adb on the device (toggle USB debugging); camtool reconnects by itself.")
+
+
+class DeviceNoPermissions(DeviceError):
+    message_source = N_("This computer has no permission to open device {serial}.")
+    action_source = N_("On Linux add a udev rule for the device's USB vendor id (and be in the plugdev group), then replug it.")
+
+
+class DeviceGone(DeviceError):
+    message_source = N_("Device {serial} went away during the operation.")
+    action_source = N_("Check the cable; camtool picks the device up again when it returns.")
+
+
+class DeviceTimeout(DeviceError):
+    message_source = N_("Device {serial} did not answer in time.")
+    action_source = N_("The device may be busy or stuck: wait a moment, replug it, and try again.")
+
+
+class DeviceRefused(DeviceError):
+    """The device answered, but said no (e.g. a broadcast nobody received)."""
+
+    message_source = N_("Device {serial} refused: {detail}")
+    action_source = N_("Read the device's answer above.")
+    exit_code = exitcodes.NO
