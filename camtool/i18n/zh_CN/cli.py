@@ -11,3 +11,9 @@ MESSAGES: dict[str, str] = {
     "Interrupted.": "已中断。",
     "commands": "命令",
 }
+
+MESSAGES.update({
+    "Open the camtool window (the default with no command).": "打开 camtool 窗口（不带命令时的默认操作）。",
+    "Open offscreen on the virtual device, wait for the first frame of both ends, exit 0.":
+        "在虚拟设备上以离屏方式打开，等待两端的第一帧后以 0 退出。",
+})
