@@ -58,6 +58,7 @@ class DeviceIO(Protocol):
     def list_devices(self) -> list[DeviceEntry]: ...
     def shell(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> ShellResult: ...
     def stream(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> ByteStream: ...
+    def exec_out(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> bytes: ...
 
 
 def quote_command(command: Sequence[str] | str) -> str:
@@ -193,6 +194,19 @@ class AdbDeviceIO:
         except Exception as exc:
             raise self._map_error(serial, exc) from None
         return _ExecStream(connection, serial, timeout)
+
+    def exec_out(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0,
+                 limit: int = 256 << 20) -> bytes:
+        """All of a command's stdout as raw bytes (`adb exec-out`): binary-safe, e.g. `screencap -p`."""
+        chunks, total = [], 0
+        with self.stream(serial, command, timeout=timeout) as stream:
+            while total < limit:
+                chunk = stream.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        return b"".join(chunks)
 
     def _has_shell_v2(self, device: adbutils.AdbDevice) -> bool:
         try:

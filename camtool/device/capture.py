@@ -1,0 +1,235 @@
+"""Live capture sources: decoded frames of a device's screen, newest only, on their own thread.
+
+`ScreenrecordSource` streams `screenrecord --output-format=h264 ... -` over `exec:` (raw
+bytes, no PTY) and decodes it with `H264Decoder`. screenrecord stops at its time limit
+(180 s at most on real devices), so the source starts the next recording shortly before
+the limit and switches over at that recording's first frame: the consumer sees at most
+one frame gap. `ScreencapSource` is the fallback for devices without screenrecord (a
+`screencap -p` PNG about once a second). Device loss is a state, not an exception: the
+source reports it and keeps retrying until the device is back or it is stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+import cv2
+import numpy as np
+
+from camtool.device.adb_io import DeviceIO
+from camtool.device.errors import DeviceError
+from camtool.device.h264 import H264Decoder
+
+log = logging.getLogger(__name__)
+
+SCREENRECORD_LIMIT_S = 180    # the real screenrecord's maximum
+RETRY_S = 1.0
+
+
+class SourceState(str, Enum):
+    STARTING = "starting"
+    STREAMING = "streaming"
+    LOST = "lost"          # the device went away or stopped answering; retrying
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Frame:
+    image: np.ndarray         # BGR, owned by the consumer once delivered
+    arrival_ns: int           # time.monotonic_ns() when decoded
+    index: int                # running count of frames this source delivered
+    stamp: object | None      # the virtual device's frame stamp (camtool.virtual.stamp.Stamp), when present
+
+
+def _read_stamp(image: np.ndarray) -> object | None:
+    try:
+        from camtool.virtual.stamp import read_stamp
+    except ImportError:
+        return None
+    try:
+        return read_stamp(image)
+    except Exception:  # a real device's screen has no stamp; never let that break capture
+        return None
+
+
+class _SourceBase:
+    def __init__(self, on_frame: Callable[[Frame], None] | None = None,
+                 on_state: Callable[[SourceState, str], None] | None = None, read_stamps: bool = True) -> None:
+        self._on_frame = on_frame
+        self._on_state = on_state
+        self._read_stamps = read_stamps
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: Frame | None = None
+        self._count = 0
+        self._thread: threading.Thread | None = None
+        self.state = SourceState.STOPPED
+        self.state_detail = ""
+
+    def start(self) -> "_SourceBase":
+        self._stop.clear()
+        self._set_state(SourceState.STARTING)
+        self._thread = threading.Thread(target=self._run_guarded, name=type(self).__name__, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._set_state(SourceState.STOPPED)
+
+    def __enter__(self) -> "_SourceBase":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def latest(self) -> Frame | None:
+        with self._lock:
+            return self._latest
+
+    @property
+    def frames_delivered(self) -> int:
+        return self._count
+
+    def _deliver(self, image: np.ndarray) -> None:
+        stamp = _read_stamp(image) if self._read_stamps else None
+        with self._lock:
+            self._count += 1
+            frame = Frame(image, time.monotonic_ns(), self._count, stamp)
+            self._latest = frame  # only the newest is kept: a slow consumer never builds a backlog
+        if self.state is not SourceState.STREAMING:
+            self._set_state(SourceState.STREAMING)
+        if self._on_frame is not None:
+            self._on_frame(frame)
+
+    def _set_state(self, state: SourceState, detail: str = "") -> None:
+        changed = state is not self.state or detail != self.state_detail
+        self.state, self.state_detail = state, detail
+        if changed and self._on_state is not None:
+            self._on_state(state, detail)
+
+    def _run_guarded(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._run()
+            except DeviceError as exc:
+                self._set_state(SourceState.LOST, exc.describe())
+                self._stop.wait(RETRY_S)
+            except Exception as exc:  # garbage from a device must not kill the thread silently
+                log.exception("capture source failed")
+                self._set_state(SourceState.LOST, str(exc))
+                self._stop.wait(RETRY_S)
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+class ScreenrecordSource(_SourceBase):
+    """The device screen as H.264 through screenrecord: about the device's frame rate."""
+
+    def __init__(self, io: DeviceIO, serial: str, size: tuple[int, int] | None = None, bit_rate: int = 4_000_000,
+                 time_limit: int = SCREENRECORD_LIMIT_S, overlap_s: float = 1.5, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._io, self._serial = io, serial
+        self._size, self._bit_rate = size, bit_rate
+        self._time_limit = max(2, min(int(time_limit), SCREENRECORD_LIMIT_S))
+        self._overlap = min(overlap_s, self._time_limit / 2)
+        self.restarts = 0
+
+    def command(self) -> list[str]:
+        argv = ["screenrecord", "--output-format=h264"]
+        if self._size:
+            argv += ["--size", f"{int(self._size[0])}x{int(self._size[1])}"]
+        argv += ["--bit-rate", str(int(self._bit_rate)), "--time-limit", str(self._time_limit), "-"]
+        return argv
+
+    def _run(self) -> None:
+        current = self._io.stream(self._serial, self.command(), timeout=10.0)
+        started = time.monotonic()
+        following = None
+        decoder = H264Decoder()
+        try:
+            while not self._stop.is_set():
+                # Start the next recording before this one hits its limit; switch at its first frame.
+                if following is None and time.monotonic() - started >= self._time_limit - self._overlap:
+                    following = _Recording(self._io.stream(self._serial, self.command(), timeout=10.0))
+                if following is not None:
+                    frames = following.poll()
+                    if frames:
+                        current.close()
+                        current, started, decoder = following.stream, following.started, following.decoder
+                        following = None
+                        self.restarts += 1
+                        for image in frames:
+                            self._deliver(image)
+                        continue
+                data, idle = _read_available(current, 0.05)
+                if data is None:
+                    if following is None:  # ended early (device limit, drop): start again at once
+                        self.restarts += 1
+                        return
+                    continue
+                for image in decoder.feed(data, idle):
+                    self._deliver(image)
+        finally:
+            current.close()
+            if following is not None:
+                following.stream.close()
+
+
+class _Recording:
+    """A recording started in advance; decoded without delivering until the switch."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.decoder = H264Decoder()
+        self.started = time.monotonic()
+
+    def poll(self) -> list[np.ndarray]:
+        data, idle = _read_available(self.stream, 0.0)
+        if not data:
+            return []
+        return self.decoder.feed(data, idle)
+
+
+def _read_available(stream, wait_s: float) -> tuple[bytes | None, bool]:
+    """(bytes, idle) when data came; (b"", False) when nothing yet; (None, _) at end of stream."""
+    sock = getattr(getattr(stream, "_connection", None), "conn", None)
+    if sock is not None:
+        ready, _, _ = select.select([sock], [], [], wait_s)
+        if not ready:
+            return b"", False
+    data = stream.read(1 << 20)
+    if not data:
+        return None, False
+    idle = True
+    if sock is not None:
+        ready, _, _ = select.select([sock], [], [], 0)
+        idle = not ready
+    return data, idle
+
+
+class ScreencapSource(_SourceBase):
+    """The fallback for devices without screenrecord: one `screencap -p` PNG about every second."""
+
+    def __init__(self, io: DeviceIO, serial: str, interval_s: float = 1.0, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._io, self._serial, self._interval = io, serial, interval_s
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            began = time.monotonic()
+            png = self._io.exec_out(self._serial, ["screencap", "-p"], timeout=10.0)
+            image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR) if png else None
+            if image is not None:
+                self._deliver(image)
+            self._stop.wait(max(0.0, self._interval - (time.monotonic() - began)))

@@ -1,0 +1,73 @@
+"""The low-latency H.264 path: every frame decoded, at once when the stream goes idle, whatever the chunking."""
+
+from __future__ import annotations
+
+import fractions
+
+import av
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from camtool.device.h264 import H264Decoder
+
+
+def _encode(count: int, width: int = 160, height: int = 120) -> list[bytes]:
+    enc = av.CodecContext.create("libx264", "w")
+    enc.width, enc.height, enc.pix_fmt = width, height, "yuv420p"
+    enc.framerate = 30
+    enc.time_base = fractions.Fraction(1, 30)
+    enc.options = {"preset": "ultrafast", "tune": "zerolatency", "bframes": "0"}
+    units = []
+    for i in range(count):
+        frame = av.VideoFrame.from_ndarray(np.full((height, width, 3), i * 10 % 250, np.uint8), format="bgr24")
+        frame = frame.reformat(format="yuv420p")
+        frame.pts = i
+        units.extend(bytes(p) for p in enc.encode(frame))
+    units.extend(bytes(p) for p in enc.encode(None))
+    return units
+
+
+UNITS = _encode(12)
+
+
+def test_each_frame_comes_out_as_soon_as_its_write_ends():
+    decoder = H264Decoder()
+    for i, unit in enumerate(UNITS):
+        frames = decoder.feed(unit, idle=True)
+        assert len(frames) == 1, f"frame {i} held back"
+        assert frames[0].shape == (120, 160, 3)
+        assert abs(float(frames[0].mean()) - i * 10 % 250) < 6
+
+
+@settings(max_examples=30, deadline=None)
+@given(cuts=st.lists(st.integers(min_value=1, max_value=700), min_size=1, max_size=40))
+def test_any_chunking_decodes_every_frame_in_order(cuts):
+    stream = b"".join(UNITS)
+    decoder, frames, pos, i = H264Decoder(), [], 0, 0
+    while pos < len(stream):
+        size = cuts[i % len(cuts)]
+        frames += decoder.feed(stream[pos:pos + size])
+        pos += size
+        i += 1
+    frames += decoder.flush()
+    assert len(frames) == len(UNITS)
+    means = [float(f.mean()) for f in frames]
+    assert means == sorted(means)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00" * 100, bytes(range(256)) * 20, b"\x00\x00\x01\x65" + b"\xff" * 500])
+def test_garbage_from_a_device_gives_no_frames_and_no_exception(garbage):
+    decoder = H264Decoder()
+    decoder.feed(garbage, idle=True)
+    decoder.flush()
+    # and a real stream after the garbage still decodes once a keyframe arrives
+    frames = []
+    for unit in UNITS:
+        frames += decoder.feed(unit, idle=True)
+    assert len(frames) >= len(UNITS) - 1
+
+
+def test_frames_are_downscaled_to_the_asked_width():
+    decoder = H264Decoder(max_width=80)
+    assert decoder.feed(UNITS[0], idle=True)[0].shape == (60, 80, 3)
