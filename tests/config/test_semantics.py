@@ -1,0 +1,283 @@
+"""WMPF semantics: what a config does to each end, the turn group, and the upright inverse."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from camtool.config.keys import CAMERA_KEY_ORDER, ROTATIONS, Family
+from camtool.config.semantics import (
+    ALL_BEHAVIOURS, ALL_TURNS, DEVICE_END, IDENTITY, REASON_CASE, REASON_INVALID_VALUE,
+    REASON_MIRROR, REASON_NEEDS_NEWER_WMPF, REASON_OTHER_FAMILY, REASON_PARTIAL_TRIPLE,
+    REASON_PREVIEW_FIXED, WECHAT_END, Turn, WmpfBehaviour, behaviours_matching, compose,
+    config_for_upright, ends_for, parse_wmpf_version,
+)
+from camtool.i18n import set_language, tr
+
+USB_PATH = {"usbCameraName": "/dev/bus/usb/001/004"}
+USB_TRIPLE = {"usbCameraVendorId": 3034, "usbCameraProductId": 22136, "usbSerialNumber": "SN01"}
+
+
+# --- the turn group -------------------------------------------------------------------
+
+def _as_matrix(turn: Turn) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where a turn sends the x and y axes, in screen coordinates (y down): an independent oracle."""
+    mx = ((-1, 0), (0, 1)) if turn.mirrored else ((1, 0), (0, 1))
+    # One clockwise quarter turn on screen (y down) sends (x, y) to (-y, x).
+    quarter = ((0, -1), (1, 0))
+    m = mx
+    for _ in range(turn.rotation // 90):
+        m = tuple(tuple(sum(quarter[i][k] * m[k][j] for k in range(2)) for j in range(2)) for i in range(2))
+    return m  # type: ignore[return-value]
+
+
+def _matmul(a, b):
+    return tuple(tuple(sum(a[i][k] * b[k][j] for k in range(2)) for j in range(2)) for i in range(2))
+
+
+def test_then_matches_matrix_composition_for_all_pairs():
+    for a, b in itertools.product(ALL_TURNS, repeat=2):
+        assert _as_matrix(a.then(b)) == _matmul(_as_matrix(b), _as_matrix(a)), (a, b)
+
+
+def test_turns_form_a_group():
+    turns = set(ALL_TURNS)
+    assert len(turns) == 8
+    for a, b in itertools.product(ALL_TURNS, repeat=2):
+        assert a.then(b) in turns                                    # closure
+    for a, b, c in itertools.product(ALL_TURNS, repeat=3):
+        assert a.then(b).then(c) == a.then(b.then(c))              # associativity
+    for a in ALL_TURNS:
+        assert IDENTITY.then(a) == a == a.then(IDENTITY)            # identity
+        assert a.then(a.inverse()) == IDENTITY == a.inverse().then(a)  # inverse
+
+
+def test_mirror_does_not_commute_with_a_quarter_turn():
+    mirror, quarter = Turn(0, True), Turn(90, False)
+    assert mirror.then(quarter) != quarter.then(mirror)
+    assert compose(mirror, quarter) == Turn(90, True)
+
+
+def test_turn_rejects_a_rotation_that_is_not_a_quarter():
+    with pytest.raises(ValueError):
+        Turn(45, False)
+
+
+# --- ends_for: the table ----------------------------------------------------------------
+# (family, rotation key value, flip) -> (device end rotation, WeChat end rotation), default behaviour.
+# Written out by hand from domain.md rules 4 and 5: USB rotation turns both ends, flip only the
+# push; the built-in preview never turns.
+EXPECTED_ENDS = {
+    ("usb", 0, False): (0, 0), ("usb", 90, False): (90, 90),
+    ("usb", 180, False): (180, 180), ("usb", 270, False): (270, 270),
+    ("usb", 0, True): (0, 180), ("usb", 90, True): (90, 270),
+    ("usb", 180, True): (180, 0), ("usb", 270, True): (270, 90),
+    ("builtin", 0, False): (0, 0), ("builtin", 90, False): (0, 90),
+    ("builtin", 180, False): (0, 180), ("builtin", 270, False): (0, 270),
+    ("builtin", 0, True): (0, 180), ("builtin", 90, True): (0, 270),
+    ("builtin", 180, True): (0, 0), ("builtin", 270, True): (0, 90),
+}
+
+
+def _config(family: str, rotation: int, flip: bool) -> dict:
+    if family == "usb":
+        return {**USB_PATH, "usbCameraRotationAngle": rotation, "usbCameraPushFlip": flip}
+    return {"internalCameraName": "0", "cameraRotationAngle": rotation, "cameraPushFlip": flip}
+
+
+@pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
+@pytest.mark.parametrize("flip", [False, True])
+@pytest.mark.parametrize("rotation", ROTATIONS)
+@pytest.mark.parametrize("family", ["usb", "builtin"])
+def test_ends_table(family, rotation, flip, mounting):
+    effect = ends_for(_config(family, rotation, flip), "2.1.0")
+    device_rot, wechat_rot = EXPECTED_ENDS[(family, rotation, flip)]
+    assert effect.family is Family(family)
+    assert effect.device_end == Turn(device_rot, False)
+    assert effect.wechat_end == Turn(wechat_rot, False)
+    assert effect.ignored == ()
+    # What the viewer of each end sees: the mounting's turn followed by the end's turn.
+    # The picture is upright exactly when the end undoes the mounting.
+    device_seen = mounting.then(effect.device_end)
+    wechat_seen = mounting.then(effect.wechat_end)
+    assert device_seen.mirrored == wechat_seen.mirrored == mounting.mirrored
+    # The ends only rotate, so their rotation adds to the mounting's (a mirror came first).
+    assert device_seen.rotation == (device_rot + mounting.rotation) % 360
+    assert wechat_seen.rotation == (wechat_rot + mounting.rotation) % 360
+    assert device_seen.is_identity == (mounting == Turn(device_rot, False).inverse())
+    assert wechat_seen.is_identity == (mounting == Turn(wechat_rot, False).inverse())
+
+
+def test_usb_camera_mounted_quarter_turn_is_fixed_on_both_ends_by_its_rotation():
+    effect = ends_for({**USB_PATH, "usbCameraRotationAngle": 270})
+    mounting = Turn(90, False)
+    assert mounting.then(effect.device_end).is_identity
+    assert mounting.then(effect.wechat_end).is_identity
+
+
+def test_builtin_upside_down_camera_fixed_on_wechat_end_only():
+    effect = ends_for({"cameraRotationAngle": 180})
+    mounting = Turn(180, False)
+    assert mounting.then(effect.wechat_end).is_identity
+    assert mounting.then(effect.device_end) == Turn(180, False)
+
+
+def test_usb_triple_selects_the_usb_family():
+    effect = ends_for({**USB_TRIPLE, "usbCameraRotationAngle": 90})
+    assert effect.family is Family.USB
+    assert effect.device_end == Turn(90, False)
+
+
+def test_ccw_behaviour_turns_the_other_way():
+    effect = ends_for({**USB_PATH, "usbCameraRotationAngle": 90}, None, WmpfBehaviour("ccw"))
+    assert effect.device_end == Turn(270, False) == effect.wechat_end
+
+
+def test_vmirror_behaviour_makes_the_flip_a_vertical_mirror():
+    effect = ends_for({"cameraPushFlip": True}, None, WmpfBehaviour(push_flip="vmirror"))
+    assert effect.wechat_end == Turn(180, True)
+    assert effect.device_end == IDENTITY
+
+
+def test_default_camera_takes_builtin_keys_and_ignores_usb_rotation():
+    effect = ends_for({"cameraRotationAngle": 90, "usbCameraRotationAngle": 180, "usbCameraPushFlip": True})
+    assert effect.family is None
+    assert effect.wechat_end == Turn(90, False)
+    assert dict(effect.ignored) == {"usbCameraRotationAngle": REASON_OTHER_FAMILY,
+                                    "usbCameraPushFlip": REASON_OTHER_FAMILY}
+    assert effect.applied_keys == ("cameraRotationAngle",)
+
+
+def test_mixed_config_on_usb_camera_is_the_silent_no_op():
+    effect = ends_for({**USB_PATH, "cameraRotationAngle": 180, "internalCameraName": "0"})
+    assert effect.wechat_end == IDENTITY == effect.device_end
+    assert {k for k, _ in effect.ignored} == {"cameraRotationAngle", "internalCameraName"}
+
+
+def test_partial_triple_selects_nothing():
+    effect = ends_for({"usbCameraVendorId": 3034, "usbCameraProductId": 1, "usbCameraRotationAngle": 90})
+    assert effect.family is None
+    reasons = dict(effect.ignored)
+    assert reasons["usbCameraVendorId"] == REASON_PARTIAL_TRIPLE
+    assert reasons["usbCameraRotationAngle"] == REASON_OTHER_FAMILY
+    assert effect.device_end == IDENTITY == effect.wechat_end
+
+
+def test_keys_unknown_to_the_wmpf_version_have_no_effect():
+    config = {"internalCameraName": "1", "cameraRotationAngle": 90}
+    old = ends_for(config, "1.9.3")
+    assert old.family is None and old.wechat_end == IDENTITY
+    assert dict(old.ignored) == {"internalCameraName": REASON_NEEDS_NEWER_WMPF,
+                                 "cameraRotationAngle": REASON_NEEDS_NEWER_WMPF}
+    usb_on_ancient = ends_for({**USB_PATH, "usbCameraRotationAngle": 90}, "1.0.5")
+    assert usb_on_ancient.family is None and usb_on_ancient.device_end == IDENTITY
+    assert ends_for(config, "2.0.0").wechat_end == Turn(90, False)
+
+
+@pytest.mark.parametrize("value", [45, -90, 360, "90", 90.0, True, None, [90]])
+def test_invalid_rotation_values_are_ignored(value):
+    effect = ends_for({**USB_PATH, "usbCameraRotationAngle": value})
+    assert effect.device_end == IDENTITY
+    assert dict(effect.ignored) == {"usbCameraRotationAngle": REASON_INVALID_VALUE}
+
+
+def test_invalid_selectors_and_flips_are_ignored():
+    effect = ends_for({"usbCameraName": "", "cameraId": True, "cameraPushFlip": "true"})
+    assert effect.family is None
+    assert {k for k, _ in effect.ignored} == {"usbCameraName", "cameraId", "cameraPushFlip"}
+
+
+def test_wrong_case_key_is_ignored_with_a_reason():
+    effect = ends_for({"CameraRotationAngle": 90})
+    assert effect.wechat_end == IDENTITY
+    assert effect.ignored == (("CameraRotationAngle", REASON_CASE),)
+
+
+def test_other_keys_pass_without_comment():
+    effect = ends_for({"uiZoom": 1.5, "defaultRenderer": "skyline"})
+    assert effect.ignored == () and effect.applied_keys == ()
+
+
+@pytest.mark.parametrize("config", [None, [], "x", 3, {1: 2}])
+def test_not_a_dict_means_default_camera_untouched(config):
+    effect = ends_for(config)  # type: ignore[arg-type]
+    assert effect.family is None and effect.device_end == IDENTITY == effect.wechat_end
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-1000, 70000) | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(CAMERA_KEY_ORDER + ("cameraid", "uiZoom")), json_values),
+       st.sampled_from([None, "1.0.0", "2.0.0", "garbage", ""]), st.sampled_from(ALL_BEHAVIOURS))
+def test_any_dict_gives_an_answer(config, version, behaviour):
+    effect = ends_for(config, version, behaviour)
+    assert set(effect.applied_keys).isdisjoint(k for k, _ in effect.ignored)
+    assert set(effect.applied_keys) | {k for k, _ in effect.ignored} <= set(config)
+
+
+def test_reasons_are_translated():
+    effect = ends_for({**USB_PATH, "cameraRotationAngle": 90})
+    set_language("zh")
+    assert tr(effect.ignored[0][1]) != effect.ignored[0][1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2.1.0", (2, 1, 0)), ("v2.0.0.1234", (2, 0, 0)), ("1.1", (1, 1, 0)), ("abc", None), (None, None)])
+def test_parse_wmpf_version(text, expected):
+    assert parse_wmpf_version(text) == expected
+
+
+# --- config_for_upright ------------------------------------------------------------------
+
+@pytest.mark.parametrize("behaviour", ALL_BEHAVIOURS, ids=lambda b: f"{b.rotation_direction}-{b.push_flip}")
+@pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
+@pytest.mark.parametrize("family", [Family.USB, Family.BUILTIN, None])
+def test_config_for_upright_makes_ends_upright_where_fixable(family, mounting, behaviour):
+    base = {**USB_PATH} if family is Family.USB else {"internalCameraName": "0"} if family else {}
+    plan = config_for_upright(mounting, family, behaviour, base={**base, "uiZoom": 1})
+    effect = ends_for(plan.config, "2.1.0", behaviour)
+    assert plan.config["uiZoom"] == 1
+    assert effect.ignored == ()
+    for end, fixed in ((DEVICE_END, plan.device_end_fixed), (WECHAT_END, plan.wechat_end_fixed)):
+        seen = mounting.then(effect.end(end))
+        assert seen.is_identity == fixed
+        reasons = [r for e, r in plan.unfixable if e == end]
+        assert fixed == (reasons == [])
+        if not fixed:
+            # What is left is only what no key can do: a mirror, or a built-in preview.
+            assert seen.keeps_up or REASON_PREVIEW_FIXED in reasons
+            assert (REASON_MIRROR in reasons) == seen.mirrored
+    if not mounting.mirrored:
+        assert plan.wechat_end_fixed
+        assert plan.device_end_fixed == (family is Family.USB or mounting.rotation == 0)
+        assert not any(plan.keys[k] for k in plan.keys if k.endswith("PushFlip"))  # rotation alone
+    if family is Family.USB and mounting.mirrored:
+        # Both ends stay upright; only the mirror is left for the mini program.
+        assert mounting.then(effect.device_end).keeps_up and mounting.then(effect.wechat_end).keeps_up
+
+
+def test_upright_plan_uses_the_family_keys():
+    assert set(config_for_upright(Turn(90), Family.USB).keys) == {"usbCameraRotationAngle", "usbCameraPushFlip"}
+    assert set(config_for_upright(Turn(90), Family.BUILTIN).keys) == {"cameraRotationAngle", "cameraPushFlip"}
+
+
+def test_vmirror_flip_can_unmirror_the_push():
+    plan = config_for_upright(Turn(0, True), Family.BUILTIN, WmpfBehaviour(push_flip="vmirror"))
+    assert plan.wechat_end_fixed and plan.keys["cameraPushFlip"] is True
+
+
+def test_behaviours_matching_names_the_assumption_a_device_disagrees_with():
+    config = {**USB_PATH, "usbCameraRotationAngle": 90, "usbCameraPushFlip": True}
+    # Observed: device end turned 270 (ccw reading) and the push a vertical mirror of that.
+    device_seen = Turn(270, False)
+    wechat_seen = Turn(270).then(Turn(180, True))
+    found = behaviours_matching(config, "2.1.0", IDENTITY, device_seen, wechat_seen)
+    assert found == [WmpfBehaviour("ccw", "vmirror")]
+    assert behaviours_matching(config, "2.1.0", IDENTITY, Turn(90), Turn(270)) == [WmpfBehaviour()]
