@@ -17,3 +17,11 @@ MESSAGES.update({
     "Open offscreen on the virtual device, wait for the first frame of both ends, exit 0.":
         "在虚拟设备上以离屏方式打开，等待两端的第一帧后以 0 退出。",
 })
+
+MESSAGES.update({
+    "List the devices adb sees, with their state in words and what to do.": "列出 adb 识别到的设备、状态说明以及应如何处理。",
+    "Print one JSON object for scripts.": "输出一个 JSON 对象，供脚本使用。",
+    "No device attached. Plug a device in with USB debugging on, or run `camtool virtual start`.":
+        "未连接设备。请连接已开启 USB 调试的设备，或运行 `camtool virtual start`。",
+    "{serial}  {model}  {state}: {action}": "{serial}  {model}  {state}：{action}",
+})
