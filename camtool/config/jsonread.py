@@ -1,0 +1,247 @@
+"""Reads config JSON the way a technician needs: every problem a finding with line and column.
+
+Python's json module silently keeps the last of two equal keys, and so do most parsers,
+including the ones on the device. A key given twice is a classic copy-paste error, so it is
+detected (object_pairs_hook) and then located by a small scanner over the (already valid)
+text: positions, not guesses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from camtool.config.findings import Finding
+from camtool.config.rules_codes import LazyText, make_finding
+from camtool.i18n import N_
+
+#: A config is a few hundred bytes; anything this big is the wrong file, not a config.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BARE_CONSTANT = re.compile(r"-?(?:NaN|Infinity)")
+
+# json's error messages (English, from CPython) mapped to a technician's explanation.
+_PROBLEMS: dict[str, str] = {
+    "Expecting value": N_("a value is missing or is not JSON (JSON has no comments, single quotes or bare words)"),
+    "Expecting property name enclosed in double quotes": N_("a key must be written in double quotes"),
+    "Expecting ',' delimiter": N_("a comma is missing between two items"),
+    "Expecting ':' delimiter": N_("a colon is missing after a key"),
+    "Unterminated string starting at": N_("a string is not closed with a double quote"),
+    "Invalid control character at": N_("a string contains a raw line break or control character"),
+    "Invalid \\escape": N_("a backslash escape is not valid JSON (write \\\\ for one backslash)"),
+    "Invalid \\uXXXX escape": N_("a \\u escape needs exactly four hex digits"),
+    "Extra data": N_("there is more text after the end of the JSON object"),
+}
+_TRAILING_COMMA = N_("a comma comes right before a closing bracket (JSON allows no trailing comma)")
+
+
+@dataclass
+class ParsedJson:
+    """The result of reading: the value (None when unreadable) and the findings about the text."""
+
+    data: Any
+    findings: list[Finding] = field(default_factory=list)
+    source: str = "<stdin>"
+
+    @property
+    def is_object(self) -> bool:
+        return isinstance(self.data, dict)
+
+
+def read_json_file(path: str | Path) -> ParsedJson:
+    """Read a JSON file; a missing, unreadable or huge file is a CAM001 finding, never an exception."""
+    path = Path(path)
+    source = str(path)
+    try:
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            return ParsedJson(None, [make_finding(
+                "CAM001", (), N_("{source} is {size} bytes: far too big to be a camera config."),
+                N_("Check that you chose the config file (a few hundred bytes of JSON)."),
+                source=source, size=path.stat().st_size)], source)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ParsedJson(None, [_unreadable(source, exc)], source)
+    return read_json_text(raw, source)
+
+
+def _unreadable(source: str, exc: OSError) -> Finding:
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, FileNotFoundError):
+        return make_finding("CAM001", (), N_("{source} does not exist."),
+                            N_("Check the path and the file name (camtool validate PATH, or - for standard input)."),
+                            source=source)
+    if isinstance(exc, IsADirectoryError):
+        return make_finding("CAM001", (), N_("{source} is a folder, not a file."),
+                            N_("Give the path of the config file inside it."), source=source)
+    return make_finding("CAM001", (), N_("{source} cannot be read: {reason}."),
+                        N_("Check that the file exists and that you may read it."), source=source, reason=reason)
+
+
+def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
+    """Parse config JSON; findings for bad encoding, malformed JSON, a non-object top level, duplicate keys."""
+    if isinstance(text, (bytes, bytearray)):
+        decoded = _decode(bytes(text), source)
+        if isinstance(decoded, Finding):
+            return ParsedJson(None, [decoded], source)
+        text = decoded
+    # Windows editors write a byte order mark; a space keeps every line and column exact.
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    if not text.strip():
+        return ParsedJson(None, [make_finding(
+            "CAM003", (), N_("{source} is empty."),
+            N_("Write a JSON object, for example {{\"internalCameraName\": \"0\"}}."), source=source,
+            line=1, column=1)], source)
+
+    duplicates: list[str] = []
+    constants: list[str] = []
+
+    def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in obj:
+                duplicates.append(key)
+            obj[key] = value  # the last one wins, as on the device
+        return obj
+
+    def refuse_constant(name: str) -> None:
+        constants.append(name)
+        return None
+
+    try:
+        data = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=refuse_constant)
+    except json.JSONDecodeError as exc:
+        return ParsedJson(None, [_malformed(text, exc, source)], source)
+    except RecursionError:
+        return ParsedJson(None, [make_finding(
+            "CAM003", (), N_("{source} is nested too deeply to be a camera config."),
+            N_("A camera config is one flat JSON object; check that you chose the right file."),
+            source=source)], source)
+
+    findings: list[Finding] = []
+    if constants:
+        line, column = _position(text, _find_bare_constant(text))
+        findings.append(make_finding(
+            "CAM003", (), N_("{source}, line {line}, column {column}: {word} is not a JSON number."),
+            N_("Write a plain number instead of {word}."),
+            source=source, word=constants[0], line=line, column=column))
+        return ParsedJson(None, findings, source)
+    if duplicates:
+        findings.extend(_duplicate_findings(text, source))
+    if not isinstance(data, dict):
+        findings.append(make_finding(
+            "CAM004", (), N_("{source} holds {found}, but a config is one JSON object in braces."),
+            N_("Put the keys in one object: {{\"internalCameraName\": \"0\", \"cameraRotationAngle\": 90}}."),
+            source=source, found=_json_kind(data)))
+    return ParsedJson(data, findings, source)
+
+
+def _decode(raw: bytes, source: str) -> str | Finding:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return make_finding("CAM002", (), N_("{source} is UTF-16 text, not UTF-8."),
+                            N_("Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)."),
+                            source=source, line=1, column=1)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return make_finding(
+            "CAM002", (), N_("{source} is not UTF-8 text: byte {offset} (line {line}, column {column}) is not valid UTF-8."),
+            N_("Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8); Chinese Windows editors often save as GBK."),
+            source=source, offset=exc.start, line=line, column=column)
+
+
+def _malformed(text: str, exc: json.JSONDecodeError, source: str) -> Finding:
+    problem = _PROBLEMS.get(exc.msg, exc.msg)
+    before = text[:exc.pos].rstrip()
+    at = text[exc.pos:exc.pos + 1]
+    if before.endswith(",") and at in ("}", "]"):
+        problem = _TRAILING_COMMA
+    if exc.msg.startswith("Illegal trailing comma"):  # Python 3.13 names it itself
+        problem = _TRAILING_COMMA
+    return make_finding(
+        "CAM003", (), N_("{source}, line {line}, column {column}: the JSON is malformed: {problem}."),
+        N_("Correct the JSON at line {line}, column {column}; a JSON checker or camtool export shows the valid form."),
+        source=source, problem=LazyText(problem), line=exc.lineno, column=exc.colno)
+
+
+def _position(text: str, pos: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (the convention of json's own errors)."""
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line, column
+
+
+def _find_bare_constant(text: str) -> int:
+    """Offset of the first NaN/Infinity outside a string (the text is otherwise valid JSON)."""
+    i = 0
+    while i < len(text):
+        if text[i] == '"':
+            i = _STRING.match(text, i).end()
+            continue
+        match = _BARE_CONSTANT.match(text, i)
+        if match:
+            return i
+        i += 1
+    return 0
+
+
+class _Container:
+    __slots__ = ("is_object", "keys", "expect_key")
+
+    def __init__(self, is_object: bool) -> None:
+        self.is_object = is_object
+        self.keys: set[str] = set()
+        self.expect_key = is_object
+
+
+def _duplicate_findings(text: str, source: str) -> list[Finding]:
+    """Walk the valid JSON text, tracking the keys of each open object, to locate each repeat."""
+    findings: list[Finding] = []
+    stack: list[_Container] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            end = _STRING.match(text, i).end()
+            top = stack[-1] if stack else None
+            if top is not None and top.is_object and top.expect_key:
+                key = json.loads(text[i:end])
+                if key in top.keys:
+                    line, column = _position(text, i)
+                    findings.append(make_finding(
+                        "CAM005", (key,),
+                        N_("{source}, line {line}: the key {key} is given a second time in the same object; "
+                           "the device keeps only the last value, silently."),
+                        N_("Delete one of the two {key} entries, keeping the value you mean."),
+                        source=source, key=key, line=line, column=column))
+                top.keys.add(key)
+                top.expect_key = False
+            i = end
+            continue
+        if char in "{[":
+            stack.append(_Container(char == "{"))
+        elif char in "}]":
+            stack.pop()
+        elif char == "," and stack and stack[-1].is_object:
+            stack[-1].expect_key = True
+        i += 1
+    return findings
+
+
+def _json_kind(value: Any) -> str:
+    """How a JSON value looks, written as JSON (language-neutral, so it needs no translation)."""
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "…"

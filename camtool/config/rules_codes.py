@@ -1,0 +1,97 @@
+"""The table of every finding code the config rules can emit: code, severity, title.
+
+Numbering scheme (stable: scripts and CI match on codes, never on messages):
+  CAM0xx  the file and its JSON (unreadable, not UTF-8, malformed, not an object, duplicate key)
+  CAM1xx  types and values of the camera keys, and misspelt key names
+  CAM2xx  selection and family (which camera WMPF uses, keys that then have no effect)
+  CAM3xx  WMPF version gates
+  CAM4xx  warnings (works, but fragile or legacy)
+  CAM5xx  information
+  CAM6xx  reserved for the device-aware rules (camtool/device/device_rules.py)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from camtool.config.findings import Finding, Severity
+from camtool.i18n import N_, tr
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    severity: Severity
+    title_source: str  # N_-marked English; translate with .title
+
+    @property
+    def title(self) -> str:
+        return tr(self.title_source)
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("CAM001", _E, N_("The file cannot be read")),
+    RuleInfo("CAM002", _E, N_("The file is not UTF-8 text")),
+    RuleInfo("CAM003", _E, N_("The JSON is malformed")),
+    RuleInfo("CAM004", _E, N_("The top level is not a JSON object")),
+    RuleInfo("CAM005", _E, N_("A key is given twice in one object")),
+    RuleInfo("CAM101", _E, N_("A camera key has the wrong JSON type")),
+    RuleInfo("CAM102", _E, N_("A rotation angle is not 0, 90, 180 or 270")),
+    RuleInfo("CAM103", _E, N_("A USB vendor or product id is outside 0..65535")),
+    RuleInfo("CAM104", _E, N_("cameraId is negative")),
+    RuleInfo("CAM105", _E, N_("usbCameraName is not of the form /dev/bus/usb/BBB/DDD")),
+    RuleInfo("CAM106", _E, N_("usbCameraName is a /dev/videoN node, not the USB device path")),
+    RuleInfo("CAM107", _E, N_("usbCameraName contains whitespace, control or shell characters")),
+    RuleInfo("CAM108", _E, N_("usbSerialNumber is empty")),
+    RuleInfo("CAM109", _E, N_("internalCameraName is a facing word, not a camera id")),
+    RuleInfo("CAM110", _E, N_("internalCameraName is empty or padded with spaces")),
+    RuleInfo("CAM111", _E, N_("Unknown key that looks like a misspelt camera key")),
+    RuleInfo("CAM201", _E, N_("Both usbCameraName and the complete USB triple are given")),
+    RuleInfo("CAM202", _E, N_("The USB triple (vendor, product, serial) is incomplete")),
+    RuleInfo("CAM203", _E, N_("Both internalCameraName and cameraId are given")),
+    RuleInfo("CAM204", _E, N_("A rotation or flip key of the family not in use (no effect)")),
+    RuleInfo("CAM205", _E, N_("A built-in camera is selected while a USB camera is also selected")),
+    RuleInfo("CAM301", _E, N_("A key needs a newer WMPF than the given version")),
+    RuleInfo("CAM302", _E, N_("The given WMPF version is not of the form X.Y.Z")),
+    RuleInfo("CAM401", _W, N_("usbCameraName is the client library's default /dev/bus/usb/002/007")),
+    RuleInfo("CAM402", _W, N_("The USB camera is selected by path, which changes on replug or reboot")),
+    RuleInfo("CAM403", _W, N_("cameraId is legacy")),
+    RuleInfo("CAM404", _W, N_("internalCameraName is not a number")),
+    RuleInfo("CAM501", _I, N_("No camera is selected: WMPF uses its default built-in camera")),
+    RuleInfo("CAM502", _I, N_("WMPF versions the keys of this config need")),
+)
+
+class LazyText:
+    """An N_-marked text used as a placeholder value: translated when the message is shown,
+    so a finding created in English reads in Chinese after a language switch."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __str__(self) -> str:
+        return tr(self.source)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"LazyText({self.source!r})"
+
+
+RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}
+
+
+def make_finding(code: str, keys: tuple[str, ...] | list[str], message_source: str, fix_source: str,
+                 *, line: int | None = None, column: int | None = None, **values: Any) -> Finding:
+    """A finding whose severity comes from the table, so a code always has one severity."""
+    if line is not None:  # messages may quote the position too
+        values.setdefault("line", line)
+        values.setdefault("column", column)
+    rule = RULES_BY_CODE[code]  # KeyError here is a programming error: every code is in the table
+    return Finding(code=code, severity=rule.severity, keys=tuple(keys), message_source=message_source,
+                   fix_source=fix_source, values=dict(values), line=line, column=column)

@@ -1,0 +1,72 @@
+"""WMPF version numbers: parsing, comparison, and the version each camera key needs.
+
+The gates themselves live in one table, camtool/config/keys.py (domain.md rule 6); this
+module only reads them. Versions are plain (major, minor, patch) tuples, so the usual
+tuple comparisons (<, >=) compare them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from camtool.config.keys import KEYS_BY_NAME
+from camtool.i18n import N_, tr
+
+Version = tuple[int, int, int]
+
+# "2.1.3", also "v2.1", "2", and what dumpsys prints as versionName: "2.1.3.1024", "2.1.3-beta".
+_VERSION = re.compile(r"v?(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?:\.\d{1,9})?(?:[-+ ][0-9A-Za-z.\-+ ]*)?")
+
+
+class VersionError(ValueError):
+    """A version text that is not X.Y.Z; `str()` is the translated message for the user."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(text)
+
+    def __str__(self) -> str:
+        return tr(N_("\"{text}\" is not a WMPF version: write it as X.Y.Z, for example 2.1.3."), text=self.text)
+
+
+def parse_version(text: str) -> Version:
+    """Parse "2.1.3" (missing parts are 0: "2.1" is 2.1.0) into a comparable tuple.
+
+    Raises VersionError (a ValueError) with a message that says what to write.
+    """
+    if not isinstance(text, str):
+        raise VersionError(repr(text))
+    match = _VERSION.fullmatch(text.strip())
+    if match is None:
+        raise VersionError(text)
+    major, minor, patch = (int(part) if part else 0 for part in match.groups())
+    return major, minor, patch
+
+
+def try_parse_version(text: str | None) -> Version | None:
+    """The version, or None when the text is missing or not a version (for callers that just show it)."""
+    if text is None:
+        return None
+    try:
+        return parse_version(text)
+    except VersionError:
+        return None
+
+
+def format_version(version: Version) -> str:
+    return ".".join(str(part) for part in version)
+
+
+def required_version(key: str) -> Version:
+    """The oldest WMPF that reads this camera key (KeyError for a key that is not a camera key)."""
+    return KEYS_BY_NAME[key].min_wmpf
+
+
+def is_inferred_gate(key: str) -> bool:
+    """True when the key's version gate is our reading of the client library's history, not documented."""
+    return KEYS_BY_NAME[key].inferred_version
+
+
+def supports(wmpf: Version, key: str) -> bool:
+    """Whether WMPF of this version reads the key."""
+    return wmpf >= required_version(key)
