@@ -15,4 +15,12 @@ MESSAGES: dict[str, str] = {
         "InitGlobalConfig 无法旋转内置摄像头的预览画面：需由集成方的预览代码或设备的显示旋转来处理。若该摄像头是经外接摄像头 HAL 接入的 USB 摄像头，可改用 USB 配置项选择它，其旋转角度会同时作用于设备端和微信端。",
     "No InitGlobalConfig key mirrors the picture: set horMirror / vertMirror with the VoIP plugin's setUIConfig in the mini program.":
         "InitGlobalConfig 没有镜像画面的配置项：请在小程序中通过 VoIP 插件的 setUIConfig 设置 horMirror / vertMirror。",
+    "The picture {width}x{height} is too small for a frame stamp (it needs at least {minimum} pixels of width).":
+        "画面 {width}x{height} 太小，无法绘制帧标记（宽度至少需要 {minimum} 像素）。",
+    "Video size {width}x{height} cannot be encoded: width and height must be even and at least 16.":
+        "无法编码 {width}x{height} 的视频：宽和高必须为偶数且不小于 16。",
+    "Frame rate {fps} or bit rate {bit_rate} is out of range.":
+        "帧率 {fps} 或码率 {bit_rate} 超出范围。",
+    "The picture could not be encoded as PNG.":
+        "无法将画面编码为 PNG。",
 }
