@@ -1,0 +1,129 @@
+"""The window's menus, actions and keyboard shortcuts, in one place so the menu lists them all.
+
+Handlers are passed in by name; an action without a handler stays visible but disabled, so
+the menus show the whole tool even before the device layer is attached (F5, Apply).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+#: name -> shortcut. Order inside each menu is the order below.
+SHORTCUTS: dict[str, str] = {
+    "open": "Ctrl+O",
+    "save": "Ctrl+S",
+    "save_as": "Ctrl+Shift+S",
+    "export": "Ctrl+E",
+    "quit": "Ctrl+Q",
+    "rotate_cw": "Ctrl+R",
+    "rotate_ccw": "Ctrl+Shift+R",
+    "flip": "Ctrl+F",
+    "refresh_devices": "F5",
+}
+_MENUS = {
+    "file": ("open", "save", "save_as", "export", "choose_library", None, "quit"),
+    "edit": ("rotate_cw", "rotate_ccw", "flip"),
+    "device": ("refresh_devices", "apply"),
+    "help": ("shortcuts", "about"),
+}
+
+
+class WindowActions(QObject):
+    """Creates the menu bar of `window`; `actions[name]` for tests and toolbars."""
+
+    def __init__(self, window: QMainWindow, handlers: dict[str, Callable[[], object]],
+                 on_language: Callable[[str], object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self.actions: dict[str, QAction] = {}
+        names = {name for menu in _MENUS.values() for name in menu if name}
+        for name in sorted(names):
+            action = QAction(window)
+            if name in SHORTCUTS:
+                action.setShortcut(QKeySequence(SHORTCUTS[name]))
+            handler = handlers.get(name)
+            if handler is None:
+                action.setEnabled(False)
+            else:
+                action.triggered.connect(lambda _checked=False, h=handler: h())
+            self.actions[name] = action
+        self.menus: dict[str, QMenu] = {}
+        bar = window.menuBar()
+        for menu_name, items in _MENUS.items():
+            menu = bar.addMenu("")
+            self.menus[menu_name] = menu
+            for name in items:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[name])
+            if menu_name == "edit":
+                # The language menu sits before Help, as desktop apps put it.
+                self.menus["language"] = bar.addMenu("")
+        self._language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, label in (("en", "English"), ("zh", "简体中文")):   # each language named in itself
+            action = QAction(label, window)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, lang=lang: on_language(lang))
+            self._language_group.addAction(action)
+            self.menus["language"].addAction(action)
+            self.language_actions[lang] = action
+        # Menus are reordered so Language stays before Help.
+        bar.removeAction(self.menus["language"].menuAction())
+        bar.insertAction(self.menus["help"].menuAction(), self.menus["language"].menuAction())
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def set_handler(self, name: str, handler: Callable[[], object]) -> None:
+        """Attach a handler later (e.g. the device layer's refresh); enables the action."""
+        action = self.actions[name]
+        action.triggered.connect(lambda _checked=False: handler())
+        action.setEnabled(True)
+
+    def mark_language(self, lang: str) -> None:
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
+
+    def shortcut_lines(self) -> list[str]:
+        """"Ctrl+R  Rotate +90°" lines for the shortcuts help."""
+        return [f"{QKeySequence(SHORTCUTS[name]).toString(QKeySequence.SequenceFormat.NativeText)}\t"
+                f"{self.actions[name].text().replace('&', '')}" for name in SHORTCUTS]
+
+    def retranslate(self) -> None:
+        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "device": self.tr("&Device"),
+                  "language": self.tr("&Language"), "help": self.tr("&Help")}
+        for name, title in titles.items():
+            self.menus[name].setTitle(title)
+        texts = {
+            "open": self.tr("&Open config..."),
+            "save": self.tr("&Save profile"),
+            "save_as": self.tr("Save profile &as..."),
+            "export": self.tr("&Export..."),
+            "choose_library": self.tr("Choose profile &library..."),
+            "quit": self.tr("&Quit"),
+            "rotate_cw": self.tr("Rotate +90°"),
+            "rotate_ccw": self.tr("Rotate -90°"),
+            "flip": self.tr("Toggle push &flip"),
+            "refresh_devices": self.tr("&Refresh devices"),
+            "apply": self.tr("&Apply to device"),
+            "shortcuts": self.tr("&Keyboard shortcuts"),
+            "about": self.tr("&About camtool"),
+        }
+        for name, text in texts.items():
+            self.actions[name].setText(text)
+        tips = {"refresh_devices": self.tr("Needs the device layer, which is not attached yet."),
+                "apply": self.tr("Needs the device layer, which is not attached yet.")}
+        for name, tip in tips.items():
+            action = self.actions[name]
+            action.setToolTip(action.text().replace("&", "") if action.isEnabled() else tip)
+            action.setStatusTip(action.toolTip())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False

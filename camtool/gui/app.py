@@ -1,0 +1,99 @@
+"""Starts the window: `camtool` / `camtool gui [--smoke]` land here (imported lazily by the CLI).
+
+The smoke run opens the window offscreen, waits (on signals, with a deadline) for the first
+frame of both ends, prints how long it took, and exits 0; CI and the README check use it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from camtool import exitcodes
+
+SMOKE_DEADLINE_MS = 20_000
+
+
+def _no_display() -> bool:
+    """A desktop session is needed unless Qt is told to draw offscreen (Linux/BSD only)."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _library(settings, smoke: bool):
+    from camtool.config.profiles import ProfileLibrary, default_library_dir
+    from camtool.resources import shipped_profiles_dir
+
+    if smoke:
+        return ProfileLibrary(shipped_profiles_dir())   # read only: nothing is saved in a smoke run
+    return ProfileLibrary(settings.library_dir() or default_library_dir())
+
+
+def run(smoke: bool = False, *, device_service=None) -> int:
+    """Open the window and run until it closes; returns the process exit code."""
+    started = time.perf_counter()
+    if smoke:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif _no_display():
+        from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+        from camtool.gui.language import translate_without_app
+
+        source = QT_TRANSLATE_NOOP("Startup", "camtool found no display to open its window on. Run it in a "
+                                              "desktop session, or use the command line (camtool --help).")
+        print(translate_without_app("Startup", source), file=sys.stderr)
+        return exitcodes.NO
+
+    from PySide6.QtWidgets import QApplication
+
+    from camtool.gui.config_document import ConfigDocument
+    from camtool.gui.language import LanguageSwitcher, system_language
+    from camtool.gui.main_window import MainWindow
+    from camtool.gui.settings import WindowSettings, default_qsettings, file_qsettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("camtool")
+    app.setApplicationName("camtool")
+    with tempfile.TemporaryDirectory(prefix="camtool-smoke-") as scratch:
+        store = file_qsettings(Path(scratch) / "settings.ini") if smoke else default_qsettings()
+        settings = WindowSettings(store)
+        language = LanguageSwitcher(app)
+        language.switch(settings.language() or system_language())
+        window = MainWindow(ConfigDocument(), _library(settings, smoke), settings, language=language,
+                            device_service=device_service)
+        window.show()
+        shown_ms = (time.perf_counter() - started) * 1000
+        if not smoke:
+            return app.exec()
+        return _finish_smoke(app, window, started, shown_ms)
+
+
+def _finish_smoke(app, window, started: float, shown_ms: float) -> int:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    loop = QEventLoop()
+    window.ends.bothEndsShown.connect(loop.quit)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    if not window.ends.both_ends_shown():
+        deadline.start(SMOKE_DEADLINE_MS)
+        loop.exec()
+    ok = window.ends.both_ends_shown()
+    frames_ms = (time.perf_counter() - started) * 1000
+    deadline.stop()
+    window.document.mark_saved()   # nothing to guard in a smoke run
+    window.close()
+    window.deleteLater()
+    if ok:
+        print(QCoreApplication.translate("Smoke", "camtool gui smoke: window shown after {shown} ms, first frame "
+                                                  "of both ends after {frames} ms (simulated ends).").format(
+            shown=round(shown_ms), frames=round(frames_ms)))
+        return exitcodes.OK
+    print(QCoreApplication.translate("Smoke", "camtool gui smoke: no frame of both ends within {seconds} s.").format(
+        seconds=SMOKE_DEADLINE_MS // 1000), file=sys.stderr)
+    return exitcodes.NO

@@ -1,0 +1,54 @@
+"""What the window needs from the device layer: a small, Qt-free interface it takes in its constructor.
+
+The device layer (issue 5) is written separately; the window codes against this Protocol
+and runs without it (service None): both ends are then simulated from a virtual scene.
+Every method may block (adb calls with timeouts), so the window calls them only from
+worker threads and hands the answers back to the GUI thread by queued signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Protocol, runtime_checkable
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class DeviceEntry:
+    """One device as adb sees it, with its state in a technician's words."""
+
+    serial: str
+    state: str                 # adb's word: device, offline, unauthorized, no permissions, ...
+    model: str = ""
+    description: str = ""      # translated: what the state means
+    action: str = ""           # translated: what to do about it ("accept the USB debugging prompt")
+    virtual: bool = False
+    wmpf_version: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplyAnswer:
+    """The device's answer to an apply broadcast (contracts.md section 3)."""
+
+    applied: bool
+    message: str               # translated, shown as is
+    details: dict = field(default_factory=dict)
+
+
+@runtime_checkable
+class DeviceService(Protocol):
+    """The device side the window uses; the device layer provides the adb implementation."""
+
+    def list_devices(self) -> list[DeviceEntry]:
+        """Devices adb sees now, virtual ones included (blocking, bounded by a timeout)."""
+        ...
+
+    def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[np.ndarray]:
+        """BGR frames of that device's screen until `stop()` is true or the device goes away."""
+        ...
+
+    def apply_config(self, serial: str, config: dict, package: str) -> ApplyAnswer:
+        """Send the config to the device's receiver and return its answer."""
+        ...
+

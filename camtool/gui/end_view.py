@@ -1,0 +1,159 @@
+"""A view of one end's picture: aspect kept, letterboxed, an "up" arrow, and a live/simulated badge.
+
+Frames may arrive faster than the screen can show them; only the newest is kept and the
+repaint is throttled to about 60 Hz. The QImage is built on the GUI thread from a buffer the
+view owns, so it never points into an array that another thread reuses or frees.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_REPAINT_INTERVAL_MS = 16
+
+
+class EndView(QWidget):
+    """Shows the newest BGR frame of one end (device end or WeChat end)."""
+
+    frameShown = Signal()   # a new frame became the displayed image
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 120)
+        self._title = ""
+        self._live = False
+        self._message = ""
+        self._pending: np.ndarray | None = None
+        self._buffer: np.ndarray | None = None   # owns the pixels self._image points into
+        self._image: QImage | None = None
+        self.frames_shown = 0
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(_REPAINT_INTERVAL_MS)
+        self._repaint.timeout.connect(self._show_pending)
+
+    # ---- API -----------------------------------------------------------------------------
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self.update()
+
+    def set_live(self, live: bool) -> None:
+        self._live = live
+        self.update()
+
+    def is_live(self) -> bool:
+        return self._live
+
+    def set_message(self, message: str) -> None:
+        """A line over the picture (e.g. "Device lost: waiting for it to return"); "" hides it."""
+        self._message = message
+        self.update()
+
+    def set_frame(self, bgr: np.ndarray) -> None:
+        """Take a new frame (GUI thread); it is shown at the next repaint tick."""
+        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype != np.uint8:
+            return  # not a BGR picture: keep the last good one rather than draw garbage
+        self._pending = bgr
+        if not self._repaint.isActive():
+            self._repaint.start()
+
+    def image(self) -> QImage | None:
+        """The image on screen now (for tests and the screenshot)."""
+        return self._image
+
+    def displayed_array(self) -> np.ndarray | None:
+        """The BGR pixels on screen now (a copy)."""
+        return None if self._buffer is None else self._buffer.copy()
+
+    def stop(self) -> None:
+        self._repaint.stop()
+        self._pending = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 360)
+
+    # ---- internals -----------------------------------------------------------------------
+    def _show_pending(self) -> None:
+        frame, self._pending = self._pending, None
+        if frame is None:
+            return
+        buffer = np.array(frame, dtype=np.uint8, order="C", copy=True)
+        height, width = buffer.shape[:2]
+        self._buffer = buffer
+        self._image = QImage(buffer.data, width, height, buffer.strides[0], QImage.Format.Format_BGR888)
+        self.frames_shown += 1
+        self.update()
+        self.frameShown.emit()
+
+    def _picture_rect(self) -> QRectF:
+        area = QRectF(self.rect())
+        if self._image is None or self._image.isNull():
+            return area
+        scale = min(area.width() / self._image.width(), area.height() / self._image.height())
+        width, height = self._image.width() * scale, self._image.height() * scale
+        return QRectF(area.x() + (area.width() - width) / 2, area.y() + (area.height() - height) / 2, width, height)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)   # the letterbox bars
+        if self._image is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self._picture_rect(), self._image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._draw_badge(painter)
+        self._draw_up_arrow(painter)
+        if self._message:
+            self._draw_message(painter)
+        painter.end()
+
+    def _draw_badge(self, painter: QPainter) -> None:
+        text = self.tr("LIVE") if self._live else self.tr("SIMULATED")
+        label = f"{self._title}  ·  {text}" if self._title else text
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        box = QRectF(8, 8, metrics.horizontalAdvance(label) + 16, metrics.height() + 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(200, 30, 30, 220) if self._live else QColor(40, 90, 200, 220))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _draw_up_arrow(self, painter: QPainter) -> None:
+        # Where "up" is on this screen: compare it with the picture's own TOP.
+        size = 28.0
+        x, y = self.width() - size - 12, 12.0
+        path = QPainterPath(QPointF(x + size / 2, y))
+        path.lineTo(x + size, y + size * 0.55)
+        path.lineTo(x + size * 0.65, y + size * 0.55)
+        path.lineTo(x + size * 0.65, y + size * 1.3)
+        path.lineTo(x + size * 0.35, y + size * 1.3)
+        path.lineTo(x + size * 0.35, y + size * 0.55)
+        path.lineTo(x, y + size * 0.55)
+        path.closeSubpath()
+        painter.setPen(QPen(QColor(0, 0, 0, 200), 1.5))
+        painter.setBrush(QColor(255, 220, 0, 220))
+        painter.drawPath(path)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(QRectF(x - 20, y + size * 1.35, size + 40, 18), Qt.AlignmentFlag.AlignCenter, self.tr("up"))
+
+    def _draw_message(self, painter: QPainter) -> None:
+        box = QRectF(self.rect()).adjusted(20, 0, -20, 0)
+        box.setTop(box.center().y() - 30)
+        box.setHeight(60)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 180))
+        painter.drawRoundedRect(box, 8, 8)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(box.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         self._message)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()   # badge and arrow texts are translated when painted
+        super().changeEvent(event)

@@ -1,0 +1,175 @@
+"""Both ends side by side: "Device end (preview)" and "WeChat end (push)" for the form's config.
+
+Every change of the document submits one render request to a worker that serves only the
+newest, so dragging through rotations never queues renders; the pictures come back by
+queued signal. Without a device layer both views are simulated from the virtual scene
+through WMPF's semantics; the live toggle is the hook for the device's own screens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
+                               QWidget)
+
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
+from camtool.gui.config_document import ConfigDocument
+from camtool.gui.device_service import DeviceService
+from camtool.gui.end_view import EndView
+from camtool.gui.simulated_ends import EndsPictures, EndsRequest, SimulatedEnds
+from camtool.gui.workers import LatestOnlyWorker
+from camtool.i18n import tr as tr_core
+
+
+def _turn_words(turn: Turn) -> str:
+    return f"{turn.rotation}°" + (" ⇋" if turn.mirrored else "")
+
+
+class EndsPanel(QWidget):
+    """The two end views, the simulated camera's mounting, and what the config does to each end."""
+
+    bothEndsShown = Signal()   # both views have shown at least one frame
+
+    def __init__(self, document: ConfigDocument, *, device_service: DeviceService | None = None,
+                 behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._device_service = device_service
+        self._behaviour = behaviour
+        self._request_serial = 0
+        self._shown_serial = 0
+        self._simulated = SimulatedEnds()
+        self._worker = LatestOnlyWorker(self._simulated.render, "camtool-simulated-ends", self)
+        self._worker.done.connect(self._on_rendered)
+        self._worker.failed.connect(self._on_render_failed)
+
+        self.device_view = EndView(self)
+        self.wechat_view = EndView(self)
+        self._device_title = QLabel(self)
+        self._wechat_title = QLabel(self)
+        self._device_effect = QLabel(self)
+        self._wechat_effect = QLabel(self)
+        for label in (self._device_effect, self._wechat_effect):
+            label.setWordWrap(True)
+        self._mounting_label = QLabel(self)
+        self.mounting_combo = QComboBox(self)
+        for degrees in (0, 90, 180, 270):
+            self.mounting_combo.addItem(f"{degrees}°", degrees)
+        self.mirrored_check = QCheckBox(self)
+        self.live_check = QCheckBox(self)
+        self.live_check.setEnabled(device_service is not None)
+        self._mounting_label.setBuddy(self.mounting_combo)
+
+        grid = QGridLayout()
+        grid.addWidget(self._device_title, 0, 0)
+        grid.addWidget(self._wechat_title, 0, 1)
+        grid.addWidget(self.device_view, 1, 0)
+        grid.addWidget(self.wechat_view, 1, 1)
+        grid.addWidget(self._device_effect, 2, 0)
+        grid.addWidget(self._wechat_effect, 2, 1)
+        grid.setColumnStretch(0, 3)   # the device screen is landscape, the phone portrait
+        grid.setColumnStretch(1, 2)
+        controls = QHBoxLayout()
+        controls.addWidget(self._mounting_label)
+        controls.addWidget(self.mounting_combo)
+        controls.addWidget(self.mirrored_check)
+        controls.addStretch(1)
+        controls.addWidget(self.live_check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addLayout(controls)
+
+        self.mounting_combo.currentIndexChanged.connect(self.refresh)
+        self.mirrored_check.toggled.connect(self.refresh)
+        self.device_view.frameShown.connect(self._check_both_shown)
+        self.wechat_view.frameShown.connect(self._check_both_shown)
+        document.changed.connect(self.refresh)
+        self._both_shown = False
+        self.retranslate()
+        self.refresh()
+
+    # ---- API -----------------------------------------------------------------------------
+    def mounting(self) -> Turn:
+        return Turn(int(self.mounting_combo.currentData()), self.mirrored_check.isChecked())
+
+    def set_mounting(self, turn: Turn) -> None:
+        self.mounting_combo.setCurrentIndex((turn.rotation // 90) % 4)
+        self.mirrored_check.setChecked(turn.mirrored)
+
+    def current_request(self) -> EndsRequest:
+        return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self._behaviour,
+                           serial=self._request_serial)
+
+    def refresh(self) -> None:
+        """Render both ends again for the document as it is now (off the GUI thread)."""
+        self._request_serial += 1
+        self._worker.submit(self.current_request())
+        self._update_effect_lines()
+
+    def is_up_to_date(self) -> bool:
+        """The pictures on screen are those of the newest request (tests wait on this)."""
+        return self._shown_serial == self._request_serial
+
+    def shutdown(self) -> None:
+        """Stop the render thread and the repaint timers (window closing)."""
+        self._worker.stop()
+        self.device_view.stop()
+        self.wechat_view.stop()
+
+    # ---- internals -----------------------------------------------------------------------
+    def _on_rendered(self, request: EndsRequest, pictures: EndsPictures) -> None:
+        if request.serial < self._shown_serial:
+            return   # an older answer overtaken by a newer one
+        self._shown_serial = request.serial
+        self.device_view.set_message("")
+        self.wechat_view.set_message("")
+        self.device_view.set_frame(pictures.device_end)
+        self.wechat_view.set_frame(pictures.wechat_end)
+
+    def _on_render_failed(self, request: EndsRequest, message: str) -> None:
+        self._shown_serial = max(self._shown_serial, request.serial)
+        text = self.tr("The simulated picture could not be drawn: {error}").format(error=message)
+        self.device_view.set_message(text)
+        self.wechat_view.set_message(text)
+
+    def _check_both_shown(self) -> None:
+        if not self._both_shown and self.device_view.frames_shown and self.wechat_view.frames_shown:
+            self._both_shown = True
+            self.bothEndsShown.emit()
+
+    def both_ends_shown(self) -> bool:
+        return self._both_shown
+
+    def _update_effect_lines(self) -> None:
+        effect = ends_for(self._document.data, self._document.wmpf_version, self._behaviour)
+        self._device_effect.setText(self.tr("Turns the camera's picture by {turn}").format(
+            turn=_turn_words(effect.device_end)))
+        self._wechat_effect.setText(self.tr("Turns the camera's picture by {turn}").format(
+            turn=_turn_words(effect.wechat_end)))
+        ignored = "\n".join(f"{key}: {tr_core(reason)}" for key, reason in effect.ignored)
+        self._wechat_effect.setToolTip(ignored)
+        self._device_effect.setToolTip(ignored)
+
+    def retranslate(self) -> None:
+        self._device_title.setText(self.tr("Device end (preview)"))
+        self._wechat_title.setText(self.tr("WeChat end (push)"))
+        self.device_view.set_title(self.tr("Device end"))
+        self.wechat_view.set_title(self.tr("WeChat end"))
+        self._mounting_label.setText(self.tr("Simulated camera &mounted turned by:"))
+        self.mounting_combo.setToolTip(self.tr(
+            "How the virtual camera is mounted: the clockwise turn of the picture it produces. "
+            "Try the mounting of your device to see what the config does to it."))
+        self.mirrored_check.setText(self.tr("mirrored"))
+        self.live_check.setText(self.tr("Live device"))
+        self.live_check.setToolTip(self.tr("Show the device's own screens") if self._device_service
+                                   else self.tr("No device layer yet: both ends are simulated."))
+        self._update_effect_lines()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (shown alone, e.g. in a test)
+        self.shutdown()
+        super().closeEvent(event)

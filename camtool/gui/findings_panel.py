@@ -1,0 +1,91 @@
+"""Live findings of the config in the form: severity icon, code, message, and the fix under it.
+
+The list is the same one `camtool validate` prints (the document computes it with the
+rules). Clicking a finding asks the window to focus the field of its first key. The texts
+come from the Qt-free layers, already translated; they are re-read on a language change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from camtool.config.findings import Finding, Severity
+from camtool.gui.config_document import ConfigDocument
+
+_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+#: Item data role holding the finding's keys (for focusing the field).
+KEYS_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FindingsPanel(QWidget):
+    """Shows the document's findings; `focusRequested(key)` when the technician clicks one."""
+
+    focusRequested = Signal(str)
+
+    def __init__(self, document: ConfigDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._summary = QLabel(self)
+        self._summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._summary)
+        layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self._on_clicked)
+        self.list.itemActivated.connect(self._on_clicked)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def codes(self) -> list[str]:
+        """The codes shown, in order (what a technician would compare with the CLI)."""
+        return [self.list.item(i).data(CODE_ROLE) for i in range(self.list.count())]
+
+    def refresh(self) -> None:
+        findings = self._document.findings
+        self.list.clear()
+        for finding in findings:
+            self.list.addItem(self._item(finding))
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+        if not findings:
+            self._summary.setText(self.tr("No findings: the config is consistent."))
+        else:
+            self._summary.setText(self.tr("{errors} error(s), {warnings} warning(s), {infos} note(s)").format(
+                errors=errors, warnings=warnings, infos=len(findings) - errors - warnings))
+
+    def _item(self, finding: Finding) -> QListWidgetItem:
+        keys = ", ".join(finding.keys)
+        head = f"{finding.code}  {finding.message}"
+        if keys:
+            head += f"  [{keys}]"
+        text = head + "\n" + self.tr("Fix: {fix}").format(fix=finding.fix)
+        item = QListWidgetItem(self.style().standardIcon(_ICONS[finding.severity]), text)
+        item.setData(KEYS_ROLE, list(finding.keys))
+        item.setData(CODE_ROLE, finding.code)
+        item.setToolTip(self._severity_word(finding.severity))
+        return item
+
+    def _severity_word(self, severity: Severity) -> str:
+        return {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
+                Severity.INFO: self.tr("Note")}[severity]
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        keys = item.data(KEYS_ROLE) or []
+        if keys:
+            self.focusRequested.emit(keys[0])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()   # message and fix are re-read in the new language
+        super().changeEvent(event)

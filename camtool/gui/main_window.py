@@ -1,0 +1,197 @@
+"""The camtool window: profiles | selection form + findings | both ends + export, around one document.
+
+The window only wires parts together: each part takes the document (and the services it
+needs) in its constructor and listens to it. Without a device layer a banner says that both
+ends are simulated; the device bar and live frames attach through `device_service`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, qVersion
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from camtool import __version__
+from camtool.gui.actions import WindowActions
+from camtool.gui.config_document import ConfigDocument
+from camtool.gui.device_service import DeviceService
+from camtool.gui.ends_panel import EndsPanel
+from camtool.gui.export_panel import ExportPanel
+from camtool.gui.findings_panel import FindingsPanel
+from camtool.gui.language import LanguageSwitcher
+from camtool.gui.profiles_sidebar import ProfilesSidebar
+from camtool.gui.prompts import Prompts
+from camtool.gui.selection_form import SelectionForm
+from camtool.gui.settings import WindowSettings
+
+_SPLITTERS = ("main", "middle", "right")
+
+
+class MainWindow(QMainWindow):
+    """The whole window; close() runs the unsaved-changes guard and stops the render thread."""
+
+    def __init__(self, document: ConfigDocument, library, settings: WindowSettings, *,
+                 prompts: Prompts | None = None, language: LanguageSwitcher | None = None,
+                 device_service: DeviceService | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.settings = settings
+        self.prompts = prompts or Prompts(self)
+        self.language = language or LanguageSwitcher(self)
+        self.device_service = device_service
+        self.setObjectName("camtoolMainWindow")
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#banner { background: #fff3c4; color: #5a4500; padding: 6px; }")
+        self.sidebar = ProfilesSidebar(library, document, self.prompts, self)
+        self.form = SelectionForm(document, self)
+        self.findings = FindingsPanel(document, self)
+        self.ends = EndsPanel(document, device_service=device_service, parent=self)
+        self.export = ExportPanel(document, self.prompts, self)
+
+        self.splitters = {name: QSplitter(self) for name in _SPLITTERS}
+        self.splitters["middle"].setOrientation(Qt.Orientation.Vertical)
+        self.splitters["right"].setOrientation(Qt.Orientation.Vertical)
+        self.splitters["middle"].addWidget(self.form)
+        self.splitters["middle"].addWidget(self.findings)
+        self.splitters["right"].addWidget(self.ends)
+        self.splitters["right"].addWidget(self.export)
+        self.splitters["right"].setStretchFactor(0, 3)
+        self.splitters["right"].setStretchFactor(1, 2)
+        for part in (self.sidebar, self.splitters["middle"], self.splitters["right"]):
+            self.splitters["main"].addWidget(part)
+        self.splitters["main"].setStretchFactor(0, 1)
+        self.splitters["main"].setStretchFactor(1, 2)
+        self.splitters["main"].setStretchFactor(2, 4)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitters["main"], 1)
+        self.setCentralWidget(central)
+
+        self.actions = WindowActions(self, {
+            "open": self.open_config,
+            "save": self.sidebar.save_current,
+            "save_as": self.sidebar.save_as,
+            "export": self.export.save_current,
+            "choose_library": self.choose_library,
+            "quit": self.close,
+            "rotate_cw": lambda: document.rotate_by(90),
+            "rotate_ccw": lambda: document.rotate_by(-90),
+            "flip": document.toggle_flip,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+        }, on_language=self.switch_language)
+        self.actions.mark_language(self.language.language)
+
+        self.findings.focusRequested.connect(self._focus_key)
+        self.export.imported.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Imported {path}").format(path=path), 5000))
+        self.export.exportSaved.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Export saved to {path}").format(path=path), 5000))
+        document.dirtyChanged.connect(self._update_title)
+        document.originChanged.connect(self._update_title)
+        document.changed.connect(self._update_save_actions)
+        self.setAcceptDrops(True)
+        self._restore_settings()
+        self.retranslate()
+        self._update_save_actions()
+
+    # ---- actions -------------------------------------------------------------------------
+    def open_config(self) -> bool:
+        if not self.sidebar.confirm_leave():
+            return False
+        return self.export.import_with_dialog()
+
+    def choose_library(self) -> None:
+        path = self.prompts.choose_library_dir(self.sidebar.library_dir())
+        if path is not None and self.sidebar.set_library_dir(path):
+            self.settings.set_library_dir(path)
+
+    def switch_language(self, lang: str) -> None:
+        lang = self.language.switch(lang)
+        self.settings.set_language(lang)
+        self.actions.mark_language(lang)
+
+    def show_shortcuts(self) -> None:
+        self.prompts.show_text(self.tr("Keyboard shortcuts"), "\n".join(self.actions.shortcut_lines()))
+
+    def show_about(self) -> None:
+        """Non-modal, so the window (and a test) goes on while adb reports its version."""
+        from camtool.gui.about import AboutBox
+
+        self.about_box = AboutBox(self)
+        self.about_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_box.open()
+
+    def _focus_key(self, key: str) -> None:
+        if not self.form.focus_key(key):
+            self.statusBar().showMessage(self.tr(
+                "{key} is not on the form for the selected camera: remove it or switch the camera kind.").format(
+                key=key), 8000)
+
+    # ---- state ---------------------------------------------------------------------------
+    def _update_save_actions(self) -> None:
+        reason = self.export.blocked_reason()
+        for name in ("save", "save_as", "export"):
+            self.actions.actions[name].setEnabled(not reason)
+            self.actions.actions[name].setToolTip(reason)
+        self.sidebar.set_save_blocked(reason)
+
+    def _update_title(self, *_args) -> None:
+        name = self.document.origin_name or self.tr("untitled")
+        star = "*" if self.document.is_dirty else ""
+        self.setWindowTitle(f"{name}{star} — camtool")
+
+    def retranslate(self) -> None:
+        if self.device_service is None:
+            self.banner.setText(self.tr(
+                "No device layer attached yet: both ends are simulated from a virtual camera, "
+                "for the config in the form."))
+        self.banner.setVisible(self.device_service is None)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("camtool {version} · Qt {qt}").format(
+            version=__version__, qt=qVersion()), 4000)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+        for name, splitter in self.splitters.items():
+            state = self.settings.splitter_state(name)
+            if state is not None:
+                splitter.restoreState(state)
+        last = self.settings.last_profile()
+        if last:
+            self.sidebar.open_profile(last, guard=False, quiet=True)
+
+    def _save_settings(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        for name, splitter in self.splitters.items():
+            self.settings.set_splitter_state(name, splitter.saveState())
+        self.settings.set_library_dir(self.sidebar.library_dir())
+        self.settings.set_last_profile(self.document.profile_sku)
+        self.settings.set_language(self.language.language)
+        self.settings.sync()
+
+    # ---- drop and close ------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (a config dropped anywhere on the window)
+        self.export.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.export.dropEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.sidebar.confirm_leave():
+            event.ignore()
+            return
+        self._save_settings()
+        self.ends.shutdown()
+        event.accept()

@@ -1,0 +1,73 @@
+"""Helpers of the profiles sidebar: what a child profile stores, a profile's summary, the diff dialog.
+
+`own_config` is pure (no Qt) and decides what a profile that extends another writes: only
+the keys whose value differs from the parent's resolved config, in the document's order.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+
+def own_config(resolved: dict, parent: dict | None) -> dict:
+    """The keys a profile stores itself: all of them, or those differing from its parent.
+
+    A key of the parent the technician removed cannot be expressed by an override; it comes
+    back from the parent, which the diff view and the findings then show.
+    """
+    if not parent:
+        return dict(resolved)
+    return {key: value for key, value in resolved.items()
+            if key not in parent or parent[key] != value or type(parent[key]) is not type(value)}
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    verifications: int
+    latest_verdict: str | None
+
+
+def profile_summary(profile: Any) -> ProfileSummary:
+    """Verification records are opaque to the config layer (contracts.md section 8): read defensively."""
+    records = getattr(profile, "verifications", None) or []
+    latest = records[-1] if records else None
+    verdict = None
+    if isinstance(latest, dict):
+        value = latest.get("verdict", latest.get("result"))
+        verdict = str(value) if value is not None else None
+    return ProfileSummary(len(records), verdict)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    return json.dumps(value, ensure_ascii=False)
+
+
+class DiffDialog(QDialog):
+    """Key by key, where two profiles' resolved configs differ."""
+
+    def __init__(self, sku_a: str, sku_b: str, rows: list, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Diff: {a} / {b}").format(a=sku_a, b=sku_b))
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), sku_a, sku_b])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (key, value_a, value_b) in enumerate(rows):
+            for column, text in enumerate((key, _shown(value_a), _shown(value_b))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if not rows:
+            from PySide6.QtWidgets import QLabel
+
+            layout.addWidget(QLabel(self.tr("The two profiles have the same config."), self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 360)

@@ -1,0 +1,248 @@
+"""The profile library beside the form: list, search, open, save, save as, duplicate, delete, diff.
+
+A profile that `extends` another is edited as the technician sees it (its resolved config);
+saving writes back only what differs from its parent, so a change to the parent still
+reaches it. Switching profile or closing the window asks before dropping unsaved changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from camtool.config.errors import ConfigError
+from camtool.gui.config_document import ConfigDocument
+from camtool.gui.profile_ops import own_config, profile_summary
+from camtool.gui.prompts import Prompts, UnsavedAnswer
+
+SKU_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProfilesSidebar(QWidget):
+    """Works on a `ProfileLibrary` (camtool.config.profiles) and the window's document."""
+
+    profileOpened = Signal(str)
+    profileSaved = Signal(str)
+    diffShown = Signal(list)      # rows of (key, value in A, value in B)
+
+    def __init__(self, library, document: ConfigDocument, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._document = document
+        self._prompts = prompts
+        self._title = QLabel(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.buttons = {name: QPushButton(self) for name in
+                        ("open", "save", "save_as", "duplicate", "delete", "diff")}
+        grid = QGridLayout()
+        for index, name in enumerate(self.buttons):
+            grid.addWidget(self.buttons[name], index // 2, index % 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(grid)
+        self._save_blocked = ""
+
+        self.search.textChanged.connect(self._apply_filter)
+        self.list.itemDoubleClicked.connect(lambda item: self.open_profile(item.data(SKU_ROLE)))
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.buttons["open"].clicked.connect(lambda: self._with_selected(self.open_profile))
+        self.buttons["save"].clicked.connect(self.save_current)
+        self.buttons["save_as"].clicked.connect(self.save_as)
+        self.buttons["duplicate"].clicked.connect(lambda: self._with_selected(self.duplicate))
+        self.buttons["delete"].clicked.connect(lambda: self._with_selected(self.delete))
+        self.buttons["diff"].clicked.connect(self.diff_selected)
+        self.retranslate()   # also fills the list
+
+    # ---- library -------------------------------------------------------------------------
+    def library_dir(self) -> Path:
+        return Path(self._library.directory)
+
+    def set_library_dir(self, path: Path) -> bool:
+        if not self.confirm_leave():
+            return False
+        self._library = type(self._library)(path)
+        self.reload()
+        return True
+
+    def skus(self) -> list[str]:
+        """The SKUs listed now (after the search filter)."""
+        return [self.list.item(i).data(SKU_ROLE) for i in range(self.list.count())
+                if not self.list.item(i).isHidden()]
+
+    def reload(self) -> None:
+        self.list.clear()
+        for profile in self._library.list():
+            summary = profile_summary(profile)
+            text = profile.sku if not profile.extends else self.tr("{sku}  (extends {parent})").format(
+                sku=profile.sku, parent=profile.extends)
+            item = QListWidgetItem(text)
+            item.setData(SKU_ROLE, profile.sku)
+            tooltip = [profile.description] if profile.description else []
+            if summary.verifications:
+                tooltip.append(self.tr("{count} verification record(s); latest: {verdict}").format(
+                    count=summary.verifications, verdict=summary.latest_verdict or "-"))
+            item.setToolTip("\n".join(tooltip))
+            self.list.addItem(item)
+        self._apply_filter(self.search.text())
+        self._update_buttons()
+
+    # ---- the unsaved-changes guard -------------------------------------------------------
+    def confirm_leave(self) -> bool:
+        """True when the document may be replaced (no changes, saved, or discarded)."""
+        if not self._document.is_dirty:
+            return True
+        answer = self._prompts.unsaved_changes(self._document.origin_name or self.tr("untitled"))
+        if answer is UnsavedAnswer.SAVE:
+            return self.save_current()
+        return answer is UnsavedAnswer.DISCARD
+
+    # ---- operations ----------------------------------------------------------------------
+    def open_profile(self, sku: str, *, guard: bool = True, quiet: bool = False) -> bool:
+        if guard and not self.confirm_leave():
+            return False
+        try:
+            data, findings = self._library.resolved_config(sku)
+        except (ConfigError, OSError) as exc:
+            data, findings = None, []
+            error_text = str(exc)
+        else:
+            error_text = "\n".join(f"{f.code} {f.message}" for f in findings if f.is_error)
+        if data is None:
+            if not quiet:
+                self._prompts.show_error(self.tr("Profile not opened"), self.tr(
+                    "The profile \"{sku}\" could not be opened:\n{details}").format(sku=sku, details=error_text))
+            return False
+        self._document.load(data, origin_name=sku, profile_sku=sku)
+        self.profileOpened.emit(sku)
+        return True
+
+    def save_current(self) -> bool:
+        """Save the document into its profile (Save as when it has none)."""
+        sku = self._document.profile_sku
+        if sku is None or sku not in self._library_skus():
+            return self.save_as()
+        return self._write(self._library.load(sku), sku)
+
+    def save_as(self) -> bool:
+        if self._save_blocked:
+            self._prompts.show_error(self.tr("Profile not saved"), self._save_blocked)
+            return False
+        current = self._document.profile_sku
+        sku = self._prompts.ask_sku(self.tr("Save profile as"), current or "")
+        if not sku:
+            return False
+        if sku in self._library_skus() and sku != current:
+            self._prompts.show_error(self.tr("Profile not saved"), self.tr(
+                "A profile named \"{sku}\" exists already. Choose another name, or open it and save.").format(sku=sku))
+            return False
+        base = self._library.load(current) if current in self._library_skus() else None
+        return self._write(base, sku)
+
+    def duplicate(self, sku: str) -> bool:
+        new_sku = self._prompts.ask_sku(self.tr("Duplicate profile"), f"{sku}-copy")
+        if not new_sku:
+            return False
+        try:
+            source = self._library.load(sku)
+            self._library.save(source.model_copy(update={"sku": new_sku}))
+        except (ConfigError, OSError, ValueError) as exc:
+            self._prompts.show_error(self.tr("Profile not duplicated"), str(exc))
+            return False
+        self.reload()
+        return True
+
+    def delete(self, sku: str) -> bool:
+        if not self._prompts.confirm_delete(sku):
+            return False
+        try:
+            self._library.delete(sku)
+        except (ConfigError, OSError) as exc:
+            self._prompts.show_error(self.tr("Profile not deleted"), str(exc))
+            return False
+        if self._document.profile_sku == sku:
+            self._document.detach()
+        self.reload()
+        return True
+
+    def diff_selected(self) -> list:
+        selected = [item.data(SKU_ROLE) for item in self.list.selectedItems()]
+        if len(selected) != 2:
+            return []
+        rows = list(self._library.diff(selected[0], selected[1]))
+        from camtool.gui.profile_ops import DiffDialog
+
+        self.diff_dialog = DiffDialog(selected[0], selected[1], rows, self)
+        self.diff_dialog.open()
+        self.diffShown.emit(rows)
+        return rows
+
+    def set_save_blocked(self, reason: str) -> None:
+        """Save is refused while the config has an error; the buttons say why on hover."""
+        self._save_blocked = reason
+        self._update_buttons()
+
+    # ---- internals -----------------------------------------------------------------------
+    def _library_skus(self) -> set[str]:
+        return {profile.sku for profile in self._library.list()}
+
+    def _write(self, base, sku: str) -> bool:
+        if self._save_blocked:
+            self._prompts.show_error(self.tr("Profile not saved"), self._save_blocked)
+            return False
+        try:
+            profile = self._library.new(sku) if base is None else base.model_copy(update={"sku": sku})
+            parent = self._library.resolved_config(profile.extends)[0] if profile.extends else None
+            profile = profile.model_copy(update={"config": own_config(self._document.data, parent)})
+            self._library.save(profile)
+        except (ConfigError, OSError, ValueError) as exc:
+            self._prompts.show_error(self.tr("Profile not saved"), str(exc))
+            return False
+        self._document.mark_saved(origin_name=sku, profile_sku=sku)
+        self.reload()
+        self.profileSaved.emit(sku)
+        return True
+
+    def _with_selected(self, operation) -> None:
+        items = self.list.selectedItems()
+        if len(items) == 1:
+            operation(items[0].data(SKU_ROLE))
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower()
+                           and needle not in item.toolTip().lower())
+
+    def _update_buttons(self) -> None:
+        count = len(self.list.selectedItems())
+        for name in ("open", "duplicate", "delete"):
+            self.buttons[name].setEnabled(count == 1)
+        self.buttons["diff"].setEnabled(count == 2)
+        for name in ("save", "save_as"):
+            self.buttons[name].setEnabled(not self._save_blocked)
+            self.buttons[name].setToolTip(self._save_blocked)
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Profiles (one per SKU)"))
+        self.search.setPlaceholderText(self.tr("Search profiles"))
+        texts = {"open": self.tr("Open"), "save": self.tr("Save"), "save_as": self.tr("Save as..."),
+                 "duplicate": self.tr("Duplicate"), "delete": self.tr("Delete..."), "diff": self.tr("Diff two")}
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.buttons["diff"].setStatusTip(self.tr("Select two profiles to compare their configs."))
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,68 @@
+"""Simulated ends: what both screens would show for the form's config, from a virtual camera.
+
+Qt-free and pure apart from a cache of the static scene, so it runs on the render worker
+thread. The camera's own picture comes from the virtual scene as a camera mounted with
+`mounting` would take it; WMPF's semantics (one function, contracts.md section 1) decide
+what each end does to it. Later the live device's picture replaces the virtual scene.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour
+
+#: Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a
+#: render costs a few milliseconds; the views scale them.
+DEVICE_SCREEN = (800, 480)
+WECHAT_SCREEN = (360, 640)
+
+
+@dataclass(frozen=True)
+class EndsRequest:
+    """Everything a render depends on; equal requests give equal pictures."""
+
+    config: dict
+    wmpf_version: str | None
+    mounting: Turn = Turn(0, False)
+    behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
+    device_screen: tuple[int, int] = DEVICE_SCREEN
+    wechat_screen: tuple[int, int] = WECHAT_SCREEN
+    serial: int = field(default=0, compare=False)   # counts requests, to drop stale answers
+
+
+@dataclass(frozen=True)
+class EndsPictures:
+    device_end: np.ndarray
+    wechat_end: np.ndarray
+
+
+class SimulatedEnds:
+    """Renders both ends for a request; the scene and camera pictures are cached per mounting."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._scene = None
+        self._pictures: dict[Turn, np.ndarray] = {}
+
+    def camera_picture(self, mounting: Turn) -> np.ndarray:
+        from camtool.virtual.scene import camera_picture, default_scene
+
+        with self._lock:
+            if self._scene is None:
+                self._scene = default_scene()
+            if mounting not in self._pictures:
+                self._pictures[mounting] = camera_picture(self._scene, mounting)
+            return self._pictures[mounting]
+
+    def render(self, request: EndsRequest) -> EndsPictures:
+        from camtool.virtual.screens import render_ends
+
+        picture = self.camera_picture(request.mounting)
+        device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
+                                             device_screen=request.device_screen,
+                                             wechat_screen=request.wechat_screen)
+        return EndsPictures(device_img, wechat_img)
