@@ -27,12 +27,15 @@ _CHUNK_WAIT_S = 0.25
 
 
 def _scenes():
-    """F's renderer and encoder, or the stand-ins while they are not there."""
+    """The end renderer and the encoder, or stand-ins for whichever has not landed yet."""
     try:
         from camtool.virtual.encoder import png_bytes, screenrecord_stream
+    except ImportError:
+        from camtool.virtual.standins import png_bytes, screenrecord_stream
+    try:
         from camtool.virtual.frames import EndFrames
     except ImportError:
-        from camtool.virtual.standins import EndFrames, png_bytes, screenrecord_stream
+        from camtool.virtual.standins import EndFrames
     return EndFrames, png_bytes, screenrecord_stream
 
 
