@@ -1,9 +1,157 @@
-"""CLI commands of the `config` layer (filled in by its issue)."""
+"""`camtool validate`, `camtool schema`, `camtool rules`: the config core on the command line.
+
+Exit codes (contracts.md section 2): 0 no error finding, 1 at least one (an unreadable or
+broken file included), 2 usage error such as a --wmpf-version that is not X.Y.Z.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from typing import Any, TextIO
+
+from camtool import exitcodes
+from camtool.config.findings import Finding, Severity, has_errors, sorted_findings
+from camtool.config.rules import RULES, validate
+from camtool.config.versions import VersionError, parse_version
+from camtool.i18n import N_, tr
+
+SEVERITY_NAMES = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+_HEADINGS = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
+_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_DIM, _RESET = "\033[2m", "\033[0m"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this layer's commands to `camtool`."""
+    validate_parser = subparsers.add_parser(
+        "validate", help=tr(N_("Check a config file against the WMPF camera rules.")),
+        description=tr(N_("Check a config (JSON, or a Kotlin/Java snippet) against the WMPF camera rules. "
+                          "Exit 0: no error; 1: at least one error; 2: usage error.")))
+    validate_parser.add_argument("path", metavar="PATH", help=tr(N_("The config file, or - for standard input.")))
+    validate_parser.add_argument("--wmpf-version", metavar="X.Y.Z", default=None,
+                                 help=tr(N_("The device's WMPF version: also check that it reads every key.")))
+    validate_parser.add_argument("--format", choices=("text", "json"), default="text",
+                                 help=tr(N_("Output format (json: one object for scripts).")))
+    validate_parser.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
+                                 help=tr(N_("Read the input as this format (default: from the file name).")))
+    validate_parser.set_defaults(handler=run_validate)
+
+    schema_parser = subparsers.add_parser("schema", help=tr(N_("Print the JSON Schema of the camera keys.")))
+    schema_parser.set_defaults(handler=run_schema)
+
+    rules_parser = subparsers.add_parser("rules", help=tr(N_("List the codes of every rule validate applies.")))
+    rules_parser.add_argument("--format", choices=("text", "markdown"), default="text",
+                              help=tr(N_("Output format.")))
+    rules_parser.set_defaults(handler=run_rules)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+def run_validate(args: argparse.Namespace) -> int:
+    if args.wmpf_version is not None:
+        try:
+            parse_version(args.wmpf_version)
+        except VersionError as exc:
+            print(tr(N_("camtool validate: --wmpf-version: {error}"), error=str(exc)), file=sys.stderr)
+            return exitcodes.USAGE
+    source = "<stdin>" if args.path == "-" else args.path
+    data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
+    if args.format == "json":
+        print(json.dumps(validation_json(source, findings), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_findings_text(source, findings, colour=use_colour(sys.stdout)))
+    return exitcodes.NO if has_errors(findings) else exitcodes.OK
+
+
+def load_and_validate(path: str, from_: str | None = None, *,
+                      wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
+    """Read any supported input and run the rules (Kotlin/Java through camtool.config.imports)."""
+    try:
+        from camtool.config import imports
+    except ModuleNotFoundError as exc:  # the importer is optional: JSON alone still works
+        if exc.name != "camtool.config.imports":
+            raise
+        return _load_json_only(path, wmpf_version)
+    return imports.load_and_validate(path, from_, wmpf_version=wmpf_version)
+
+
+def _load_json_only(path: str, wmpf_version: str | None) -> tuple[dict | None, list[Finding]]:
+    from camtool.config.jsonread import read_json_file, read_json_text
+
+    parsed = read_json_text(sys.stdin.buffer.read(), "<stdin>") if path == "-" else read_json_file(path)
+    if not isinstance(parsed.data, dict):
+        return None, sorted_findings(parsed.findings)
+    return parsed.data, sorted_findings(parsed.findings + validate(parsed.data, wmpf_version=wmpf_version))
+
+
+def validation_json(source: str, findings: list[Finding]) -> dict[str, Any]:
+    """The machine-readable result (contracts): codes, keys and severities never change with the language."""
+    return {"source": source, "valid": not has_errors(findings), "findings": [f.to_json() for f in findings]}
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def format_findings_text(source: str, findings: list[Finding], *, colour: bool = False) -> str:
+    """Findings grouped by severity, each with its keys and position, and the fix under it."""
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
+    counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    lines = [tr(N_("{source}: {errors} error(s), {warnings} warning(s), {infos} info"), source=source,
+                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO])]
+    for severity in Severity:
+        group = [f for f in findings if f.severity is severity]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(paint(tr(_HEADINGS[severity]), _COLOURS[severity]))
+        for finding in group:
+            head = f"  {paint(finding.code, _COLOURS[severity])}"
+            if finding.keys:
+                head += "  " + ", ".join(finding.keys)
+            if finding.line is not None:
+                head += "  " + tr(N_("(line {line}, column {column})"), line=finding.line, column=finding.column)
+            lines.append(head)
+            lines.append(f"    {finding.message}")
+            lines.append(paint("    " + tr(N_("Fix: {fix}"), fix=finding.fix), _DIM))
+    if not has_errors(findings):
+        lines.append("")
+        lines.append(tr(N_("No errors: WMPF can use this config.")))
+    return "\n".join(lines) + "\n"
+
+
+# --- schema and rules ------------------------------------------------------------------------
+
+def run_schema(args: argparse.Namespace) -> int:
+    from camtool.config.model import CameraConfig
+
+    print(json.dumps(CameraConfig.json_schema(), ensure_ascii=False, indent=2))
+    return exitcodes.OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    sys.stdout.write(rules_markdown() if args.format == "markdown" else rules_text())
+    return exitcodes.OK
+
+
+def rules_text() -> str:
+    """The rule table for a terminal: code, severity, title (translated; codes are not)."""
+    width = max(len(tr(name)) for name in SEVERITY_NAMES.values())
+    return "".join(f"{rule.code}  {tr(SEVERITY_NAMES[rule.severity]).ljust(width)}  {rule.title}\n" for rule in RULES)
+
+
+def rules_markdown() -> str:
+    """The rule table as Markdown, in the current language (tools/gen_rules_doc.py writes both)."""
+    lines = [f"| {tr(N_('code'))} | {tr(N_('severity'))} | {tr(N_('rule'))} |", "|---|---|---|"]
+    for rule in RULES:
+        title = rule.title.replace("|", "\\|")
+        lines.append(f"| `{rule.code}` | {tr(SEVERITY_NAMES[rule.severity])} | {title} |")
+    return "\n".join(lines) + "\n"
