@@ -1,0 +1,677 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../about.py" line="40" />
+        <source>checking...</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="44" />
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="57" />
+        <location filename="../about.py" line="61" />
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="70" />
+        <source>About camtool</source>
+        <translation>关于 camtool</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="71" />
+        <source>clockwise</source>
+        <translation>顺时针</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="72" />
+        <source>counter-clockwise</source>
+        <translation>逆时针</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="73" />
+        <source>a 180° turn</source>
+        <translation>旋转 180°</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="74" />
+        <source>a top-to-bottom mirror</source>
+        <translation>上下镜像</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="75" />
+        <source>camtool {version}: see, choose, check and export the camera keys of WMPF's InitGlobalConfig.</source>
+        <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="78" />
+        <source>Qt {qt}, PySide6 {pyside}</source>
+        <translation>Qt {qt}，PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="79" />
+        <source>adb: {adb}</source>
+        <translation>adb：{adb}</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="81" />
+        <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
+        <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="82" />
+        <source>• a rotation key turns the picture {direction}</source>
+        <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="83" />
+        <source>• a push flip is {flip}</source>
+        <translation>• 推流翻转即{flip}</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="84" />
+        <source>• rotation values are 0, 90, 180 and 270</source>
+        <translation>• 旋转角度取值为 0、90、180、270</translation>
+    </message>
+    <message>
+        <location filename="../about.py" line="85" />
+        <source>• version gates (* = inferred from the client library's history): {gates}</source>
+        <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../profile_ops.py" line="56" />
+        <source>Diff: {a} / {b}</source>
+        <translation>差异：{a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../profile_ops.py" line="58" />
+        <source>Key</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <location filename="../profile_ops.py" line="70" />
+        <source>The two profiles have the same config.</source>
+        <translation>两个配置档案的配置相同。</translation>
+    </message>
+</context>
+<context>
+    <name>EndView</name>
+    <message>
+        <location filename="../end_view.py" line="114" />
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../end_view.py" line="114" />
+        <source>SIMULATED</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../end_view.py" line="143" />
+        <source>up</source>
+        <translation>上</translation>
+    </message>
+</context>
+<context>
+    <name>EndsPanel</name>
+    <message>
+        <location filename="../ends_panel.py" line="131" />
+        <source>The simulated picture could not be drawn: {error}</source>
+        <translation>无法绘制模拟画面：{error}</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="145" />
+        <location filename="../ends_panel.py" line="147" />
+        <source>Turns the camera's picture by {turn}</source>
+        <translation>摄像头画面旋转 {turn}</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="154" />
+        <source>Device end (preview)</source>
+        <translation>设备端（预览画面）</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="155" />
+        <source>WeChat end (push)</source>
+        <translation>微信端（推流画面）</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="156" />
+        <source>Device end</source>
+        <translation>设备端</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="157" />
+        <source>WeChat end</source>
+        <translation>微信端</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="158" />
+        <source>Simulated camera &amp;mounted turned by:</source>
+        <translation>模拟摄像头安装方向(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="160" />
+        <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
+        <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="162" />
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="163" />
+        <source>Live device</source>
+        <translation>实时设备</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="164" />
+        <source>Show the device's own screens</source>
+        <translation>显示设备自身的屏幕</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="165" />
+        <source>No device layer yet: both ends are simulated.</source>
+        <translation>尚未接入设备层：两端均为模拟画面。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <location filename="../export_panel.py" line="87" />
+        <source>Export is disabled while the config has an error: {code} {message}</source>
+        <extracomment>Tab order and the `camtool export --to` value of each tab.</extracomment>
+        <translation>配置存在错误，无法导出：{code} {message}</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="123" />
+        <source>Export not saved</source>
+        <translation>导出未保存</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="124" />
+        <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
+        <translation>无法写入 {path}：{error}。请选择一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="140" />
+        <source>Config not opened</source>
+        <translation>配置未打开</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="141" />
+        <source>{path} could not be read as a config:
+{details}</source>
+        <translation>{path} 无法作为配置读取：
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="167" />
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="167" />
+        <source>One line</source>
+        <translation>单行</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="167" />
+        <source>Kotlin</source>
+        <translation>Kotlin</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="168" />
+        <source>Java</source>
+        <translation>Java</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="171" />
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="172" />
+        <source>Save &amp;as...</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="173" />
+        <source>&amp;Import...</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../export_panel.py" line="175" />
+        <source>Open a .json, .kt or .java config (or drop one here); keys other than the camera keys are kept.</source>
+        <translation>打开 .json、.kt 或 .java 配置（或拖放到此处）；摄像头以外的配置项会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../findings_panel.py" line="62" />
+        <source>No findings: the config is consistent.</source>
+        <extracomment>Item data role holding the finding's keys (for focusing the field).</extracomment>
+        <translation>没有检查结果：配置一致。</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="64" />
+        <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
+        <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="72" />
+        <source>Fix: {fix}</source>
+        <translation>修改建议：{fix}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="80" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="80" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="81" />
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="91" />
+        <source>Imported {path}</source>
+        <translation>已导入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="93" />
+        <source>Export saved to {path}</source>
+        <translation>导出已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="119" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="132" />
+        <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
+        <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144" />
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="151" />
+        <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
+        <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="155" />
+        <source>camtool {version} · Qt {qt}</source>
+        <translation>camtool {version} · Qt {qt}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesSidebar</name>
+    <message>
+        <location filename="../profiles_sidebar.py" line="85" />
+        <source>{sku}  (extends {parent})</source>
+        <translation>{sku}（继承 {parent}）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="91" />
+        <source>{count} verification record(s); latest: {verdict}</source>
+        <translation>{count} 条验证记录；最近一次：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="103" />
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="121" />
+        <source>Profile not opened</source>
+        <translation>配置档案未打开</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="122" />
+        <source>The profile "{sku}" could not be opened:
+{details}</source>
+        <translation>无法打开配置档案“{sku}”：
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="137" />
+        <location filename="../profiles_sidebar.py" line="144" />
+        <location filename="../profiles_sidebar.py" line="199" />
+        <location filename="../profiles_sidebar.py" line="207" />
+        <source>Profile not saved</source>
+        <translation>配置档案未保存</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="140" />
+        <source>Save profile as</source>
+        <translation>配置档案另存为</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="145" />
+        <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
+        <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="151" />
+        <source>Duplicate profile</source>
+        <translation>复制配置档案</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="158" />
+        <source>Profile not duplicated</source>
+        <translation>配置档案未复制</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="169" />
+        <source>Profile not deleted</source>
+        <translation>配置档案未删除</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="236" />
+        <source>Profiles (one per SKU)</source>
+        <translation>配置档案（每个 SKU 一个）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="237" />
+        <source>Search profiles</source>
+        <translation>搜索配置档案</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="238" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="238" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="238" />
+        <source>Save as...</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="239" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="239" />
+        <source>Delete...</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="239" />
+        <source>Diff two</source>
+        <translation>比较两个</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="242" />
+        <source>Select two profiles to compare their configs.</source>
+        <translation>选择两个配置档案以比较其配置。</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../prompts.py" line="29" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="30" />
+        <source>The config "{name}" has unsaved changes. Save them first?</source>
+        <translation>配置“{name}”有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="43" />
+        <source>Delete profile</source>
+        <translation>删除配置档案</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="44" />
+        <source>Delete the profile "{sku}" from the library? This cannot be undone.</source>
+        <translation>从档案库中删除配置档案“{sku}”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="49" />
+        <source>Profile name (SKU):</source>
+        <translation>配置档案名称（SKU）：</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="53" />
+        <source>Open a config</source>
+        <translation>打开配置</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="54" />
+        <source>Configs (*.json *.kt *.java);;All files (*)</source>
+        <translation>配置文件 (*.json *.kt *.java);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="58" />
+        <source>Save the export as</source>
+        <translation>导出另存为</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="62" />
+        <source>Choose the profile library folder</source>
+        <translation>选择配置档案库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionForm</name>
+    <message>
+        <location filename="../selection_form.py" line="194" />
+        <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
+        <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="200" />
+        <source>WMPF &amp;version of the device:</source>
+        <translation>设备的 WMPF 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="201" />
+        <source>unknown (e.g. 2.1.0)</source>
+        <translation>未知（例如 2.1.0）</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="203" />
+        <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
+        <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="205" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="206" />
+        <source>Built-in camera by id (internalCameraName)</source>
+        <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="207" />
+        <source>Built-in camera by number (legacy cameraId)</source>
+        <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="208" />
+        <source>USB camera by path (usbCameraName)</source>
+        <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="209" />
+        <source>USB camera by vendor id, product id and serial</source>
+        <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="211" />
+        <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
+        <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="217" />
+        <location filename="../selection_form.py" line="218" />
+        <source>decimal, or hex as 0x0bda</source>
+        <translation>十进制，或十六进制如 0x0bda</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="233" />
+        <source>A USB camera is selected, so the built-in camera's keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
+        <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="238" />
+        <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
+        <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
+    </message>
+</context>
+<context>
+    <name>Smoke</name>
+    <message>
+        <location filename="../app.py" line="93" />
+        <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (simulated ends).</source>
+        <translation>camtool gui 冒烟测试：窗口在 {shown} 毫秒后显示，两端首帧在 {frames} 毫秒后显示（模拟画面）。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="97" />
+        <source>camtool gui smoke: no frame of both ends within {seconds} s.</source>
+        <translation>camtool gui 冒烟测试：{seconds} 秒内未收到两端的画面。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../app.py" line="46" />
+        <source>camtool found no display to open its window on. Run it in a desktop session, or use the command line (camtool --help).</source>
+        <translation>camtool 找不到可显示窗口的屏幕。请在桌面会话中运行，或使用命令行（camtool --help）。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../actions.py" line="98" />
+        <source>&amp;File</source>
+        <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="98" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="98" />
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="99" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="99" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="103" />
+        <source>&amp;Open config...</source>
+        <translation>打开配置(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="104" />
+        <source>&amp;Save profile</source>
+        <translation>保存配置档案(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="105" />
+        <source>Save profile &amp;as...</source>
+        <translation>配置档案另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="106" />
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="107" />
+        <source>Choose profile &amp;library...</source>
+        <translation>选择配置档案库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="108" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="109" />
+        <source>Rotate +90°</source>
+        <translation>旋转 +90°</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="110" />
+        <source>Rotate -90°</source>
+        <translation>旋转 -90°</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="111" />
+        <source>Toggle push &amp;flip</source>
+        <translation>切换推流翻转(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="112" />
+        <source>&amp;Refresh devices</source>
+        <translation>刷新设备(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="113" />
+        <source>&amp;Apply to device</source>
+        <translation>应用到设备(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="114" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="115" />
+        <source>&amp;About camtool</source>
+        <translation>关于 camtool(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="119" />
+        <location filename="../actions.py" line="120" />
+        <source>Needs the device layer, which is not attached yet.</source>
+        <translation>需要设备层，但尚未接入。</translation>
+    </message>
+</context>
+</TS>
