@@ -1,0 +1,234 @@
+"""Tokens of a Kotlin or Java snippet: just enough lexing to read `JSONObject.put` calls.
+
+Strings are decoded by each language's own escape rules (Kotlin: `\\$` and `$name` templates;
+Java: octal escapes and \\uXXXX). A string the reader cannot turn into a constant (a
+template, an unknown escape) keeps `value=None` and a `problem` saying why, so the statement
+using it is reported with its line rather than guessed at. Comments are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from camtool.i18n import N_
+
+__all__ = ["Token", "LexProblem", "tokenize"]
+
+KOTLIN, JAVA = "kotlin", "java"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str           # "ident" | "string" | "number" | "char" | "punct" | "newline" | "eof"
+    text: str           # as written in the source
+    line: int           # 1-based
+    column: int         # 1-based
+    value: str | None = None    # decoded text of a string constant
+    problem: str | None = None  # N_-marked reason a string is not a constant
+
+
+@dataclass(frozen=True)
+class LexProblem:
+    message_source: str
+    line: int
+    column: int
+
+
+_TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "!!", "?:")
+
+
+class _Lexer:
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.pos = 0
+        self.tokens: list[Token] = []
+        self.problems: list[LexProblem] = []
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def where(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, pos)
+        return line, pos - self._line_starts[line - 1] + 1
+
+    def emit(self, kind: str, start: int, value: str | None = None, problem: str | None = None) -> None:
+        line, column = self.where(start)
+        self.tokens.append(Token(kind, self.text[start:self.pos], line, column, value, problem))
+
+    def fail(self, message_source: str, pos: int) -> None:
+        self.problems.append(LexProblem(message_source, *self.where(pos)))
+
+    def run(self) -> None:
+        text = self.text
+        while self.pos < len(text):
+            ch = text[self.pos]
+            start = self.pos
+            if ch == "\n":
+                self.pos += 1
+                self.emit("newline", start)
+            elif ch.isspace():
+                self.pos += 1
+            elif text.startswith("//", self.pos):
+                end = text.find("\n", self.pos)
+                self.pos = len(text) if end < 0 else end
+            elif text.startswith("/*", self.pos):
+                self.block_comment()
+            elif text.startswith('"""', self.pos):
+                self.raw_string()
+            elif ch == '"':
+                self.string()
+            elif ch == "'":
+                self.char_literal()
+            elif ch.isdigit() or (ch == "." and text[self.pos + 1:self.pos + 2].isdigit()):
+                self.number()
+            elif ch.isalpha() or ch in "_$":
+                while self.pos < len(text) and (text[self.pos].isalnum() or text[self.pos] in "_$"):
+                    self.pos += 1
+                self.emit("ident", start)
+            elif ch == "`" and self.language == KOTLIN:
+                end = text.find("`", self.pos + 1)
+                self.pos = len(text) if end < 0 else end + 1
+                line, column = self.where(start)
+                self.tokens.append(Token("ident", text[start + 1:self.pos - 1], line, column))
+            else:
+                two = text[self.pos:self.pos + 2]
+                self.pos += 2 if two in _TWO_CHAR_PUNCT else 1
+                self.emit("punct", start)
+        self.emit("eof", self.pos)
+
+    def block_comment(self) -> None:
+        # Kotlin block comments nest; Java's end at the first */.
+        start, depth = self.pos, 0
+        while self.pos < len(self.text):
+            if self.text.startswith("/*", self.pos):
+                depth = depth + 1 if self.language == KOTLIN or depth == 0 else depth
+                self.pos += 2
+            elif self.text.startswith("*/", self.pos):
+                depth -= 1
+                self.pos += 2
+                if depth == 0:
+                    return
+            else:
+                self.pos += 1
+        self.fail(N_("A /* comment is never closed."), start)
+
+    def raw_string(self) -> None:
+        start = self.pos
+        end = self.text.find('"""', self.pos + 3)
+        if end < 0:
+            self.pos = len(self.text)
+            self.fail(N_("A \"\"\" string is never closed."), start)
+            self.emit("string", start, None, N_("the string is never closed"))
+            return
+        while self.text.startswith('"', end + 3):  # Kotlin: extra quotes before the closing """ belong to the string
+            end += 1
+        body = self.text[self.pos + 3:end]
+        self.pos = end + 3
+        if self.language == JAVA:
+            self.emit("string", start, None, N_("Java text blocks are not read; use a plain \"...\" string"))
+        elif _has_template(body):
+            self.emit("string", start, None, N_("the string uses a $ template, so its value is only known when the app runs"))
+        else:
+            self.emit("string", start, body)
+
+    def string(self) -> None:
+        start = self.pos
+        self.pos += 1
+        out: list[str] = []
+        problem: str | None = None
+        text = self.text
+        while True:
+            if self.pos >= len(text) or text[self.pos] == "\n":
+                self.fail(N_("A string is not closed on its line."), start)
+                self.emit("string", start, None, N_("the string is never closed"))
+                return
+            ch = text[self.pos]
+            if ch == '"':
+                self.pos += 1
+                break
+            if ch == "\\":
+                decoded = self.escape()
+                if decoded is None:
+                    problem = problem or N_("the string has an escape sequence the language does not allow")
+                else:
+                    out.append(decoded)
+                continue
+            if ch == "$" and self.language == KOTLIN and _starts_template(text, self.pos):
+                problem = N_("the string uses a $ template, so its value is only known when the app runs")
+            out.append(ch)
+            self.pos += 1
+        self.emit("string", start, None if problem else "".join(out), problem)
+
+    def escape(self) -> str | None:
+        """Decode one backslash escape at self.pos; None when the language does not allow it."""
+        text, pos = self.text, self.pos
+        nxt = text[pos + 1:pos + 2]
+        simple = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "'": "'", '"': '"', "\\": "\\"}
+        if self.language == KOTLIN:
+            simple["$"] = "$"
+        else:
+            simple.update({"f": "\f", "s": " "})
+        if nxt in simple:
+            self.pos += 2
+            return simple[nxt]
+        if nxt == "u":
+            end = pos + 2
+            if self.language == JAVA:
+                while text[end:end + 1] == "u":  # Java allows \uuuu0041
+                    end += 1
+            digits = text[end:end + 4]
+            if len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
+                self.pos = end + 4
+                return chr(int(digits, 16))
+        if self.language == JAVA and nxt in "01234567" and nxt:
+            end = pos + 1
+            limit = 3 if nxt in "0123" else 2
+            while end < pos + 1 + limit and text[end:end + 1] in tuple("01234567"):
+                end += 1
+            self.pos = end
+            return chr(int(text[pos + 1:end], 8))
+        self.pos += 2 if nxt else 1
+        return None
+
+    def char_literal(self) -> None:
+        start = self.pos
+        self.pos += 1
+        while self.pos < len(self.text) and self.text[self.pos] not in "'\n":
+            self.pos += 2 if self.text[self.pos] == "\\" else 1
+        self.pos = min(self.pos + 1, len(self.text))
+        self.emit("char", start)
+
+    def number(self) -> None:
+        # The reader interprets the text; here only its extent matters (digits, '.', exponent, suffix).
+        start, text = self.pos, self.text
+        if text.startswith(("0x", "0X", "0b", "0B"), self.pos):
+            self.pos += 2
+        while self.pos < len(text):
+            ch = text[self.pos]
+            if ch.isalnum() or ch == "_":
+                self.pos += 1
+            elif ch == "." and text[self.pos + 1:self.pos + 2].isdigit() and "." not in text[start:self.pos]:
+                self.pos += 1
+            elif ch in "+-" and text[self.pos - 1] in "eE" and not text[start:start + 2].lower().startswith("0x"):
+                self.pos += 1
+            else:
+                break
+        self.emit("number", start)
+
+
+def _starts_template(text: str, pos: int) -> bool:
+    nxt = text[pos + 1:pos + 2]
+    return nxt == "{" or nxt.isalpha() or nxt == "_"
+
+
+def _has_template(body: str) -> bool:
+    return any(ch == "$" and _starts_template(body, i) for i, ch in enumerate(body))
+
+
+def tokenize(text: str, language: str) -> tuple[list[Token], list[LexProblem]]:
+    """Tokens of `text` (ending with an "eof" token) and the problems met on the way."""
+    if language not in (KOTLIN, JAVA):
+        raise ValueError(f"unknown snippet language {language!r}")
+    lexer = _Lexer(text, language)
+    lexer.run()
+    return lexer.tokens, lexer.problems

@@ -1,0 +1,353 @@
+"""Read a config from Kotlin or Java code that builds it with `JSONObject().put(...)`; write it back.
+
+Integrators keep the config in their app as code, not as a file, e.g.
+`val config = JSONObject().put("usbCameraVendorId", 3034)` or `config.put(...)` lines,
+chained or not, on any receiver name, in `apply { put(...) }` blocks too. The reader follows
+those calls the way JSONObject would (last put wins, `put(k, null)` removes the key,
+`JSONObject.NULL` is a JSON null, an object put into another one is nested) and reports
+every put it cannot read (a variable, a function call, a `$` template) with its line,
+instead of guessing. Statements that do not touch a JSONObject are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from camtool.config.findings import Finding, Severity
+from camtool.config.rules_codes import LazyText, RuleInfo
+from camtool.config.snippet_lexer import JAVA, KOTLIN, Token, tokenize
+from camtool.config.snippet_values import Unreadable, read_number
+from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
+from camtool.i18n import N_
+
+__all__ = ["SNIPPET_CODES", "SNIPPET_LANGUAGES", "read_snippet", "write_kotlin", "write_java",
+           "kotlin_string", "java_string"]
+
+SNIPPET_LANGUAGES = (KOTLIN, JAVA)
+
+_E, _W = Severity.ERROR, Severity.WARNING
+#: Codes of the snippet reader (CAM8xx: import of code; not rules of the config itself).
+SNIPPET_CODES: tuple[RuleInfo, ...] = (
+    RuleInfo("CAM801", _E, N_("A put(...) call in the snippet cannot be read")),
+    RuleInfo("CAM802", _E, N_("The snippet has no JSONObject put(...) call")),
+    RuleInfo("CAM803", _W, N_("The snippet puts the same key twice; the last value wins")),
+    RuleInfo("CAM804", _W, N_("put(key, null) removes the key")),
+    RuleInfo("CAM805", _E, N_("The snippet's code is cut off or malformed")),
+    RuleInfo("CAM806", _W, N_("The snippet fills more than one JSONObject")),
+    RuleInfo("CAM807", _E, N_("The snippet changes a JSONObject in a way camtool does not follow")),
+)
+_SEVERITY = {info.code: info.severity for info in SNIPPET_CODES}
+
+_PUTS = {"put", "putOpt"}
+_UNFOLLOWED = {"remove", "accumulate", "append", "putAll", "increment", "clear"}
+_SCOPE_FUNCTIONS = {"apply", "run"}  # their block's `this` is the object
+
+
+def _finding(code: str, token: Token | None, message: str, fix: str, keys: tuple[str, ...] = (), **values: Any) -> Finding:
+    line = token.line if token else None
+    column = token.column if token else None
+    if token is not None:
+        values.setdefault("line", line)
+    return Finding(code=code, severity=_SEVERITY[code], keys=keys, message_source=message, fix_source=fix,
+                   values=values, line=line, column=column)
+
+
+class _Reader:
+    """Walks the tokens once, applying each readable put to the object it targets."""
+
+    def __init__(self, tokens: list[Token], language: str, source: str) -> None:
+        self.tokens = [t for t in tokens if t.kind != "newline"]
+        self.language = language
+        self.source = source
+        self.pos = 0
+        self.findings: list[Finding] = []
+        self.variables: dict[str, dict | list] = {}
+        self.objects: list[dict | list] = []      # every object created, in order
+        self.nested: set[int] = set()             # ids of objects put into another one
+        self.filled: list[dict] = []              # objects that received a put, in order
+        self.receivers: list[dict | None] = []    # implicit `this` per open brace
+        self.pending_receiver: dict | None = None
+        self.put_count = 0
+
+    # --- token helpers -------------------------------------------------------------------
+    def peek(self, offset: int = 0) -> Token:
+        index = min(self.pos + offset, len(self.tokens) - 1)
+        return self.tokens[index]
+
+    def is_punct(self, text: str, offset: int = 0) -> bool:
+        token = self.peek(offset)
+        return token.kind == "punct" and token.text == text
+
+    def is_ident(self, text: str | set[str], offset: int = 0) -> bool:
+        token = self.peek(offset)
+        names = {text} if isinstance(text, str) else text
+        return token.kind == "ident" and token.text in names
+
+    def expect_punct(self, text: str) -> Token:
+        token = self.peek()
+        if not (token.kind == "punct" and token.text == text):
+            raise Unreadable(N_("expected \"{expected}\" here"), token, expected=text)
+        self.pos += 1
+        return token
+
+    # --- the walk ------------------------------------------------------------------------
+    def run(self) -> None:
+        while self.peek().kind != "eof":
+            start = self.pos
+            token = self.peek()
+            if token.kind == "punct" and token.text == "{":
+                self.receivers.append(self.pending_receiver)
+                self.pending_receiver = None
+                self.pos += 1
+            elif token.kind == "punct" and token.text == "}":
+                if self.receivers:
+                    self.receivers.pop()
+                self.pos += 1
+            elif token.kind == "ident" and self.is_punct("=", 1) and self.starts_chain(2):
+                self.pos += 2
+                self.bind(token.text, self.chain())
+            elif token.kind == "ident" and self.is_punct(":", 1) and self.declaration_with_type():
+                pass
+            elif self.starts_chain(0):
+                self.chain()
+            elif self.is_ident("with") and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
+                self.pending_receiver = self.variables.get(self.peek(2).text)  # Kotlin with(config) { put(...) }
+                self.pos += 4
+            elif token.kind == "ident" and token.text in _PUTS | _UNFOLLOWED and self.is_punct("(", 1):
+                self.receiver_call(self.current_receiver())
+            else:
+                self.pos += 1
+            if self.pos == start:  # a parse that consumed nothing must still move on
+                self.pos += 1
+
+    def declaration_with_type(self) -> bool:
+        """Kotlin `val config: JSONObject = JSONObject()`: skip the type, then bind like `=`."""
+        name = self.peek()
+        offset = 2
+        while self.peek(offset).kind == "ident" or self.is_punct(".", offset) or self.is_punct("?", offset):
+            offset += 1
+        if self.is_punct("=", offset) and self.starts_chain(offset + 1):
+            self.pos += offset + 1
+            self.bind(name.text, self.chain())
+            return True
+        return False
+
+    def starts_chain(self, offset: int) -> bool:
+        """A new JSONObject/JSONArray, or a name/`this` followed by `.put(` and friends."""
+        if self.is_ident("new", offset):
+            offset += 1
+        if self.is_ident({"JSONObject", "JSONArray"}, offset) and self.is_punct("(", offset + 1):
+            return True
+        return (self.peek(offset).kind == "ident" and (self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1))
+                and self.is_ident(_PUTS | _UNFOLLOWED | _SCOPE_FUNCTIONS, offset + 2))
+
+    def bind(self, name: str, target: dict | list | None) -> None:
+        if target is not None:
+            self.variables[name] = target
+
+    def current_receiver(self) -> dict:
+        for receiver in reversed(self.receivers):
+            if receiver is not None:
+                return receiver
+        return self.variables.setdefault("this", self.new_object({}))
+
+    def new_object(self, value: dict | list) -> dict | list:
+        self.objects.append(value)
+        return value
+
+    def chain(self) -> dict | list | None:
+        """A receiver and its `.put(...)` calls; returns the object (None when not a JSON object)."""
+        base = self.chain_base()
+        while self.is_punct(".") or self.is_punct("?."):
+            name = self.peek(1)
+            if name.kind != "ident":
+                break
+            if name.text in _SCOPE_FUNCTIONS and isinstance(base, dict) and self.is_punct("{", 2):
+                self.pos += 2
+                self.pending_receiver = base  # `JSONObject().apply { put(...) }`
+                break
+            if name.text not in _PUTS | _UNFOLLOWED or not self.is_punct("(", 2):
+                break
+            self.pos += 1
+            self.receiver_call(base)
+        return base
+
+    def chain_base(self) -> dict | list | None:
+        if self.is_ident("new"):
+            self.pos += 1
+        token = self.peek()
+        self.pos += 1
+        if token.text in ("JSONObject", "JSONArray") and self.is_punct("("):
+            self.pos += 1
+            if not self.is_punct(")"):  # JSONObject(map) or JSONObject(jsonText): not followed
+                self.skip_call_arguments()
+                self.findings.append(_finding(
+                    "CAM807", token, N_("Line {line}: {name}(...) with arguments builds its content at run time; camtool cannot read it."),
+                    N_("Build the object with put(\"key\", value) calls, or import the JSON text itself."), name=token.text))
+                return None
+            self.pos += 1
+            created = self.new_object({} if token.text == "JSONObject" else [])
+            if self.is_punct("{") and self.language == JAVA:  # double-brace initialisation
+                self.pending_receiver = created if isinstance(created, dict) else None
+            return created
+        if token.text == "this":
+            return self.current_receiver()
+        if token.text not in self.variables:  # a fragment of `config.put(...)` lines: the name is the object
+            self.variables[token.text] = self.new_object({})
+        return self.variables[token.text]
+
+    def receiver_call(self, receiver: dict | list | None) -> None:
+        """`put(...)` or another call at self.pos, applied to `receiver`."""
+        name = self.peek()
+        self.pos += 1
+        open_paren = self.pos
+        if name.text in _UNFOLLOWED:
+            self.skip_call_arguments()
+            self.findings.append(_finding(
+                "CAM807", name, N_("Line {line}: {name}(...) changes the JSON in a way camtool does not follow."),
+                N_("Use only put(\"key\", value) calls, or import the JSON text itself."), name=name.text))
+            return
+        try:
+            self.expect_punct("(")
+            if isinstance(receiver, list):
+                self.array_put(receiver)
+            elif isinstance(receiver, dict):
+                self.object_put(receiver, name)
+            else:
+                raise Unreadable(N_("it is not called on a JSONObject camtool can follow"), name)
+            self.expect_punct(")")
+        except Unreadable as problem:
+            self.pos = open_paren
+            self.skip_call_arguments()
+            self.findings.append(_finding(
+                "CAM801", problem.token,
+                N_("Line {line}: this put(...) call cannot be read: {reason}."),
+                N_("Write the value as a literal (a number, true or false, a \"string\", JSONObject.NULL), or import the JSON text itself."),
+                reason=problem.reason()))
+
+    def object_put(self, receiver: dict, name: Token) -> None:
+        key_token = self.peek()
+        if key_token.kind != "string":
+            raise Unreadable(N_("the key is not a \"string\" constant"), key_token)
+        if key_token.value is None:
+            raise Unreadable(key_token.problem or N_("the key is not a \"string\" constant"), key_token)
+        self.pos += 1
+        self.expect_punct(",")
+        value_token = self.peek()
+        value = self.value()
+        key = key_token.value
+        self.put_count += 1
+        if value is _ABSENT:
+            if name.text == "put":
+                self.findings.append(_finding(
+                    "CAM804", value_token, N_("Line {line}: put(\"{key}\", null) removes {key} instead of setting it to JSON null."),
+                    N_("Use JSONObject.NULL for a JSON null, or delete the line if removing the key is meant."), (key,), key=key))
+                receiver.pop(key, None)
+            return
+        if key in receiver:
+            self.findings.append(_finding(
+                "CAM803", key_token, N_("Line {line}: {key} is put a second time; only this last value counts."),
+                N_("Delete the earlier put of {key}, keeping the value you mean."), (key,), key=key))
+        receiver[key] = value  # like JSONObject's LinkedHashMap: a repeated key keeps its first position
+        if not any(obj is receiver for obj in self.filled):
+            self.filled.append(receiver)
+
+    def array_put(self, receiver: list) -> None:
+        value = self.value()
+        if value is _ABSENT:
+            value = None  # JSONArray.put(null) appends a JSON null
+        receiver.append(value)
+
+    def value(self) -> Any:
+        token = self.peek()
+        if token.kind == "string":
+            if token.value is None:
+                raise Unreadable(token.problem or N_("the string is not a constant"), token)
+            self.pos += 1
+            return token.value
+        if token.kind == "punct" and token.text in "-+" and self.peek(1).kind == "number":
+            self.pos += 2
+            number = read_number(self.peek(-1), self.language, negated=token.text == "-")
+            return -number if token.text == "-" else number
+        if token.kind == "number":
+            self.pos += 1
+            return read_number(token, self.language)
+        if token.kind == "ident" and token.text in ("true", "false"):
+            self.pos += 1
+            return token.text == "true"
+        if token.kind == "ident" and token.text == "null":
+            self.pos += 1
+            return _ABSENT
+        if self.is_ident("JSONObject") and self.is_punct(".", 1) and self.is_ident("NULL", 2):
+            self.pos += 3
+            return None
+        if self.is_ident({"new", "JSONObject", "JSONArray"}) and self.starts_chain(0):
+            nested = self.chain()
+            if nested is None:
+                raise Unreadable(N_("the nested object is built at run time"), token)
+            self.nested.add(id(nested))
+            return nested
+        if token.kind == "ident" and token.text in self.variables and self.peek(1).text in (")", ","):
+            self.pos += 1
+            nested = self.variables[token.text]
+            self.nested.add(id(nested))
+            return nested
+        if token.kind == "char":
+            raise Unreadable(N_("a character literal is not a JSON value"), token)
+        raise Unreadable(N_("the value is computed when the app runs, not a literal"), token)
+
+    def skip_call_arguments(self) -> None:
+        """From an opening parenthesis at self.pos, move past its matching closing one."""
+        depth = 0
+        while self.peek().kind != "eof":
+            token = self.peek()
+            self.pos += 1
+            if token.kind == "punct" and token.text in "([{":
+                depth += 1
+            elif token.kind == "punct" and token.text in ")]}":
+                depth -= 1
+                if depth <= 0:
+                    return
+
+    def result(self) -> dict | None:
+        roots = [obj for obj in self.filled if id(obj) not in self.nested]
+        if not roots:
+            roots = [obj for obj in self.objects if isinstance(obj, dict) and id(obj) not in self.nested][:1]
+        if not roots:
+            if not any(f.code in ("CAM801", "CAM807") for f in self.findings):
+                self.findings.append(_finding(
+                    "CAM802", None, N_("{source} has no JSONObject put(\"key\", value) call, so there is no config to read."),
+                    N_("Choose the code that builds the initGlobalConfig JSON, or import the JSON itself."), source=self.source))
+            return None
+        if len(roots) > 1:
+            self.findings.append(_finding(
+                "CAM806", None, N_("{source} puts keys into {count} different JSONObjects; camtool merged them into one config."),
+                N_("Check that all these keys belong to the initGlobalConfig JSON."), source=self.source, count=len(roots)))
+        merged: dict[str, Any] = {}
+        for root in roots:
+            merged.update(root)
+        return merged
+
+
+_ABSENT = object()  # `null` in put(key, null): JSONObject removes the key
+
+
+def read_snippet(text: str, language: str, source: str = "<snippet>") -> tuple[dict | None, list[Finding]]:
+    """The config a Kotlin or Java snippet builds, and a finding for everything it could not read.
+
+    Returns (None, findings) when no config can be read at all. Never raises for user text.
+    """
+    if language not in SNIPPET_LANGUAGES:
+        raise ValueError(f"unknown snippet language {language!r}")
+    tokens, problems = tokenize(text, language)
+    reader = _Reader(tokens, language, source)
+    for problem in problems:
+        reader.findings.append(Finding(
+            code="CAM805", severity=_SEVERITY["CAM805"], keys=(),
+            message_source=N_("Line {line}, column {column}: {problem}"),
+            fix_source=N_("Copy the whole statement that builds the JSON, up to its end."),
+            values={"line": problem.line, "column": problem.column, "problem": LazyText(problem.message_source)},
+            line=problem.line, column=problem.column))
+    reader.run()
+    data = reader.result()
+    return data, sorted(reader.findings, key=lambda f: (f.severity.rank, f.line or 0))
