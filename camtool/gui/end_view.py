@@ -61,6 +61,9 @@ class EndView(QWidget):
         if not self._repaint.isActive():
             self._repaint.start()
 
+    def has_pending_frame(self) -> bool:
+        return self._pending is not None
+
     def image(self) -> QImage | None:
         """The image on screen now (for tests and the screenshot)."""
         return self._image

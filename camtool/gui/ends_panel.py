@@ -8,7 +8,7 @@ through WMPF's semantics; the live toggle is the hook for the device's own scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -108,7 +108,8 @@ class EndsPanel(QWidget):
 
     def is_up_to_date(self) -> bool:
         """The pictures on screen are those of the newest request (tests wait on this)."""
-        return self._shown_serial == self._request_serial
+        return (self._shown_serial == self._request_serial and not self.device_view.has_pending_frame()
+                and not self.wechat_view.has_pending_frame())
 
     def shutdown(self) -> None:
         """Stop the render thread and the repaint timers (window closing)."""

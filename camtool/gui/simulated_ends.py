@@ -1,6 +1,6 @@
 """Simulated ends: what both screens would show for the form's config, from a virtual camera.
 
-Qt-free and pure apart from a cache of the static scene, so it runs on the render worker
+Qt-free and pure apart from a cache of the camera's pictures, so it runs on the render worker
 thread. The camera's own picture comes from the virtual scene as a camera mounted with
 `mounting` would take it; WMPF's semantics (one function, contracts.md section 1) decide
 what each end does to it. Later the live device's picture replaces the virtual scene.
@@ -19,6 +19,7 @@ from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour
 #: render costs a few milliseconds; the views scale them.
 DEVICE_SCREEN = (800, 480)
 WECHAT_SCREEN = (360, 640)
+CAMERA_SIZE = (960, 540)
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,15 @@ class SimulatedEnds:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._scene = None
         self._pictures: dict[Turn, np.ndarray] = {}
 
     def camera_picture(self, mounting: Turn) -> np.ndarray:
-        from camtool.virtual.scene import camera_picture, default_scene
+        """The virtual camera's own picture (CAMERA_SIZE, like a sensor), cached per mounting."""
+        from camtool.virtual.scene import picture_of_mounted_camera
 
         with self._lock:
-            if self._scene is None:
-                self._scene = default_scene()
             if mounting not in self._pictures:
-                self._pictures[mounting] = camera_picture(self._scene, mounting)
+                self._pictures[mounting] = picture_of_mounted_camera(mounting, CAMERA_SIZE)
             return self._pictures[mounting]
 
     def render(self, request: EndsRequest) -> EndsPictures:

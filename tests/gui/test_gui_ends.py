@@ -1,0 +1,95 @@
+"""Both simulated ends follow the form: rotation and flip show on the right end at once."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from camtool.config.semantics import Turn
+from camtool.gui.config_document import ConfigDocument
+from camtool.gui.ends_panel import EndsPanel
+from camtool.gui.selection_form import SelectionForm
+from camtool.gui.simulated_ends import CAMERA_SIZE, DEVICE_SCREEN, WECHAT_SCREEN
+from camtool.virtual.scene import picture_of_mounted_camera
+from camtool.virtual.screens import render_ends
+
+USB_PATH = "/dev/bus/usb/001/004"
+
+
+@pytest.fixture
+def ends(qtbot):
+    document = ConfigDocument({"usbCameraName": USB_PATH})
+    form = SelectionForm(document)
+    panel = EndsPanel(document)
+    qtbot.addWidget(form)
+    qtbot.addWidget(panel)
+    form.show()
+    panel.show()
+    qtbot.waitUntil(lambda: panel.both_ends_shown() and panel.is_up_to_date(), timeout=10_000)
+    return document, form, panel
+
+
+def _settle(qtbot, panel):
+    qtbot.waitUntil(panel.is_up_to_date, timeout=10_000)
+    return panel.device_view.displayed_array(), panel.wechat_view.displayed_array()
+
+
+def _close(a, b):
+    """Equal up to resampling: the letterboxed screens are resized pictures."""
+    return a.shape == b.shape and float(np.mean(cv2.absdiff(a, b))) < 2.0
+
+
+def test_rotation_buttons_turn_the_simulated_wechat_end(qtbot, ends):
+    document, form, panel = ends
+    device_0, wechat_0 = _settle(qtbot, panel)
+    qtbot.mouseClick(form.rotation_buttons[180], Qt.MouseButton.LeftButton)
+    device_180, wechat_180 = _settle(qtbot, panel)
+    assert not _close(wechat_0, wechat_180)
+    # A USB camera's rotation turns both ends; the screens are letterboxed around the centre,
+    # so turning the picture by 180 degrees turns the whole screen by 180 degrees.
+    assert _close(wechat_180, cv2.rotate(wechat_0, cv2.ROTATE_180))
+    assert _close(device_180, cv2.rotate(device_0, cv2.ROTATE_180))
+
+
+def test_push_flip_turns_only_the_wechat_end(qtbot, ends):
+    document, form, panel = ends
+    device_0, wechat_0 = _settle(qtbot, panel)
+    qtbot.mouseClick(form.flip_check, Qt.MouseButton.LeftButton)
+    device_f, wechat_f = _settle(qtbot, panel)
+    assert document.flip
+    assert np.array_equal(device_f, device_0)
+    assert _close(wechat_f, cv2.rotate(wechat_0, cv2.ROTATE_180))
+
+
+def test_the_views_show_what_the_wmpf_semantics_render(qtbot, ends):
+    document, form, panel = ends
+    panel.set_mounting(Turn(90, False))
+    qtbot.mouseClick(form.rotation_buttons[270], Qt.MouseButton.LeftButton)
+    device, wechat = _settle(qtbot, panel)
+    picture = picture_of_mounted_camera(Turn(90, False), CAMERA_SIZE)
+    expected = render_ends(picture, document.data, None, device_screen=DEVICE_SCREEN, wechat_screen=WECHAT_SCREEN)
+    assert np.array_equal(device, expected[0])
+    assert np.array_equal(wechat, expected[1])
+
+
+def test_a_built_in_camera_keeps_the_device_preview_as_the_camera_gives_it(qtbot, ends):
+    document, form, panel = ends
+    device_before, _ = _settle(qtbot, panel)
+    document.import_data({"internalCameraName": "0", "cameraRotationAngle": 90})
+    device_after, wechat_after = _settle(qtbot, panel)
+    assert np.array_equal(device_after, device_before)   # no key rotates a built-in preview
+    assert "0°" in panel._device_effect.text() and "90°" in panel._wechat_effect.text()
+
+
+def test_a_burst_of_edits_ends_on_the_newest_config(qtbot, ends):
+    document, _form, panel = ends
+    for _ in range(25):
+        document.rotate_by(90)
+    document.rotate_by(90)   # 26 quarter turns = 180 degrees
+    _device, wechat = _settle(qtbot, panel)
+    assert document.rotation == 180
+    picture = picture_of_mounted_camera(Turn(0, False), CAMERA_SIZE)
+    expected = render_ends(picture, document.data, None, device_screen=DEVICE_SCREEN, wechat_screen=WECHAT_SCREEN)
+    assert np.array_equal(wechat, expected[1])
