@@ -1,0 +1,126 @@
+"""What the technician reads: each message names the problem and each fix says what to write."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from camtool import i18n
+from camtool.config.keys import CAMERA_KEY_ORDER
+from camtool.config.rules import suggest_camera_key, validate
+
+
+def only(config, code, version=None):
+    found = [f for f in validate(config, wmpf_version=version) if f.code == code]
+    assert len(found) == 1, [f.code for f in validate(config, wmpf_version=version)]
+    return found[0]
+
+
+def test_video_node_gets_its_own_fix():
+    finding = only({"usbCameraName": "/dev/video2"}, "CAM106")
+    assert "/dev/video2" in finding.message and "/dev/bus/usb/BBB/DDD" in finding.fix
+
+
+def test_hex_vendor_id_is_converted_in_the_fix():
+    assert "3034" in only({"usbCameraVendorId": "0bda", "usbCameraProductId": 1, "usbSerialNumber": "x"}, "CAM101").fix
+    assert "3034" in only({"usbCameraVendorId": "0x0BDA", "usbCameraProductId": 1, "usbSerialNumber": "x"}, "CAM101").fix
+    # four digits could be decimal or hex: both readings offered
+    ambiguous = only({"usbCameraVendorId": "1234", "usbCameraProductId": 1, "usbSerialNumber": "x"}, "CAM101").fix
+    assert "1234" in ambiguous and str(0x1234) in ambiguous
+
+
+def test_quoted_number_fix_removes_the_quotes():
+    assert only({"cameraRotationAngle": "90"}, "CAM101").fix == "Remove the quotes: write 90."
+    assert "true" in only({"cameraPushFlip": 1}, "CAM101").fix
+
+
+def test_rotation_outside_the_set_names_the_assumption_and_suggests_the_same_turn():
+    finding = only({"cameraRotationAngle": -90}, "CAM102")
+    assert "assumed" in finding.message
+    assert "270" in finding.fix
+
+
+def test_short_usb_path_gets_the_padded_path():
+    assert "/dev/bus/usb/001/004" in only({"usbCameraName": "/dev/bus/usb/1/4"}, "CAM105").fix
+
+
+def test_shell_and_control_characters_are_named_escaped():
+    finding = only({"usbCameraName": "/dev/bus/usb/001/004$(reboot)\n"}, "CAM107")
+    for shown in ('"$"', '"("', '")"', '"\\n"'):
+        assert shown in finding.message
+    assert "\n" not in finding.message  # a control character never reaches the terminal raw
+
+
+def test_partial_triple_says_the_built_in_camera_is_used():
+    finding = only({"usbCameraVendorId": 3034, "usbSerialNumber": "A"}, "CAM202")
+    assert "silently uses the built-in camera" in finding.message
+    assert "usbCameraProductId" in finding.message
+
+
+def test_other_family_key_says_no_effect_and_names_the_right_key():
+    finding = only({"internalCameraName": "1", "usbCameraRotationAngle": 90}, "CAM204")
+    assert "no effect" in finding.message and "cameraRotationAngle" in finding.fix
+    both = only({"internalCameraName": "1", "usbCameraPushFlip": True, "cameraPushFlip": True}, "CAM204")
+    assert both.fix.startswith("Delete usbCameraPushFlip")
+
+
+def test_did_you_mean():
+    assert suggest_camera_key("CameraRotationAngle") == ("cameraRotationAngle", 0)
+    assert suggest_camera_key("usbCameraRotationAngel") == ("usbCameraRotationAngle", 1)
+    assert suggest_camera_key("usbcameravendorid") == ("usbCameraVendorId", 0)
+    assert suggest_camera_key("usbSerialNo") is None       # three edits away
+    assert suggest_camera_key("uiZoom") is None
+    assert suggest_camera_key("cameraRotation") is None
+    assert suggest_camera_key("cameraRotationAngle") is None  # a camera key is not a typo
+    finding = only({"CameraRotationAngle": 90}, "CAM111")
+    assert "case-sensitive" in finding.message and finding.fix == "Rename CameraRotationAngle to cameraRotationAngle."
+
+
+def test_default_library_path_warning_replaces_the_path_warning():
+    codes = [f.code for f in validate({"usbCameraName": "/dev/bus/usb/002/007", "usbCameraPushFlip": True})]
+    assert "CAM401" in codes and "CAM402" not in codes
+
+
+def test_path_warning_suggests_the_triple_when_a_serial_is_known():
+    finding = only({"usbCameraName": "/dev/bus/usb/001/004", "usbSerialNumber": "SN9"}, "CAM402")
+    assert "usbCameraVendorId" in finding.fix
+
+
+def test_version_gate_names_inferred_gates():
+    assert "assumed" in only({"cameraRotationAngle": 90}, "CAM301", "1.5.0").message
+    documented = only({"internalCameraName": "0"}, "CAM301", "1.5.0")
+    assert "assumed" not in documented.message and "cameraId" in documented.fix
+    assert "*" in only({"cameraPushFlip": True}, "CAM502").message
+
+
+def test_findings_follow_a_language_switch_after_they_were_made():
+    finding = only({"cameraRotationAngle": "90"}, "CAM101")
+    english = finding.message
+    i18n.set_language("zh")
+    assert finding.message != english and "cameraRotationAngle" in finding.message
+    assert "整数" in finding.message  # the expected-type phrase is translated too
+
+
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+json_values = st.recursive(json_scalars, lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=4), c, max_size=3),
+                           max_leaves=8)
+key_names = st.sampled_from(CAMERA_KEY_ORDER) | st.text(max_size=24)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(key_names, json_values, max_size=8), st.none() | st.text(max_size=8))
+def test_validate_never_raises_and_every_finding_renders(config, version):
+    findings = validate(config, wmpf_version=version)
+    for finding in findings:
+        json.dumps(finding.to_json())
+        for name in i18n.placeholders(finding.message_source) | i18n.placeholders(finding.fix_source):
+            assert name in finding.values, (finding.code, name)  # every placeholder is filled
+
+
+@settings(max_examples=100, deadline=None)
+@given(json_values)
+def test_validate_takes_any_value(value):
+    validate(value)
+    validate({1: value, None: value, "cameraId": value})

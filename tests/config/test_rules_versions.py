@@ -1,0 +1,35 @@
+"""WMPF version numbers as technicians type them and as dumpsys prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from camtool.config.versions import VersionError, format_version, parse_version, required_version, supports
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2.1.3", (2, 1, 3)), ("2.1", (2, 1, 0)), ("2", (2, 0, 0)), (" v2.0.0 ", (2, 0, 0)),
+    ("2.1.3.1024", (2, 1, 3)), ("2.1.3-beta", (2, 1, 3)), ("1.10.0", (1, 10, 0)),
+])
+def test_parse_version(text, expected):
+    assert parse_version(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "two", "2..1", "2.1.3.4.5", "x2.1", "-1.0.0", "2.1.3 ; reboot"])
+def test_junk_is_a_clear_error(text):
+    with pytest.raises(VersionError) as caught:
+        parse_version(text)
+    assert "X.Y.Z" in str(caught.value)
+
+
+def test_comparison_is_numeric_not_textual():
+    assert parse_version("1.10.0") > parse_version("1.9.9")
+    assert format_version(parse_version("2.1")) == "2.1.0"
+
+
+def test_gates_come_from_the_key_table():
+    assert required_version("internalCameraName") == (2, 0, 0)
+    assert required_version("usbCameraName") == (1, 1, 0)
+    assert supports((2, 0, 0), "cameraPushFlip") and not supports((1, 9, 9), "cameraPushFlip")
+    with pytest.raises(KeyError):
+        required_version("uiZoom")
