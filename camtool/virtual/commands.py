@@ -10,6 +10,7 @@ devices, no WMPF and no apply receiver.
 from __future__ import annotations
 
 import hashlib
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from camtool.config.apply_contract import (APPLIED_DATA, APPLY_ACTION, CONFIG_EX
 from camtool.virtual import outputs_system as system
 from camtool.virtual.device_state import DeviceSnapshot, VirtualDeviceState
 from camtool.virtual.outputs_camera import dumpsys_media_camera
-from camtool.virtual.outputs_sysfs import expand, list_directory, sysfs_files
+from camtool.virtual.outputs_sysfs import VirtualTree, sysfs_tree
 from camtool.virtual.outputs_usb import dumpsys_usb
 from camtool.virtual.scenario import BuiltinCamera, DeviceInfo, Scenario
 
@@ -81,15 +82,19 @@ def system_facts(snap: DeviceSnapshot, role: str) -> system.SystemFacts:
                               packages=packages)
 
 
-def filesystem(state: VirtualDeviceState, role: str = "device") -> dict[str, bytes]:
-    """Every virtual file of that end (path -> bytes), e.g. for the shell's glob expansion."""
-    return sysfs_files(_snapshot(state, role))
+def filesystem(state: VirtualDeviceState, role: str = "device") -> VirtualTree:
+    """The virtual files of that end (sysfs), e.g. for the shell's own glob expansion."""
+    return sysfs_tree(_snapshot(state, role))
 
 
-def answer(state: VirtualDeviceState, argv: list[str], role: str = "device") -> CommandResult | None:
+def answer(state: VirtualDeviceState, argv: list[str], role: str = "device", *,
+           stdin: bytes = b"") -> CommandResult | None:
+    """Answer one command; `stdin` is what a pipe feeds it (only grep reads it)."""
     if not argv:
         return None
     program, args = argv[0].rsplit("/", 1)[-1], list(argv[1:])
+    if program == "grep":
+        return _grep(state, args, role, stdin)
     handler = _HANDLERS.get(program)
     if handler is None:
         return None
@@ -119,34 +124,35 @@ def _dumpsys(state: VirtualDeviceState, args: list[str], role: str) -> CommandRe
 
 
 def _cat(state: VirtualDeviceState, args: list[str], role: str) -> CommandResult:
-    files = filesystem(state, role)
+    tree = filesystem(state, role)
     out, err = bytearray(), []
     for pattern in args:
-        for path in expand(files, pattern) or [pattern]:
-            if path in files:
-                out += files[path]
-                continue
-            reason = "Is a directory" if list_directory(files, path) is not None else "No such file or directory"
-            err.append(f"cat: {path}: {reason}\n")
+        for path in tree.glob(pattern):
+            data = tree.read(path)
+            if data is not None:
+                out += data
+            else:
+                reason = "Is a directory" if tree.is_dir(path) else "No such file or directory"
+                err.append(f"cat: {path}: {reason}\n")
     return CommandResult(bytes(out), "".join(err).encode("utf-8"), 1 if err else 0)
 
 
 def _ls(state: VirtualDeviceState, args: list[str], role: str) -> CommandResult:
-    files = filesystem(state, role)
-    paths = [a for a in args if not a.startswith("-")] or ["/"]
+    tree = filesystem(state, role)
     targets: list[str] = []
-    for pattern in paths:
-        targets += expand(files, pattern) or [pattern]
-    blocks, err = [], []
+    for pattern in [a for a in args if not a.startswith("-")] or ["/"]:
+        targets += tree.glob(pattern)
+    blocks: list[tuple[str | None, list[str]]] = []
+    err = []
     for path in targets:
-        entries = list_directory(files, path)
+        entries = tree.list(path)
         if entries is None:
-            if path in files:
+            if tree.exists(path):
                 blocks.append((None, [path]))
             else:
                 err.append(f"ls: {path}: No such file or directory\n")
             continue
-        if path.rstrip("/") == "":
+        if tree.resolve(path) == "/":
             entries = sorted(set(entries) | set(_ROOT_ENTRIES))
         blocks.append((path, entries))
     lines: list[str] = []
@@ -156,6 +162,49 @@ def _ls(state: VirtualDeviceState, args: list[str], role: str) -> CommandResult:
         lines += entries
     text = "".join(line + "\n" for line in lines)
     return CommandResult(text.encode("utf-8"), "".join(err).encode("utf-8"), 1 if err else 0)
+
+
+def _grep(state: VirtualDeviceState, args: list[str], role: str, stdin: bytes) -> CommandResult | None:
+    """toybox grep for what camtool and technicians type: [-HhivsFE] [-e PATTERN] PATTERN [FILE...]."""
+    flags, patterns, operands = set(), [], []
+    words = iter(args)
+    for word in words:
+        if word == "-e":
+            patterns.append(next(words, ""))
+        elif word.startswith("-") and len(word) > 1 and not operands and set(word[1:]) <= set("HhivsFEqc"):
+            flags |= set(word[1:])
+        else:
+            operands.append(word)
+    if not patterns:
+        if not operands:
+            return CommandResult(b"", b"grep: no pattern\n", 2)
+        patterns.append(operands.pop(0))
+    try:
+        texts = [re.escape(p) if "F" in flags else p for p in patterns]
+        matcher = re.compile("|".join(f"(?:{t})" for t in texts), re.IGNORECASE if "i" in flags else 0)
+    except re.error as exc:
+        return CommandResult(b"", f"grep: bad regex: {exc}\n".encode("utf-8"), 2)
+    tree = filesystem(state, role)
+    sources: list[tuple[str, bytes | None]] = []
+    for pattern in operands:
+        sources += [(path, tree.read(path)) for path in tree.glob(pattern)]
+    if not operands:
+        sources.append(("(standard input)", stdin))
+    show_name = "H" in flags or (len(sources) > 1 and "h" not in flags)
+    out, err, matched = [], [], False
+    for path, data in sources:
+        if data is None:
+            if "s" not in flags:
+                reason = "Is a directory" if tree.is_dir(path) else "No such file or directory"
+                err.append(f"grep: {path}: {reason}\n")
+            continue
+        for line in data.decode("utf-8", "replace").splitlines():
+            if bool(matcher.search(line)) != ("v" in flags):
+                matched = True
+                out.append(f"{path}:{line}\n" if show_name else f"{line}\n")
+    code = 2 if err else (0 if matched else 1)
+    stdout = "" if "q" in flags else "".join(out)
+    return CommandResult(stdout.encode("utf-8"), "".join(err).encode("utf-8"), code)
 
 
 def _pm(state: VirtualDeviceState, args: list[str], role: str) -> CommandResult | None:

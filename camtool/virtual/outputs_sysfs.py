@@ -17,6 +17,7 @@ from camtool.virtual.outputs_usb import device_class, interfaces_of
 
 USB_DEVICES = "/sys/bus/usb/devices"
 VIDEO4LINUX = "/sys/class/video4linux"
+_PLATFORM = "/sys/devices/platform"
 _KERNEL = "5.10.160"
 
 
@@ -33,45 +34,63 @@ def usb_ports(snap: DeviceSnapshot) -> dict[int, str]:
     return ports
 
 
-def video_nodes(snap: DeviceSnapshot) -> dict[int, tuple[str, int]]:
-    """videoN number -> (node name, index within its device). A UVC camera keeps its numbers
-    while another one is unplugged (the kernel hands out the lowest free number)."""
-    nodes = {n: (name, 0) for n, name in enumerate(snap.scenario.device.v4l2_soc_nodes)}
+def video_nodes(snap: DeviceSnapshot) -> dict[int, tuple[str, int, int | None]]:
+    """videoN number -> (node name, index within its device, n-th UVC camera or None for SoC nodes).
+    A UVC camera keeps its numbers while another one is unplugged (the kernel hands out the
+    lowest free number)."""
+    nodes: dict[int, tuple[str, int, int | None]] = {
+        n: (name, 0, None) for n, name in enumerate(snap.scenario.device.v4l2_soc_nodes)}
     number = len(nodes)
-    for plug in snap.usb:
-        if not plug.device.is_uvc:
-            continue
-        # uvcvideo names the node after the product string (or its ids when there is none).
-        name = plug.device.product or f"UVC Camera ({plug.device.vendor_id:04x}:{plug.device.product_id:04x})"
+    for owner, plug in enumerate(p for p in snap.usb if p.device.is_uvc):
+        # uvcvideo: "<device name>: <entity name>", both the product string here, cut to 31 bytes.
+        product = plug.device.product or f"UVC Camera ({plug.device.vendor_id:04x}:{plug.device.product_id:04x})"
+        name = f"{product}: {product}"[:31]
         if plug.plugged:
-            nodes[number] = (name, 0)
-            nodes[number + 1] = (name, 1)     # capture node + metadata node, same name
+            nodes[number] = (name, 0, owner)
+            nodes[number + 1] = (name, 1, owner)     # capture node + metadata node, same name
         number += 2
     return nodes
 
 
-def sysfs_files(snap: DeviceSnapshot) -> dict[str, bytes]:
-    """Absolute path -> content of every virtual sysfs file (directories are implied by the paths)."""
+def sysfs_tree(snap: DeviceSnapshot) -> VirtualTree:
+    """The virtual sysfs of one end: real directories under /sys/devices, with the symlinks the
+    kernel makes (/sys/bus/usb/devices/*, videoN/device), so `videoN/device/../busnum` works."""
     files: dict[str, str] = {}
+    links: dict[str, str] = {}
     ports = usb_ports(snap)
+    first_interface: dict[int, str] = {}
     for bus in sorted({plug.bus for plug in snap.plugged_usb}):
-        hub = f"{USB_DEVICES}/usb{bus}"
+        hub = f"{_PLATFORM}/usb{bus}host/usb{bus}"
+        links[f"{USB_DEVICES}/usb{bus}"] = hub
         _put(files, hub, idVendor="1d6b", idProduct="0002", manufacturer=f"Linux {_KERNEL} xhci-hcd",
              product="xHCI Host Controller", serial=f"xhci-hcd.{bus - 1}.auto", busnum=str(bus), devnum="1",
              bDeviceClass="09", version=" 2.00", speed="480")
-        _put(files, f"{USB_DEVICES}/{bus}-0:1.0", bInterfaceClass="09", bInterfaceSubClass="00",
+        links[f"{USB_DEVICES}/{bus}-0:1.0"] = f"{hub}/{bus}-0:1.0"
+        _put(files, f"{hub}/{bus}-0:1.0", bInterfaceClass="09", bInterfaceSubClass="00",
              bInterfaceNumber="00", bAlternateSetting=" 0")
     for plug in snap.plugged_usb:
-        _usb_device(files, plug, f"{plug.bus}-{ports[plug.index]}")
-    for number, (name, index) in video_nodes(snap).items():
-        files[f"{VIDEO4LINUX}/video{number}/name"] = name
-        files[f"{VIDEO4LINUX}/video{number}/index"] = str(index)
-    return {path: (text + "\n").encode("utf-8") for path, text in files.items()}
+        name = f"{plug.bus}-{ports[plug.index]}"
+        first_interface[plug.index] = _usb_device(files, links, plug, name,
+                                                  f"{_PLATFORM}/usb{plug.bus}host/usb{plug.bus}/{name}")
+    soc_device = f"{_PLATFORM}/fdce0000.rkcif"
+    uvc_order = [plug for plug in snap.usb if plug.device.is_uvc]
+    for number, (name, index, owner) in video_nodes(snap).items():
+        node = f"{VIDEO4LINUX}/video{number}"
+        files[f"{node}/name"] = name
+        files[f"{node}/index"] = str(index)
+        if owner is None:
+            links[f"{node}/device"] = soc_device
+            files[f"{soc_device}/modalias"] = "of:NrkcifT(null)Crockchip,rk3588-cif"
+        else:
+            links[f"{node}/device"] = first_interface[uvc_order[owner].index]
+    return VirtualTree({p: (t + "\n").encode("utf-8") for p, t in files.items()}, links)
 
 
-def _usb_device(files: dict[str, str], plug: UsbPlug, name: str) -> None:
+def _usb_device(files: dict[str, str], links: dict[str, str], plug: UsbPlug, name: str, real: str) -> str:
+    """Files of one USB device and its interfaces; returns the real path of interface 0."""
     d = plug.device
     cls = device_class(d)[0]
+    links[f"{USB_DEVICES}/{name}"] = real
     attributes = dict(idVendor=f"{d.vendor_id:04x}", idProduct=f"{d.product_id:04x}", busnum=str(plug.bus),
                       devnum=str(plug.dev), bDeviceClass=f"{cls:02x}", version=" " + d.version, speed="480",
                       devpath=name.split("-", 1)[1])
@@ -79,14 +98,16 @@ def _usb_device(files: dict[str, str], plug: UsbPlug, name: str) -> None:
     for key, value in (("manufacturer", d.manufacturer), ("product", d.product), ("serial", d.serial)):
         if value is not None:
             attributes[key] = value
-    _put(files, f"{USB_DEVICES}/{name}", **attributes)
+    _put(files, real, **attributes)
     for number, iface in enumerate(interfaces_of(d)):
         iface_files = dict(bInterfaceClass=f"{iface.cls:02x}", bInterfaceSubClass=f"{iface.subclass:02x}",
                            bInterfaceProtocol=f"{iface.protocol:02x}", bInterfaceNumber=f"{number:02x}",
                            bAlternateSetting=" 0", bNumEndpoints=f"{len(iface.endpoints):02x}")
         if d.product is not None:
             iface_files["interface"] = d.product
-        _put(files, f"{USB_DEVICES}/{name}:1.{number}", **iface_files)
+        _put(files, f"{real}/{name}:1.{number}", **iface_files)
+        links[f"{USB_DEVICES}/{name}:1.{number}"] = f"{real}/{name}:1.{number}"
+    return f"{real}/{name}:1.0"
 
 
 def _put(files: dict[str, str], directory: str, **attributes: str) -> None:
@@ -94,39 +115,64 @@ def _put(files: dict[str, str], directory: str, **attributes: str) -> None:
         files[f"{directory}/{key}"] = value
 
 
-# -- a read-only view for `cat` and `ls` --
+class VirtualTree:
+    """A read-only file tree with symlinks, resolved the way the kernel does (`..` after a link
+    goes to the link target's parent), for `cat`, `ls`, `grep` and sh-style globbing."""
 
-def directories(files: dict[str, bytes]) -> set[str]:
-    result = {"/"}
-    for path in files:
-        parent = posixpath.dirname(path)
-        while parent not in result:
-            result.add(parent)
-            parent = posixpath.dirname(parent)
-    return result
+    def __init__(self, files: dict[str, bytes], links: dict[str, str]) -> None:
+        self.files = files
+        self.links = links
+        self._children: dict[str, set[str]] = {"/": set()}
+        for path in list(files) + list(links):
+            child = path
+            parent = posixpath.dirname(child)
+            while True:
+                known = parent in self._children
+                self._children.setdefault(parent, set()).add(posixpath.basename(child))
+                if known or parent == "/":
+                    break
+                child, parent = parent, posixpath.dirname(parent)
 
+    def resolve(self, path: str) -> str:
+        current = "/"
+        for segment in path.split("/"):
+            if segment in ("", "."):
+                continue
+            if segment == "..":
+                current = posixpath.dirname(current)
+                continue
+            current = posixpath.join(current, segment)
+            if current in self.links:
+                current = self.links[current]
+        return current
 
-def list_directory(files: dict[str, bytes], path: str) -> list[str] | None:
-    """Entry names of a directory (sorted, like toybox ls), or None when there is no such directory."""
-    path = _normal(path)
-    if path not in directories(files):
-        return None
-    prefix = path.rstrip("/") + "/"
-    names = {p[len(prefix):].split("/", 1)[0] for p in list(files) + sorted(directories(files))
-             if p.startswith(prefix) and p != prefix}
-    return sorted(names)
+    def read(self, path: str) -> bytes | None:
+        return self.files.get(self.resolve(path))
 
+    def is_dir(self, path: str) -> bool:
+        return self.resolve(path) in self._children
 
-def expand(files: dict[str, bytes], pattern: str) -> list[str]:
-    """Glob a path pattern over the virtual tree, as sh does (sorted; no match = [])."""
-    if not any(ch in pattern for ch in "*?["):
-        return [pattern]
-    candidates = sorted(set(files) | directories(files))
-    pattern = _normal(pattern)
-    depth = pattern.count("/")
-    return [p for p in candidates if p.count("/") == depth and fnmatch.fnmatchcase(p, pattern)]
+    def exists(self, path: str) -> bool:
+        real = self.resolve(path)
+        return real in self.files or real in self._children
 
+    def list(self, path: str) -> list[str] | None:
+        """Entry names of a directory, sorted like toybox ls; None when it is no directory."""
+        real = self.resolve(path)
+        return sorted(self._children[real]) if real in self._children else None
 
-def _normal(path: str) -> str:
-    normal = posixpath.normpath(path) if path else "/"
-    return "/" + normal.lstrip("/")
+    def glob(self, pattern: str) -> list[str]:
+        """sh pathname expansion: matches as written (sorted), or [pattern] when nothing matches."""
+        if not any(ch in pattern for ch in "*?["):
+            return [pattern]
+        prefixes = ["/" if pattern.startswith("/") else ""]
+        for segment in pattern.split("/"):
+            if segment == "":
+                continue
+            if any(ch in segment for ch in "*?["):
+                prefixes = [posixpath.join(p, name) for p in prefixes for name in (self.list(p or "/") or [])
+                            if fnmatch.fnmatchcase(name, segment) and not name.startswith(".")]
+            else:
+                prefixes = [posixpath.join(p, segment) for p in prefixes]
+        matches = sorted(p for p in prefixes if self.exists(p))
+        return matches or [pattern]
