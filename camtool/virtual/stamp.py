@@ -19,7 +19,7 @@ import numpy as np
 
 from camtool.i18n import tr
 
-__all__ = ["Stamp", "draw_stamp", "read_stamp", "stamp_mask", "strip_height", "cell_size",
+__all__ = ["Stamp", "draw_stamp", "draw_ticker", "read_stamp", "stamp_mask", "strip_height", "stamp_area_height", "cell_size",
            "COLUMNS", "ROWS", "MARKER_ROW0", "MARKER_ROW1"]
 
 COLUMNS = 72
@@ -28,7 +28,8 @@ MARKER_ROW0 = (1, 0, 1, 1, 0, 0, 1, 0)
 MARKER_ROW1 = tuple(1 - b for b in MARKER_ROW0)  # complement: rows cannot be mistaken for each other
 _MARKER_CELLS = len(MARKER_ROW0)
 _MIN_CONTRAST = 64        # white marker cells must be this much brighter than black ones (0..255)
-_MASK_MARGIN_CELLS = 0.5  # codecs smear a strip's edge into the picture above it
+_TICKER_CELLS = 1         # a band above the strip where a block moves every frame (no data)
+_MASK_MARGIN_CELLS = 0.5  # codecs smear the stamp area's edge into the picture above it
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,25 @@ def draw_stamp(img: np.ndarray, stamp: Stamp) -> np.ndarray:
     return img
 
 
+def draw_ticker(img: np.ndarray, frame_number: int) -> np.ndarray:
+    """A block moving one cell per frame in the band just above the strip, in place.
+
+    It carries no data; it makes consecutive frames differ (a codec then never skips one),
+    and a person sees the stream is live. `stamp_mask` covers it.
+    """
+    height, width = img.shape[:2]
+    cell = cell_size(width)
+    top = height - (ROWS + _TICKER_CELLS) * cell
+    if top < 0:
+        return img
+    band = img[top:top + _TICKER_CELLS * cell]
+    band[:] = 0
+    edges = _column_edges(width)
+    i = frame_number % COLUMNS
+    band[:, edges[i]:edges[i + 1]] = 255
+    return img
+
+
 def _cell_means(img: np.ndarray) -> np.ndarray | None:
     """Mean brightness of the middle of each cell, 2 x 72, or None if the picture is too small."""
     height, width = img.shape[:2]
@@ -168,11 +188,19 @@ def read_stamp(img: np.ndarray) -> Stamp | None:
     return stamp
 
 
-def stamp_mask(shape: tuple[int, ...]) -> np.ndarray:
-    """A boolean H x W mask, True over the strip (plus a small margin): exclude it when comparing pixels."""
-    height, width = shape[:2]
+def stamp_area_height(width: int) -> int:
+    """Rows at the bottom that the stamp area (strip, ticker band, margin) covers: `stamp_mask`'s rows."""
     cell = cell_size(width)
-    covered = min(height, ROWS * cell + int(np.ceil(cell * _MASK_MARGIN_CELLS)))
+    return (ROWS + _TICKER_CELLS) * cell + int(np.ceil(cell * _MASK_MARGIN_CELLS))
+
+
+def stamp_mask(shape: tuple[int, ...]) -> np.ndarray:
+    """A boolean H x W mask, True over the stamp area (strip, ticker band, a small margin).
+
+    Exclude it when comparing pixels.
+    """
+    height, width = shape[:2]
+    covered = min(height, stamp_area_height(width))
     mask = np.zeros((height, width), dtype=bool)
     mask[height - covered:] = True
     return mask

@@ -1,0 +1,154 @@
+"""The final, stamped screen of one end of the virtual device, frame after frame.
+
+`EndFrames(state, role)` reads the virtual device's state snapshot (active camera and its
+mounting, applied config, WMPF version and behaviour, config generation, screen sizes) and
+renders the device's screen (role "device") or the WeChat phone's screen (role "wechat").
+The expensive part (scene, camera picture, turn and fit) is cached until the snapshot
+changes what is shown; a frame then costs a copy, the ticker and the stamp.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from camtool.config.keys import USB_TRIPLE, Family
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
+from camtool.virtual.scene import DEFAULT_CAMERA_SIZE, picture_of_mounted_camera
+from camtool.virtual.screens import end_screen, fit_screen_size, idle_screen
+from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker
+
+__all__ = ["EndFrames", "EndView", "end_view", "ROLES", "DEFAULT_MAX_SIDE"]
+
+ROLES = ("device", "wechat")
+#: Screens are rendered with their long side at most this (a 1080x2400 phone becomes 576x1280):
+#: keeps a 720p-class stream within its CPU budget; the picture's content is the same.
+DEFAULT_MAX_SIDE = 1280
+
+
+class StateWithSnapshot(Protocol):
+    def snapshot(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class EndView:
+    """What one end shows, read from a snapshot: everything that decides the picture."""
+    camera_kind: str | None          # "builtin" | "usb" | None (no camera, or WMPF not running)
+    mounting: Turn
+    config: dict | None
+    wmpf_version: str | None
+    behaviour: WmpfBehaviour
+    generation: int
+    screen: tuple[int, int]          # (width, height) as rendered
+
+    def picture_key(self) -> tuple:
+        # The config only changes with the generation, so the generation stands for it.
+        return (self.camera_kind, self.mounting, self.generation, self.wmpf_version,
+                self.behaviour, self.screen)
+
+
+def _turn_of(mounting: Any) -> Turn:
+    if mounting is None:
+        return Turn()
+    return Turn(int(getattr(mounting, "rotation", 0)) % 360, bool(getattr(mounting, "mirrored", False)))
+
+
+def _behaviour_of(scenario: Any) -> WmpfBehaviour:
+    raw = getattr(scenario, "behaviour", None)
+    if raw is None:
+        return DEFAULT_BEHAVIOUR
+    try:
+        return WmpfBehaviour(getattr(raw, "rotation_direction", "cw"), getattr(raw, "push_flip", "rotate180"))
+    except ValueError:
+        return DEFAULT_BEHAVIOUR
+
+
+def _screen_of(scenario: Any, role: str) -> tuple[int, int]:
+    holder = getattr(scenario, "device" if role == "device" else "wechat_phone", None)
+    screen = getattr(holder, "screen", None)
+    default = (1280, 720) if role == "device" else (720, 1280)
+    return (int(getattr(screen, "width", default[0])), int(getattr(screen, "height", default[1])))
+
+
+def end_view(snapshot: Any, role: str, max_side: int | None = DEFAULT_MAX_SIDE) -> EndView:
+    """Read a VirtualDeviceState snapshot (camtool.virtual.device_state.DeviceSnapshot)."""
+    scenario = getattr(snapshot, "scenario", None)
+    camera = getattr(snapshot, "active_camera", None)
+    installed = bool(getattr(snapshot, "wmpf_installed", True))
+    kind = getattr(camera, "kind", None) if installed else None
+    return EndView(
+        camera_kind=kind,
+        mounting=_turn_of(getattr(camera, "mounting", None)),
+        config=getattr(snapshot, "config", None),
+        wmpf_version=getattr(snapshot, "wmpf_version", None),
+        behaviour=_behaviour_of(scenario),
+        generation=int(getattr(snapshot, "config_generation", 0)),
+        screen=fit_screen_size(_screen_of(scenario, role), max_side),
+    )
+
+
+def config_as_used(config: dict | None, camera_kind: str | None) -> dict | None:
+    """The config as WMPF acts on it for the camera it actually opened.
+
+    A USB selection that matches no plugged camera leaves WMPF on a built-in camera (the
+    device state decides that); then the built-in keys are the ones that take effect.
+    """
+    if camera_kind != "builtin" or not isinstance(config, dict):
+        return config
+    if ends_for(config).family is not Family.USB:
+        return config
+    return {k: v for k, v in config.items() if k not in ("usbCameraName",) + USB_TRIPLE}
+
+
+class EndFrames:
+    """Final stamped screens of one end (role "device" or "wechat") of a virtual device."""
+
+    def __init__(self, state: StateWithSnapshot, role: str, *, max_side: int | None = DEFAULT_MAX_SIDE,
+                 camera_size: tuple[int, int] = DEFAULT_CAMERA_SIZE):
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+        self._state, self._role, self._max_side = state, role, max_side
+        self._camera_size = camera_size
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._screen: np.ndarray | None = None
+        self._camera_pictures: dict[Turn, np.ndarray] = {}
+
+    @property
+    def role(self) -> str:
+        return self._role
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) of the frames as the state is now."""
+        return end_view(self._state.snapshot(), self._role, self._max_side).screen
+
+    def frame(self, n: int) -> np.ndarray:
+        """Frame number `n` of this end: a new BGR array the caller owns, stamped last."""
+        view = end_view(self._state.snapshot(), self._role, self._max_side)
+        with self._lock:
+            if view.picture_key() != self._key:
+                self._screen = self._render(view)
+                self._key = view.picture_key()
+            out = self._screen.copy()
+        draw_ticker(out, n)
+        return draw_stamp(out, Stamp(n, time.monotonic_ns(), view.generation))
+
+    def _camera_picture(self, mounting: Turn) -> np.ndarray:
+        picture = self._camera_pictures.get(mounting)
+        if picture is None:
+            picture = picture_of_mounted_camera(mounting, self._camera_size)
+            self._camera_pictures[mounting] = picture
+        return picture
+
+    def _render(self, view: EndView) -> np.ndarray:
+        if view.camera_kind is None:
+            return idle_screen(view.screen)
+        effect = ends_for(config_as_used(view.config, view.camera_kind), view.wmpf_version, view.behaviour)
+        # Only this end is rendered, exactly as screens.render_ends renders it.
+        turn = effect.device_end if self._role == "device" else effect.wechat_end
+        return end_screen(self._camera_picture(view.mounting), turn, view.screen)
