@@ -4,8 +4,9 @@ The chart is what QA holds up in front of the camera. Each ArUco marker is chira
 own up, so any two decoded markers give the chart's turn; a mirrored marker does not decode
 at all, which is how a mirrored end is told apart (detect.py decodes the flipped frame then).
 The six ids were chosen so that the mirror image of any of them is at least 6 bits away from
-every one of them in every turn (tests/vision/test_chart.py checks it): a mirrored chart can
-never pass for an upright one.
+every one of them in every turn, and any two of them (or one and its own turns) at least 5
+bits apart (tests/vision/test_chart.py checks both): a mirrored chart can never pass for an
+upright one, and correcting 2 wrong bits can never turn one marker or turn into another.
 
 The layout is one fixed grid (2 rows x 3 columns, ids in reading order) for every size and
 aspect, so detect.py can check that the markers it sees sit where they belong.
@@ -24,7 +25,7 @@ from camtool.i18n import N_, tr
 #: One fixed dictionary: 4x4 cells decode from the fewest pixels (small or blurred frames).
 ARUCO_DICTIONARY = cv2.aruco.DICT_4X4_50
 #: Marker ids in reading order (row 0 left to right, then row 1). See the module doc for why these.
-MARKER_IDS: tuple[int, ...] = (0, 11, 19, 27, 29, 30)
+MARKER_IDS: tuple[int, ...] = (0, 11, 19, 27, 30, 36)
 GRID_COLUMNS = 3
 GRID_ROWS = 2
 #: Where each id sits on the chart: id -> (column, row), row 0 at the top.
@@ -70,7 +71,8 @@ class ChartLayout:
 def chart_layout(width_px: int, height_px: int) -> ChartLayout:
     """Where everything goes on a width x height chart (any aspect, portrait or landscape)."""
     if width_px < 60 or height_px < 60:
-        raise ValueError(f"chart size {width_px}x{height_px} is too small (at least 60x60 pixels)")
+        raise ValueError(tr(N_("A chart of {width}x{height} pixels is too small; it needs at least 60x60."),
+                            width=width_px, height=height_px))
     margin = max(2, round(0.04 * min(width_px, height_px)))
     # Bands follow the height, but never more than a landscape page's worth: on a tall
     # portrait page the markers get the room (bigger markers read from further away).
@@ -246,7 +248,8 @@ def _paste_ink(image: np.ndarray, ink: np.ndarray, x: int, y: int) -> None:
 def page_pixels(size: str = "a4", dpi: int = DEFAULT_DPI) -> tuple[int, int]:
     """Pixel size of a printable page at `dpi`."""
     if size not in PAGE_SIZES_MM:
-        raise ValueError(f"unknown page size {size!r}; use one of {', '.join(PAGE_SIZES_MM)}")
+        raise ValueError(tr(N_("Unknown paper size {size}; use one of: {sizes}."), size=size,
+                            sizes=", ".join(PAGE_SIZES_MM)))
     width_mm, height_mm = PAGE_SIZES_MM[size]
     return round(width_mm / 25.4 * dpi), round(height_mm / 25.4 * dpi)
 
@@ -254,7 +257,7 @@ def page_pixels(size: str = "a4", dpi: int = DEFAULT_DPI) -> tuple[int, int]:
 def render_chart_page(size: str = "a4", dpi: int = DEFAULT_DPI) -> np.ndarray:
     """A whole printable page (portrait) with the chart inside a 10 mm printer-safe margin."""
     if not 50 <= int(dpi) <= 600:
-        raise ValueError(f"dpi {dpi} is out of range (50..600)")
+        raise ValueError(tr(N_("A resolution of {dpi} dpi is out of range; use 50 to 600."), dpi=dpi))
     page_w, page_h = page_pixels(size, dpi)
     margin = round(10 / 25.4 * dpi)
     page = np.full((page_h, page_w, 3), 255, np.uint8)

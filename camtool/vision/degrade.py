@@ -15,6 +15,7 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
+from camtool.i18n import N_, language, tr
 from camtool.vision.chart import chart_layout, render_chart_image
 
 #: A printed chart page held up in front of a camera is portrait A4-ish.
@@ -32,8 +33,12 @@ class ChartTruth:
     residual_deg: float = 0.0
 
 
-@lru_cache(maxsize=8)
 def _chart_page(height_px: int) -> np.ndarray:
+    return _cached_chart_page(height_px, language())
+
+
+@lru_cache(maxsize=8)
+def _cached_chart_page(height_px: int, lang: str) -> np.ndarray:  # the chart's text follows the language
     # A white page border around the chart, as on paper.
     width_px = round(height_px / _CHART_ASPECT)
     border = round(0.04 * width_px)
@@ -83,7 +88,7 @@ def chart_scene(width: int, height: int, *, rotation: int = 0, mirrored: bool = 
     `rotation` + `residual_deg` degrees, leaning by `tilt` (0..0.3, perspective), its larger
     side spanning `fill` of the frame's smaller side."""
     if rotation not in (0, 90, 180, 270):
-        raise ValueError(f"rotation must be 0, 90, 180 or 270, not {rotation}")
+        raise ValueError(tr(N_("The rotation must be 0, 90, 180 or 270, not {rotation}."), rotation=rotation))
     rng = rng if rng is not None else np.random.default_rng(0)
     page_h = int(np.clip(fill * min(width, height) * 1.25, 120, 1400))
     page = _occluded(_chart_page(page_h), occluded_markers, rng)
@@ -214,7 +219,7 @@ def no_chart_frame(rng: np.random.Generator, *, width: int | None = None, kind: 
     if kind == "noise":
         return rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
     if kind != "scene":
-        raise ValueError(f"kind must be 'noise' or 'scene', not {kind!r}")
+        raise ValueError(tr(N_("The kind of frame must be noise or scene, not {kind}."), kind=kind))
     render_w = min(width, 1280)
     frame = background(render_w, render_w * 9 // 16, rng)
     frame = uneven_light(frame, float(rng.uniform(0, 0.5)), rng)

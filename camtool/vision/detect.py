@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from camtool.i18n import N_, tr
 from camtool.vision.chart import MARKER_GRID, MARKER_IDS, aruco_dictionary
 
 #: Two markers that agree fix up, left and mirroring; one could be a chance decode.
@@ -122,7 +123,7 @@ def _shared_detector() -> _Detector:
 
 def _to_gray(frame: np.ndarray) -> np.ndarray:
     if not isinstance(frame, np.ndarray):
-        raise TypeError(f"a frame must be a numpy array, not {type(frame).__name__}")
+        raise TypeError(tr(N_("A frame must be an image array, not {kind}."), kind=type(frame).__name__))
     if frame.ndim == 2:
         gray = frame
     elif frame.ndim == 3 and frame.shape[2] == 3:
@@ -132,7 +133,8 @@ def _to_gray(frame: np.ndarray) -> np.ndarray:
     elif frame.ndim == 3 and frame.shape[2] == 1:
         gray = frame[:, :, 0]
     else:
-        raise ValueError(f"a frame must be gray, BGR or BGRA, not an array of shape {frame.shape}")
+        raise ValueError(tr(N_("A frame must be a gray, BGR or BGRA image, not an array of shape {shape}."),
+                            shape=frame.shape))
     if gray.dtype != np.uint8:
         gray = np.clip(gray, 0, 255).astype(np.uint8)
     return gray
@@ -217,7 +219,8 @@ def detect_orientation(frame_bgr: np.ndarray) -> ChartDetection:
     """
     if not isinstance(frame_bgr, np.ndarray) or frame_bgr.ndim not in (2, 3) or min(frame_bgr.shape[:2]) < 16:
         shape = getattr(frame_bgr, "shape", None)
-        raise ValueError(f"not an image frame (shape {shape}); expected a gray, BGR or BGRA array at least 16x16")
+        raise ValueError(tr(N_("Not an image frame (shape {shape}): expected a gray, BGR or BGRA image of at least 16x16 pixels."),
+                            shape=shape))
     detector = _shared_detector()
     gray, factor = _working_gray(frame_bgr)
     direct, candidates = detector.find(gray)
