@@ -68,4 +68,52 @@ MESSAGES: dict[str, str] = {
     '{source} has no JSONObject put("key", value) call, so there is no config to read.':
         '{source} 中没有 JSONObject 的 put("key", value) 调用，因此读不到配置。',
     'Choose the code that builds the initGlobalConfig JSON, or import the JSON itself.': '请选择构建 initGlobalConfig JSON 的代码，或直接导入 JSON。',
+    # --- profiles ------------------------------------------------------------------------
+    "The profile file does not have the profile's fields": '配置档案文件缺少档案应有的字段',
+    "The profile's sku does not match its file name": '配置档案的 sku 与文件名不一致',
+    'The profile extends a profile that is missing or unreadable': '配置档案继承的档案不存在或无法读取',
+    'The profiles extend each other in a cycle': '配置档案之间循环继承',
+    'The profile was written by a newer camtool': '该配置档案由更新版本的 camtool 写入',
+    'The profile does not exist': '配置档案不存在',
+    "a SKU is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit":
+        "SKU 由 1 到 64 个字母、数字、'.'、'_' 或 '-' 组成，且以字母或数字开头",
+    "a SKU may not contain '..' or end with '.'": "SKU 不能包含 '..'，也不能以 '.' 结尾",
+    'Windows reserves this name for a device; choose another SKU': 'Windows 把这个名字保留给设备使用；请换一个 SKU',
+    "an Android package name looks like com.example.app (letters, digits, '_', dot-separated)":
+        "Android 包名形如 com.example.app（字母、数字、'_'，用点分隔）",
+    'device notes such as model and camera_module are text': 'model、camera_module 等设备备注必须是文本',
+    '"{sku}" cannot be a profile name: {problem}.': '“{sku}”不能用作配置档案名称：{problem}。',
+    'A profile named {existing} already exists in {directory}.': '{directory} 中已有名为 {existing} 的配置档案。',
+    'Check the SKU (camtool profiles list) or the library folder (--profiles DIR).':
+        '请检查 SKU（camtool profiles list）或档案库文件夹（--profiles DIR）。',
+    'Correct the field; a profile has schema, sku, description, extends, device, apply_package, config and verifications.':
+        '请更正该字段；配置档案包含 schema、sku、description、extends、device、apply_package、config 和 verifications。',
+    'Create profile {parent}, correct it (camtool profiles validate {parent}), or change "extends".':
+        '请创建配置档案 {parent}、修正它（camtool profiles validate {parent}），或修改 "extends"。',
+    'Make the two the same: rename the file to {sku}.json or set "sku" to {stem}.':
+        '请使两者一致：把文件改名为 {sku}.json，或把 "sku" 设为 {stem}。',
+    'Profile {parent} does not exist, so {sku} cannot extend it.': '配置档案 {parent} 不存在，{sku} 无法继承它。',
+    'Profile {sku} cannot be compared: it cannot be resolved.': '无法比较配置档案 {sku}：它的继承链无法解析。',
+    'Profile {sku} cannot be opened.': '无法打开配置档案 {sku}。',
+    'Profile {sku} does not exist in {directory}.': '{directory} 中没有配置档案 {sku}。',
+    'Profile {sku} extends {parent}, which is missing or cannot be read.': '配置档案 {sku} 继承自 {parent}，但后者不存在或无法读取。',
+    'Profile {sku} is extended by {children}; delete or change those first.': '配置档案 {sku} 被 {children} 继承；请先删除或修改它们。',
+    'Profile {sku} was not saved: its config has errors.': '配置档案 {sku} 未保存：其配置有错误。',
+    'Remove "extends" from one of them, so that the chain ends at a profile without it.':
+        '请从其中一个档案中删除 "extends"，使继承链终止于没有 extends 的档案。',
+    'The profiles extend each other in a cycle: {cycle}.': '配置档案之间循环继承：{cycle}。',
+    'There is no profile {sku} in {directory}.': '{directory} 中没有配置档案 {sku}。',
+    'Update camtool to open this profile.': '请更新 camtool 后再打开此配置档案。',
+    'is missing': '缺失',
+    'is not a profile field (a typo?)': '不是配置档案的字段（拼写错误？）',
+    'must be 1 or more': '必须大于或等于 1',
+    'must be a JSON list (in square brackets)': '必须是 JSON 列表（方括号）',
+    'must be a JSON object (in braces)': '必须是 JSON 对象（花括号）',
+    'must be a whole number': '必须是整数',
+    'must be text in double quotes': '必须是双引号中的文本',
+    '{source} is a profile of format {schema}; this camtool reads format {supported}.':
+        '{source} 是格式 {schema} 的配置档案；此版本 camtool 只能读取格式 {supported}。',
+    '{source} says its sku is {sku}, but the file is named {stem}.json.': '{source} 中的 sku 是 {sku}，但文件名是 {stem}.json。',
+    '{source}: the field "{field}" is not valid: {problem}.': '{source}：字段 "{field}" 无效：{problem}。',
+    '{source}: the field "{field}" {problem}.': '{source}：字段 "{field}" {problem}。',
 }

@@ -1,0 +1,230 @@
+"""A directory of per-SKU profiles: list, load, resolve `extends`, validate, create, save, delete, diff.
+
+`extends` makes another profile's config the base and this one's config overrides it, key
+by key (a shallow merge). In a profile that extends another, a key set to null removes the
+inherited key, so a child can switch a USB parent to a built-in camera. Cycles and missing
+parents are findings. Saves are atomic and refused when the resolved config has error
+findings: `save` raises ProfileError carrying those findings, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from camtool.config.atomic import atomic_write_text
+from camtool.config.errors import ProfileError
+from camtool.config.findings import Finding, has_errors, sorted_findings
+from camtool.config.keys import CAMERA_KEY_ORDER
+from camtool.config.rules_codes import LazyText
+from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
+from camtool.i18n import N_
+
+__all__ = ["NOT_SET", "ProfileLibrary", "diff_configs"]
+
+
+class _NotSet:
+    """A key a config does not have (distinct from a JSON null)."""
+
+    def __repr__(self) -> str:
+        return "NOT_SET"
+
+
+NOT_SET: Any = _NotSet()
+
+
+def diff_configs(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(key, a_value, b_value) for every key whose JSON differs; NOT_SET where a side lacks it.
+
+    Camera keys come first in their fixed order, then the other keys as they appear in a, then b.
+    `true` and 1 differ here, as they do for WMPF.
+    """
+    keys = [k for k in CAMERA_KEY_ORDER if k in a or k in b]
+    keys += [k for k in [*a, *b] if k not in CAMERA_KEY_ORDER]
+    seen: set[str] = set()
+    rows = []
+    for key in keys:
+        if key in seen:
+            continue
+        seen.add(key)
+        left, right = a.get(key, NOT_SET), b.get(key, NOT_SET)
+        if left is NOT_SET or right is NOT_SET or _as_json(left) != _as_json(right):
+            rows.append((key, left, right))
+    return rows
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, sort_keys=False)
+
+
+class ProfileLibrary:
+    """The profiles in one directory, one `<sku>.json` file each."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+
+    def __repr__(self) -> str:
+        return f"ProfileLibrary({str(self.directory)!r})"
+
+    # --- reading -----------------------------------------------------------------------
+    def path_for(self, sku: str) -> Path:
+        """The file of `sku`; ProfileError for a name that could escape the directory or is not portable."""
+        problem = sku_problem(sku)
+        if problem:
+            raise ProfileError(N_("\"{sku}\" cannot be a profile name: {problem}."), sku=sku, problem=LazyText(problem))
+        return self.directory / f"{sku}.json"
+
+    def list(self) -> list[str]:
+        """The SKUs in the library, sorted case-insensitively (files with unusable names are skipped)."""
+        if not self.directory.is_dir():
+            return []
+        skus = [p.stem for p in self.directory.glob("*.json") if p.is_file() and sku_problem(p.stem) is None]
+        return sorted(skus, key=lambda s: (s.lower(), s))
+
+    def exists(self, sku: str) -> bool:
+        return sku_problem(sku) is None and (self.directory / f"{sku}.json").is_file()
+
+    def read(self, sku: str) -> tuple[Profile | None, list[Finding]]:
+        """The profile and the findings about its file; (None, findings) when it cannot be used."""
+        if sku_problem(sku) is not None or not (self.directory / f"{sku}.json").is_file():
+            return None, [self._missing(sku)]
+        return read_profile_file(self.directory / f"{sku}.json")
+
+    def load(self, sku: str) -> Profile:
+        """The profile `sku`; ProfileError (with findings) when it is missing or not a valid profile file."""
+        profile, findings = self.read(sku)
+        if profile is None:
+            raise ProfileError(N_("Profile {sku} cannot be opened."), findings=findings, sku=sku)
+        return profile
+
+    def resolved_config(self, sku: str) -> tuple[dict[str, Any], list[Finding]]:
+        """The config of `sku` with its `extends` chain merged in, and the findings of the merge."""
+        profile, findings = self.read(sku)
+        if profile is None:
+            return {}, findings
+        config, chain_findings = self.resolve(profile)
+        return config, findings + chain_findings
+
+    def resolve(self, profile: Profile) -> tuple[dict[str, Any], list[Finding]]:
+        """Merge `profile` (saved or not) over the parents named by `extends`, read from the library."""
+        chain = [profile]
+        findings: list[Finding] = []
+        seen = [profile.sku]
+        current = profile
+        while current.extends is not None:
+            parent_sku = current.extends
+            if parent_sku.lower() in (s.lower() for s in seen):
+                findings.append(profile_finding(
+                    "CAM855", N_("The profiles extend each other in a cycle: {cycle}."),
+                    N_("Remove \"extends\" from one of them, so that the chain ends at a profile without it."),
+                    keys=("extends",), cycle=" -> ".join([*seen, parent_sku])))
+                break
+            parent, parent_findings = self.read(parent_sku)
+            if parent is None:
+                findings.append(profile_finding(
+                    "CAM854", N_("Profile {sku} extends {parent}, which is missing or cannot be read."),
+                    N_("Create profile {parent}, correct it (camtool profiles validate {parent}), or change \"extends\"."),
+                    keys=("extends",), sku=current.sku, parent=parent_sku))
+                break
+            chain.append(parent)
+            seen.append(parent.sku)
+            current = parent
+        merged: dict[str, Any] = {}
+        for index, link in enumerate(reversed(chain)):
+            for key, value in link.config.items():
+                if value is None and index > 0:  # a child's null removes what it inherited
+                    merged.pop(key, None)
+                else:
+                    merged[key] = value
+        return merged, findings
+
+    def validate(self, sku: str | list[str] | None = None, *, wmpf_version: str | None = None) -> dict[str, list[Finding]]:
+        """Findings per SKU (the whole library when `sku` is None): file, extends chain and config rules."""
+        from camtool.config.rules import validate as validate_config
+
+        skus = self.list() if sku is None else ([sku] if isinstance(sku, str) else list(sku))
+        report: dict[str, list[Finding]] = {}
+        for name in skus:
+            profile, findings = self.read(name)
+            if profile is not None:
+                config, chain_findings = self.resolve(profile)
+                findings = findings + chain_findings + validate_config(config, wmpf_version=wmpf_version)
+            report[name] = sorted_findings(findings)
+        return report
+
+    def children(self, sku: str) -> list[str]:
+        """The profiles that extend `sku` directly."""
+        found = []
+        for name in self.list():
+            profile, _ = self.read(name)
+            if profile is not None and profile.extends is not None and profile.extends.lower() == sku.lower():
+                found.append(name)
+        return found
+
+    def diff(self, a: str, b: str) -> list[tuple[str, Any, Any]]:
+        """Differences between the resolved configs of two profiles (see diff_configs)."""
+        configs = []
+        for sku in (a, b):
+            config, findings = self.resolved_config(sku)
+            if has_errors(findings):
+                raise ProfileError(N_("Profile {sku} cannot be compared: it cannot be resolved."), findings=findings, sku=sku)
+            configs.append(config)
+        return diff_configs(*configs)
+
+    # --- writing -----------------------------------------------------------------------
+    def new(self, sku: str, extends: str | None = None, *, description: str = "") -> Profile:
+        """Create and save an empty profile (or one that only extends `extends`)."""
+        self.path_for(sku)
+        self._refuse_name_clash(sku, allow_same=False)
+        if extends is not None and not self.exists(extends):
+            raise ProfileError(N_("Profile {parent} does not exist, so {sku} cannot extend it."),
+                               findings=[self._missing(extends)], sku=sku, parent=extends)
+        profile = Profile(sku=sku, description=description, extends=extends)
+        self.save(profile)
+        return profile
+
+    def save(self, profile: Profile, *, wmpf_version: str | None = None) -> list[Finding]:
+        """Write `profile` atomically; returns its warnings and info.
+
+        Raises ProfileError carrying the findings, and writes nothing, when the resolved
+        config or the extends chain has an error. OSError from the disk passes through
+        (the old file is then intact).
+        """
+        from camtool.config.rules import validate as validate_config
+
+        target = self.path_for(profile.sku)
+        self._refuse_name_clash(profile.sku, allow_same=True)
+        config, findings = self.resolve(profile)
+        findings = sorted_findings(findings + validate_config(config, wmpf_version=wmpf_version))
+        if has_errors(findings):
+            raise ProfileError(N_("Profile {sku} was not saved: its config has errors."), findings=findings, sku=profile.sku)
+        text = profile_to_text(profile)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
+        return findings
+
+    def delete(self, sku: str, *, force: bool = False) -> None:
+        """Remove a profile; refused while others extend it, unless `force`."""
+        path = self.path_for(sku)
+        if not path.is_file():
+            raise ProfileError(N_("Profile {sku} does not exist in {directory}."), sku=sku, directory=str(self.directory))
+        dependants = self.children(sku)
+        if dependants and not force:
+            raise ProfileError(N_("Profile {sku} is extended by {children}; delete or change those first."),
+                               sku=sku, children=", ".join(dependants))
+        path.unlink()
+
+    # --- helpers -----------------------------------------------------------------------
+    def _refuse_name_clash(self, sku: str, *, allow_same: bool) -> None:
+        # Windows and macOS file names ignore case: Door-1.json would overwrite door-1.json.
+        for existing in self.list():
+            if existing.lower() == sku.lower() and (existing != sku or not allow_same):
+                raise ProfileError(N_("A profile named {existing} already exists in {directory}."),
+                                   existing=existing, directory=str(self.directory))
+
+    def _missing(self, sku: str) -> Finding:
+        return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
+                               N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."),
+                               sku=sku, directory=str(self.directory))
+
