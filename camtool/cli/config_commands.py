@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from camtool import exitcodes
-from camtool.config.findings import Finding, Severity, has_errors, sorted_findings
-from camtool.config.rules import RULES, validate
+from camtool.config.findings import Finding, Severity, has_errors
+from camtool.config.rules import RULES, validate_file, validate_text
 from camtool.config.versions import VersionError, parse_version
 from camtool.i18n import N_, tr
 
@@ -67,23 +68,25 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def load_and_validate(path: str, from_: str | None = None, *,
                       wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
-    """Read any supported input and run the rules (Kotlin/Java through camtool.config.imports)."""
-    try:
-        from camtool.config import imports
-    except ModuleNotFoundError as exc:  # the importer is optional: JSON alone still works
-        if exc.name != "camtool.config.imports":
-            raise
-        return _load_json_only(path, wmpf_version)
+    """Read any supported input and run the rules.
+
+    JSON is read here, so rule findings point at the line of their key; Kotlin and Java
+    snippets go through camtool.config.imports (when that importer is installed).
+    """
+    if _is_json_input(path, from_):
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", sys.stdin)
+            return validate_text(stream.read(), "<stdin>", wmpf_version=wmpf_version)
+        return validate_file(path, wmpf_version=wmpf_version)
+    from camtool.config import imports
+
     return imports.load_and_validate(path, from_, wmpf_version=wmpf_version)
 
 
-def _load_json_only(path: str, wmpf_version: str | None) -> tuple[dict | None, list[Finding]]:
-    from camtool.config.jsonread import read_json_file, read_json_text
-
-    parsed = read_json_text(sys.stdin.buffer.read(), "<stdin>") if path == "-" else read_json_file(path)
-    if not isinstance(parsed.data, dict):
-        return None, sorted_findings(parsed.findings)
-    return parsed.data, sorted_findings(parsed.findings + validate(parsed.data, wmpf_version=wmpf_version))
+def _is_json_input(path: str, from_: str | None) -> bool:
+    if from_ is not None:
+        return from_ == "json"
+    return path == "-" or Path(path).suffix.lower() not in (".kt", ".kts", ".java")
 
 
 def validation_json(source: str, findings: list[Finding]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ class ParsedJson:
     data: Any
     findings: list[Finding] = field(default_factory=list)
     source: str = "<stdin>"
+    #: Line and column of each top-level key (empty when the text is not a JSON object), so
+    #: findings about a key can point at it.
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def is_object(self) -> bool:
@@ -137,7 +140,20 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
             "CAM004", (), N_("{source} holds {found}, but a config is one JSON object in braces."),
             N_("Put the keys in one object: {{\"internalCameraName\": \"0\", \"cameraRotationAngle\": 90}}."),
             source=source, found=_json_kind(data)))
-    return ParsedJson(data, findings, source)
+    positions = top_level_key_positions(text) if isinstance(data, dict) else {}
+    return ParsedJson(data, findings, source, positions)
+
+
+def locate_findings(findings: list[Finding], key_positions: dict[str, tuple[int, int]]) -> list[Finding]:
+    """Give findings that have no position the position of their first key in the text."""
+    located = []
+    for finding in findings:
+        if finding.line is None:
+            where = next((key_positions[key] for key in finding.keys if key in key_positions), None)
+            if where is not None:
+                finding = replace(finding, line=where[0], column=where[1])
+        located.append(finding)
+    return located
 
 
 def _decode(raw: bytes, source: str) -> str | Finding:
@@ -191,6 +207,11 @@ def _find_bare_constant(text: str) -> int:
     return 0
 
 
+# Strings (with escapes) and the structural characters; numbers, literals, colons and
+# whitespace need no attention to know which string is a key.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]', re.DOTALL)
+
+
 class _Container:
     __slots__ = ("is_object", "keys", "expect_key")
 
@@ -200,37 +221,44 @@ class _Container:
         self.expect_key = is_object
 
 
-def _duplicate_findings(text: str, source: str) -> list[Finding]:
-    """Walk the valid JSON text, tracking the keys of each open object, to locate each repeat."""
-    findings: list[Finding] = []
+def _object_keys(text: str):
+    """Walk valid JSON text; yield (depth, key, offset, repeated) for every key of every object."""
     stack: list[_Container] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == '"':
-            end = _STRING.match(text, i).end()
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
             top = stack[-1] if stack else None
             if top is not None and top.is_object and top.expect_key:
-                key = json.loads(text[i:end])
-                if key in top.keys:
-                    line, column = _position(text, i)
-                    findings.append(make_finding(
-                        "CAM005", (key,),
-                        N_("{source}, line {line}: the key {key} is given a second time in the same object; "
-                           "the device keeps only the last value, silently."),
-                        N_("Delete one of the two {key} entries, keeping the value you mean."),
-                        source=source, key=key, line=line, column=column))
+                key = json.loads(token) if "\\" in token else token[1:-1]
+                yield len(stack), key, match.start(), key in top.keys
                 top.keys.add(key)
                 top.expect_key = False
-            i = end
-            continue
-        if char in "{[":
-            stack.append(_Container(char == "{"))
-        elif char in "}]":
+        elif token in "{[":
+            stack.append(_Container(token == "{"))
+        elif token in "}]":
             stack.pop()
-        elif char == "," and stack and stack[-1].is_object:
+        elif stack and stack[-1].is_object:  # a comma: the next string is a key
             stack[-1].expect_key = True
-        i += 1
+
+
+def top_level_key_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Line and column of each key of the top-level object (of its last occurrence, the one that counts)."""
+    offsets = {key: offset for depth, key, offset, _ in _object_keys(text) if depth == 1}
+    return {key: _position(text, offset) for key, offset in offsets.items()}
+
+
+def _duplicate_findings(text: str, source: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for _, key, offset, repeated in _object_keys(text):
+        if not repeated:
+            continue
+        line, column = _position(text, offset)
+        findings.append(make_finding(
+            "CAM005", (key,),
+            N_("{source}, line {line}: the key {key} is given a second time in the same object; "
+               "the device keeps only the last value, silently."),
+            N_("Delete one of the two {key} entries, keeping the value you mean."),
+            source=source, key=key, line=line, column=column))
     return findings
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from camtool.config.findings import Finding, sorted_findings
-from camtool.config.jsonread import read_json_file, read_json_text
+from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
 from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME
 from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_finding
 from camtool.config.rules_selection import selection_findings
@@ -45,20 +44,20 @@ def validate(data: object, *, wmpf_version: str | None = None) -> list[Finding]:
 def validate_text(text: str | bytes, source: str = "<stdin>", *,
                   wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
     """Read JSON text and validate it: (the config, or None when it is not a JSON object; findings)."""
-    parsed = read_json_text(text, source)
-    return _validated(parsed.data, parsed.findings, wmpf_version)
+    return _validated(read_json_text(text, source), wmpf_version)
 
 
 def validate_file(path: str | Path, *, wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
     """Read a JSON file and validate it, like validate_text."""
-    parsed = read_json_file(path)
-    return _validated(parsed.data, parsed.findings, wmpf_version)
+    return _validated(read_json_file(path), wmpf_version)
 
 
-def _validated(data: Any, read_findings: list[Finding], wmpf_version: str | None) -> tuple[dict | None, list[Finding]]:
-    if not isinstance(data, dict):
-        return None, sorted_findings(read_findings)
-    return data, sorted_findings(read_findings + validate(data, wmpf_version=wmpf_version))
+def _validated(parsed: ParsedJson, wmpf_version: str | None) -> tuple[dict | None, list[Finding]]:
+    if not isinstance(parsed.data, dict):
+        return None, sorted_findings(parsed.findings)
+    # Rule findings name keys; the text tells where those keys are, for the CLI and the editor.
+    rule_findings = locate_findings(validate(parsed.data, wmpf_version=wmpf_version), parsed.key_positions)
+    return parsed.data, sorted_findings(parsed.findings + rule_findings)
 
 
 def _wmpf_or_finding(wmpf_version: str | None, findings: list[Finding]) -> Version | None:

@@ -97,3 +97,9 @@ def test_file_reading(tmp_path):
     missing = read_json_file(tmp_path / "missing.json")
     assert codes(missing) == ["CAM001"] and "does not exist" in missing.findings[0].message
     assert codes(read_json_file(tmp_path)) == ["CAM001"]
+
+
+def test_top_level_key_positions_skip_nested_keys_and_strings():
+    from camtool.config.jsonread import top_level_key_positions
+    text = '{"a": {"b": 1, "c": "x,\\"d\\": 1"},\n "e": [ {"f": 2} ], "a": 3}'
+    assert top_level_key_positions(text) == {"a": (2, 21), "e": (2, 2)}

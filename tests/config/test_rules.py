@@ -113,3 +113,11 @@ def test_findings_come_sorted_errors_warnings_info():
 def test_non_object_data_is_a_finding_not_an_exception():
     for value in (None, [], "x", 3, 2.5, True):
         assert _codes(value) == ["CAM004"]
+
+
+def test_rule_findings_from_text_point_at_their_key():
+    text = '{\n  "uiZoom": 1,\n  "internalCameraName": "0",\n    "usbCameraRotationAngle": 90\n}'
+    _, findings = validate_text(text, "x.json")
+    misplaced = next(f for f in findings if f.code == "CAM204")
+    assert (misplaced.line, misplaced.column) == (4, 5)
+    assert next(f for f in findings if f.code == "CAM204").to_json()["line"] == 4
