@@ -14,15 +14,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWid
 
 
 def own_config(resolved: dict, parent: dict | None) -> dict:
-    """The keys a profile stores itself: all of them, or those differing from its parent.
+    """The keys a profile stores itself: all of them, or only those differing from its parent.
 
-    A key of the parent the technician removed cannot be expressed by an override; it comes
-    back from the parent, which the diff view and the findings then show.
+    A parent's key the technician removed is stored as null, which the library reads as
+    "remove what was inherited".
     """
     if not parent:
         return dict(resolved)
-    return {key: value for key, value in resolved.items()
-            if key not in parent or parent[key] != value or type(parent[key]) is not type(value)}
+    own = {key: value for key, value in resolved.items()
+           if key not in parent or parent[key] != value or type(parent[key]) is not type(value)}
+    own.update({key: None for key in parent if key not in resolved})
+    return own
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
@@ -80,12 +80,20 @@ class ProfilesSidebar(QWidget):
 
     def reload(self) -> None:
         self.list.clear()
-        for profile in self._library.list():
+        for sku in self._library.list():
+            profile, findings = self._library.read(sku)
+            if profile is None:   # listed, so the technician sees it and can open it to read why
+                item = QListWidgetItem(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                                       self.tr("{sku}  (cannot be read)").format(sku=sku))
+                item.setData(SKU_ROLE, sku)
+                item.setToolTip("\n".join(f"{f.code} {f.message}" for f in findings))
+                self.list.addItem(item)
+                continue
             summary = profile_summary(profile)
-            text = profile.sku if not profile.extends else self.tr("{sku}  (extends {parent})").format(
-                sku=profile.sku, parent=profile.extends)
+            text = sku if not profile.extends else self.tr("{sku}  (extends {parent})").format(
+                sku=sku, parent=profile.extends)
             item = QListWidgetItem(text)
-            item.setData(SKU_ROLE, profile.sku)
+            item.setData(SKU_ROLE, sku)
             tooltip = [profile.description] if profile.description else []
             if summary.verifications:
                 tooltip.append(self.tr("{count} verification record(s); latest: {verdict}").format(
@@ -115,8 +123,9 @@ class ProfilesSidebar(QWidget):
             data, findings = None, []
             error_text = str(exc)
         else:
-            error_text = "\n".join(f"{f.code} {f.message}" for f in findings if f.is_error)
-        if data is None:
+            # A broken file or extends chain is not opened: saving would overwrite what it has.
+            error_text = "\n".join(f"{f.code} {f.message}\n{f.fix}" for f in findings if f.is_error)
+        if data is None or error_text:
             if not quiet:
                 self._prompts.show_error(self.tr("Profile not opened"), self.tr(
                     "The profile \"{sku}\" could not be opened:\n{details}").format(sku=sku, details=error_text))
@@ -128,9 +137,9 @@ class ProfilesSidebar(QWidget):
     def save_current(self) -> bool:
         """Save the document into its profile (Save as when it has none)."""
         sku = self._document.profile_sku
-        if sku is None or sku not in self._library_skus():
+        if sku is None or not self._library.exists(sku):
             return self.save_as()
-        return self._write(self._library.load(sku), sku)
+        return self._write(self._library.read(sku)[0], sku)
 
     def save_as(self) -> bool:
         if self._save_blocked:
@@ -140,11 +149,11 @@ class ProfilesSidebar(QWidget):
         sku = self._prompts.ask_sku(self.tr("Save profile as"), current or "")
         if not sku:
             return False
-        if sku in self._library_skus() and sku != current:
+        if self._library.exists(sku) and sku != current:
             self._prompts.show_error(self.tr("Profile not saved"), self.tr(
                 "A profile named \"{sku}\" exists already. Choose another name, or open it and save.").format(sku=sku))
             return False
-        base = self._library.load(current) if current in self._library_skus() else None
+        base = self._library.read(current)[0] if current and self._library.exists(current) else None
         return self._write(base, sku)
 
     def duplicate(self, sku: str) -> bool:
@@ -152,6 +161,10 @@ class ProfilesSidebar(QWidget):
         if not new_sku:
             return False
         try:
+            if self._library.exists(new_sku):
+                raise ValueError(self.tr(
+                    "A profile named \"{sku}\" exists already. Choose another name, or open it and save.").format(
+                    sku=new_sku))
             source = self._library.load(sku)
             self._library.save(source.model_copy(update={"sku": new_sku}))
         except (ConfigError, OSError, ValueError) as exc:
@@ -191,20 +204,20 @@ class ProfilesSidebar(QWidget):
         self._update_buttons()
 
     # ---- internals -----------------------------------------------------------------------
-    def _library_skus(self) -> set[str]:
-        return {profile.sku for profile in self._library.list()}
-
     def _write(self, base, sku: str) -> bool:
         if self._save_blocked:
             self._prompts.show_error(self.tr("Profile not saved"), self._save_blocked)
             return False
+        from camtool.config.profiles import Profile
+
         try:
-            profile = self._library.new(sku) if base is None else base.model_copy(update={"sku": sku})
+            profile = Profile(sku=sku) if base is None else base.model_copy(update={"sku": sku})
             parent = self._library.resolved_config(profile.extends)[0] if profile.extends else None
             profile = profile.model_copy(update={"config": own_config(self._document.data, parent)})
-            self._library.save(profile)
+            self._library.save(profile, wmpf_version=self._document.wmpf_version)
         except (ConfigError, OSError, ValueError) as exc:
-            self._prompts.show_error(self.tr("Profile not saved"), str(exc))
+            details = "\n".join(f"{f.code} {f.message}" for f in getattr(exc, "findings", []) if f.is_error)
+            self._prompts.show_error(self.tr("Profile not saved"), "\n".join(filter(None, [str(exc), details])))
             return False
         self._document.mark_saved(origin_name=sku, profile_sku=sku)
         self.reload()

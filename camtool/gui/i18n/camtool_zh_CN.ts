@@ -88,17 +88,17 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../profile_ops.py" line="56" />
+        <location filename="../profile_ops.py" line="58" />
         <source>Diff: {a} / {b}</source>
         <translation>差异：{a} / {b}</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="58" />
+        <location filename="../profile_ops.py" line="60" />
         <source>Key</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="70" />
+        <location filename="../profile_ops.py" line="72" />
         <source>The two profiles have the same config.</source>
         <translation>两个配置档案的配置相同。</translation>
     </message>
@@ -106,17 +106,17 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="114" />
+        <location filename="../end_view.py" line="117" />
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="114" />
+        <location filename="../end_view.py" line="117" />
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="143" />
+        <location filename="../end_view.py" line="146" />
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -124,63 +124,63 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="131" />
+        <location filename="../ends_panel.py" line="132" />
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="145" />
-        <location filename="../ends_panel.py" line="147" />
+        <location filename="../ends_panel.py" line="146" />
+        <location filename="../ends_panel.py" line="148" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="154" />
+        <location filename="../ends_panel.py" line="155" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="155" />
+        <location filename="../ends_panel.py" line="156" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="156" />
+        <location filename="../ends_panel.py" line="157" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="157" />
+        <location filename="../ends_panel.py" line="158" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="158" />
+        <location filename="../ends_panel.py" line="159" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="160" />
+        <location filename="../ends_panel.py" line="161" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="162" />
+        <location filename="../ends_panel.py" line="163" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="163" />
+        <location filename="../ends_panel.py" line="164" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="164" />
+        <location filename="../ends_panel.py" line="165" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="165" />
+        <location filename="../ends_panel.py" line="166" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
@@ -331,107 +331,113 @@
 <context>
     <name>ProfilesSidebar</name>
     <message>
-        <location filename="../profiles_sidebar.py" line="85" />
+        <location filename="../profiles_sidebar.py" line="87" />
+        <source>{sku}  (cannot be read)</source>
+        <translation>{sku}（无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="93" />
         <source>{sku}  (extends {parent})</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="91" />
+        <location filename="../profiles_sidebar.py" line="99" />
         <source>{count} verification record(s); latest: {verdict}</source>
         <translation>{count} 条验证记录；最近一次：{verdict}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="103" />
+        <location filename="../profiles_sidebar.py" line="111" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="121" />
+        <location filename="../profiles_sidebar.py" line="130" />
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="122" />
+        <location filename="../profiles_sidebar.py" line="131" />
         <source>The profile "{sku}" could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="137" />
-        <location filename="../profiles_sidebar.py" line="144" />
-        <location filename="../profiles_sidebar.py" line="199" />
-        <location filename="../profiles_sidebar.py" line="207" />
+        <location filename="../profiles_sidebar.py" line="146" />
+        <location filename="../profiles_sidebar.py" line="153" />
+        <location filename="../profiles_sidebar.py" line="209" />
+        <location filename="../profiles_sidebar.py" line="220" />
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="140" />
+        <location filename="../profiles_sidebar.py" line="149" />
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="145" />
+        <location filename="../profiles_sidebar.py" line="154" />
+        <location filename="../profiles_sidebar.py" line="166" />
         <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="151" />
+        <location filename="../profiles_sidebar.py" line="160" />
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="158" />
+        <location filename="../profiles_sidebar.py" line="171" />
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="169" />
+        <location filename="../profiles_sidebar.py" line="182" />
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="236" />
+        <location filename="../profiles_sidebar.py" line="249" />
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="237" />
+        <location filename="../profiles_sidebar.py" line="250" />
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="238" />
+        <location filename="../profiles_sidebar.py" line="251" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="238" />
+        <location filename="../profiles_sidebar.py" line="251" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="238" />
+        <location filename="../profiles_sidebar.py" line="251" />
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="239" />
+        <location filename="../profiles_sidebar.py" line="252" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="239" />
+        <location filename="../profiles_sidebar.py" line="252" />
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="239" />
+        <location filename="../profiles_sidebar.py" line="252" />
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="242" />
+        <location filename="../profiles_sidebar.py" line="255" />
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
     </message>

@@ -1,0 +1,89 @@
+"""Takes the README's screenshot of the window: `python -m camtool.gui.screenshot OUT.png [--lang zh]`.
+
+tools/screenshot.sh runs it under Xvfb (a real X server, so fonts and styles are a
+desktop's); without Xvfb it draws offscreen. It works on throwaway settings and a copy of
+the shipped profiles, opens one of them, waits for both ends' first frame and saves
+the window as PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from camtool import exitcodes
+
+DEFAULT_SIZE = (1366, 768)
+FRAME_DEADLINE_MS = 20_000
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m camtool.gui.screenshot")
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--profile", default=None)
+    parser.add_argument("--size", default=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}")
+    return parser.parse_args(argv)
+
+
+def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple[int, int] = DEFAULT_SIZE) -> bool:
+    """Save a PNG of the window; False when both ends did not show a frame in time."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from camtool.config.profiles import ProfileLibrary
+    from camtool.gui.config_document import ConfigDocument
+    from camtool.gui.language import LanguageSwitcher
+    from camtool.gui.main_window import MainWindow
+    from camtool.gui.settings import WindowSettings, file_qsettings
+    from camtool.resources import shipped_profiles_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="camtool-screenshot-") as scratch:
+        library_dir = Path(scratch) / "profiles"
+        shutil.copytree(shipped_profiles_dir(), library_dir)
+        library = ProfileLibrary(library_dir)
+        language = LanguageSwitcher(app)
+        language.switch(lang)
+        window = MainWindow(ConfigDocument(), library, WindowSettings(file_qsettings(Path(scratch) / "s.ini")),
+                            language=language)
+        window.resize(*size)
+        skus = [p.sku for p in library.list()]
+        if skus:
+            window.sidebar.open_profile(profile if profile in skus else skus[0], guard=False, quiet=True)
+        window.show()
+        loop = QEventLoop()
+        window.ends.bothEndsShown.connect(loop.quit)
+        QTimer.singleShot(FRAME_DEADLINE_MS, loop.quit)
+        if not window.ends.both_ends_shown():
+            loop.exec()
+        ok = window.ends.both_ends_shown()
+        if ok:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(str(output), "PNG")
+        window.document.mark_saved()
+        window.close()
+        window.deleteLater()
+        language.switch("en")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"--size: expected WIDTHxHEIGHT, e.g. 1366x768, not {args.size!r}", file=sys.stderr)
+        return exitcodes.USAGE
+    if not take(args.output, args.lang, args.profile, (width, height)):
+        print(f"no screenshot: both ends did not show a frame within {FRAME_DEADLINE_MS // 1000} s", file=sys.stderr)
+        return exitcodes.NO
+    print(args.output)
+    return exitcodes.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
