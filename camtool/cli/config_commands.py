@@ -145,16 +145,42 @@ def run_rules(args: argparse.Namespace) -> int:
     return exitcodes.OK
 
 
+def all_rules() -> tuple:
+    """The config rules, then the device-aware ones (CAM6xx) when the device layer provides them."""
+    try:
+        from camtool.device.device_rules import DEVICE_RULES
+    except ModuleNotFoundError as exc:  # a config-only install still lists its own rules
+        if exc.name not in ("camtool.device.device_rules", "camtool.device"):
+            raise
+        DEVICE_RULES = ()
+    return tuple(RULES) + tuple(DEVICE_RULES)
+
+
 def rules_text() -> str:
     """The rule table for a terminal: code, severity, title (translated; codes are not)."""
     width = max(len(tr(name)) for name in SEVERITY_NAMES.values())
-    return "".join(f"{rule.code}  {tr(SEVERITY_NAMES[rule.severity]).ljust(width)}  {rule.title}\n" for rule in RULES)
+    return "".join(f"{rule.code}  {tr(SEVERITY_NAMES[rule.severity]).ljust(width)}  {rule.title}\n"
+                   for rule in all_rules())
+
+
+def rules_document() -> str:
+    """docs/rules.md in the current language: the numbering scheme, the table, the assumptions."""
+    from camtool.config.rules_codes import ASSUMPTIONS, CODE_RANGES
+
+    parts = [f"## {tr(N_('Rules of camtool validate'))}", "",
+             tr(N_("Every finding has a stable code; scripts match on the code, never on the message.")), "",
+             f"### {tr(N_('Code ranges'))}", ""]
+    parts += [f"- `{prefix}`: {tr(text)}" for prefix, text in CODE_RANGES]
+    parts += ["", f"### {tr(N_('Rules'))}", "", rules_markdown().rstrip("\n"), "",
+              f"### {tr(N_('Assumptions the rules rest on'))}", ""]
+    parts += [f"- {tr(text)}" for text in ASSUMPTIONS]
+    return "\n".join(parts) + "\n"
 
 
 def rules_markdown() -> str:
     """The rule table as Markdown, in the current language (tools/gen_rules_doc.py writes both)."""
     lines = [f"| {tr(N_('code'))} | {tr(N_('severity'))} | {tr(N_('rule'))} |", "|---|---|---|"]
-    for rule in RULES:
+    for rule in all_rules():
         title = rule.title.replace("|", "\\|")
         lines.append(f"| `{rule.code}` | {tr(SEVERITY_NAMES[rule.severity])} | {title} |")
     return "\n".join(lines) + "\n"

@@ -83,6 +83,28 @@ class LazyText:
         return f"LazyText({self.source!r})"
 
 
+#: The numbering scheme, for `camtool rules` and docs/rules.md.
+CODE_RANGES: tuple[tuple[str, str], ...] = (
+    ("CAM0xx", N_("the file and its JSON: unreadable, not UTF-8, malformed, not an object, a key twice")),
+    ("CAM1xx", N_("types and values of the camera keys, and misspelt key names")),
+    ("CAM2xx", N_("selection and family: which camera WMPF uses, and keys that then have no effect")),
+    ("CAM3xx", N_("WMPF version gates")),
+    ("CAM4xx", N_("warnings: works, but fragile or legacy")),
+    ("CAM5xx", N_("information")),
+    ("CAM6xx", N_("device-aware rules, checked against a connected device's cameras")),
+)
+
+#: Where a rule rests on our reading rather than on a source (domain.md, "inferred").
+ASSUMPTIONS: tuple[str, ...] = (
+    N_("CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", "
+       "and the VoIP plugin's own cameraRotation takes exactly these."),
+    N_("CAM301, CAM502: the version gates of cameraRotationAngle and cameraPushFlip (WMPF 2.0.0) and of the USB "
+       "keys (1.1.0) come from the client library's release history; only internalCameraName's 2.0.0 is documented."),
+    N_("CAM401: /dev/bus/usb/002/007 is what the client library's getDefaultConfigJson() fills in, as published in its sample code."),
+    N_("CAM403: cameraId appears in the FAQ only, in no reference table, so it is treated as legacy."),
+)
+
+
 RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}
 
 

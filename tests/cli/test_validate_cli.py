@@ -127,3 +127,16 @@ def test_rules_table_lists_every_code_in_both_languages(capsys):
     assert code == 0 and all(rule.code in text for rule in RULES)
     _, markdown, _ = run(capsys, "--lang", "zh", "rules", "--format", "markdown")
     assert markdown.startswith("| 代码") and "CAM204" in markdown
+
+
+def test_docs_rules_md_is_generated_from_the_table():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", root / "tools" / "gen_rules_doc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == module.render(), "docs/rules.md is stale: run .venv/bin/python tools/gen_rules_doc.py"
+    assert "## camtool validate 的规则" in committed and "CAM204" in committed

@@ -214,4 +214,26 @@ MESSAGES: dict[str, str] = {
     "camtool validate: --wmpf-version: {error}": "camtool validate：--wmpf-version：{error}",
     "(line {line}, column {column})": "（第 {line} 行，第 {column} 列）",
     "Fix: {fix}": "修正：{fix}",
+    # --- docs/rules.md ---
+    "the file and its JSON: unreadable, not UTF-8, malformed, not an object, a key twice":
+        "文件及其 JSON：无法读取、不是 UTF-8、格式错误、不是对象、键重复",
+    "types and values of the camera keys, and misspelt key names": "摄像头配置项的类型和取值，以及拼错的键名",
+    "selection and family: which camera WMPF uses, and keys that then have no effect": "选择与摄像头类型：WMPF 使用哪个摄像头，以及因此不生效的配置项",
+    "WMPF version gates": "WMPF 版本要求",
+    "warnings: works, but fragile or legacy": "警告：能用，但不稳定或已过时",
+    "information": "提示信息",
+    "device-aware rules, checked against a connected device's cameras": "结合设备的规则：对照已连接设备的摄像头检查",
+    "CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", and the VoIP plugin's own cameraRotation takes exactly these.":
+        "CAM102：旋转角度取 0、90、180 和 270；WMPF 文档只写了“int，默认 0”，而 VoIP 插件自己的 cameraRotation 正好取这几个值。",
+    "CAM301, CAM502: the version gates of cameraRotationAngle and cameraPushFlip (WMPF 2.0.0) and of the USB keys (1.1.0) come from the client library's release history; only internalCameraName's 2.0.0 is documented.":
+        "CAM301、CAM502：cameraRotationAngle 和 cameraPushFlip（WMPF 2.0.0）以及 USB 配置项（1.1.0）的版本要求根据客户端库的发布历史推断；只有 internalCameraName 的 2.0.0 有文档说明。",
+    "CAM401: /dev/bus/usb/002/007 is what the client library's getDefaultConfigJson() fills in, as published in its sample code.":
+        "CAM401：/dev/bus/usb/002/007 是客户端库 getDefaultConfigJson() 填入的值（见其公开的示例代码）。",
+    "CAM403: cameraId appears in the FAQ only, in no reference table, so it is treated as legacy.":
+        "CAM403：cameraId 只出现在 FAQ 中，不在任何参考表里，因此视为旧版配置项。",
+    "Rules of camtool validate": "camtool validate 的规则",
+    "Every finding has a stable code; scripts match on the code, never on the message.": "每条检查结果都有固定的代码；脚本应匹配代码，而不是消息文字。",
+    "Code ranges": "代码范围",
+    "Rules": "规则",
+    "Assumptions the rules rest on": "规则所依据的推断",
 }
