@@ -106,8 +106,8 @@ def screenrecord_stream(render: Callable[[int], np.ndarray], width: int, height:
     n = 0
     while not stop.is_set():
         now_ns = time.monotonic_ns()
-        if end_ns is not None and now_ns >= end_ns:
-            break
+        if end_ns is not None and now_ns >= end_ns and n > 0:
+            break  # a stream always carries its first frame, however short the limit
         due_ns = schedule_ns + n * period_ns
         if due_ns > now_ns:
             # Waiting on the event makes `stop` take effect at once instead of after the pause.
