@@ -110,3 +110,8 @@ def test_instance_suffix_on_hal_device_still_matches_the_public_id():
 def test_nothing_recognisable_gives_no_cameras():
     assert parse_media_camera("Can't find service: media.camera\n") == []
     assert parse_media_camera("") == []
+
+
+def test_vendor_lines_that_look_like_hal1_headers_add_no_camera():
+    text = dump("media-camera-a9-no-mapsto.txt") + "  Camera characteristics information:\n    Facing: BACK\n"
+    assert [c.camera_id for c in parse_media_camera(text)] == ["0", "/dev/video2"]
