@@ -9,9 +9,10 @@ worker threads and hands the answers back to the GUI thread by queued signal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol, runtime_checkable
 
-import numpy as np
+if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
+    import numpy as np
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,14 @@ view owns, so it never points into an array that another thread reuses or frees.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:   # numpy is loaded when the first frame arrives, not at start-up
+    import numpy as np
 
 _REPAINT_INTERVAL_MS = 16
 
@@ -55,7 +59,7 @@ class EndView(QWidget):
 
     def set_frame(self, bgr: np.ndarray) -> None:
         """Take a new frame (GUI thread); it is shown at the next repaint tick."""
-        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype != np.uint8:
+        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.name != "uint8":
             return  # not a BGR picture: keep the last good one rather than draw garbage
         self._pending = bgr
         if not self._repaint.isActive():
@@ -84,6 +88,8 @@ class EndView(QWidget):
         frame, self._pending = self._pending, None
         if frame is None:
             return
+        import numpy as np
+
         buffer = np.array(frame, dtype=np.uint8, order="C", copy=True)
         height, width = buffer.shape[:2]
         self._buffer = buffer

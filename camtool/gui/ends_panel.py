@@ -8,7 +8,7 @@ through WMPF's semantics; the live toggle is the hook for the device's own scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -86,7 +86,9 @@ class EndsPanel(QWidget):
         document.changed.connect(self.refresh)
         self._both_shown = False
         self.retranslate()
-        self.refresh()
+        # The first render (which loads OpenCV and draws the scene) starts once the event loop
+        # runs, so it does not compete with building and showing the window.
+        QTimer.singleShot(0, self, self.refresh)
 
     # ---- API -----------------------------------------------------------------------------
     def mounting(self) -> Turn:

@@ -24,6 +24,9 @@ from camtool.gui.selection_form import SelectionForm
 from camtool.gui.settings import WindowSettings
 
 _SPLITTERS = ("main", "middle", "right")
+#: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows
+#: "sku (extends parent)", the ends get the most room).
+_FIRST_RUN_SIZES = {"main": [230, 350, 786], "middle": [450, 250], "right": [430, 230]}
 
 
 class MainWindow(QMainWindow):
@@ -166,8 +169,8 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
         for name, splitter in self.splitters.items():
             state = self.settings.splitter_state(name)
-            if state is not None:
-                splitter.restoreState(state)
+            if state is None or not splitter.restoreState(state):
+                splitter.setSizes(_FIRST_RUN_SIZES[name])
         last = self.settings.last_profile()
         if last:
             self.sidebar.open_profile(last, guard=False, quiet=True)

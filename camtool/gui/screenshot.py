@@ -51,23 +51,28 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
         window = MainWindow(ConfigDocument(), library, WindowSettings(file_qsettings(Path(scratch) / "s.ini")),
                             language=language)
         window.resize(*size)
-        skus = [p.sku for p in library.list()]
-        if skus:
-            window.sidebar.open_profile(profile if profile in skus else skus[0], guard=False, quiet=True)
-        window.show()
-        loop = QEventLoop()
-        window.ends.bothEndsShown.connect(loop.quit)
-        QTimer.singleShot(FRAME_DEADLINE_MS, loop.quit)
-        if not window.ends.both_ends_shown():
+        try:
+            skus = library.list()
+            if skus:
+                window.sidebar.open_profile(profile if profile in skus else skus[0], guard=False, quiet=True)
+            window.show()
+            loop = QEventLoop()
+            window.ends.bothEndsShown.connect(loop.quit)
+            QTimer.singleShot(FRAME_DEADLINE_MS, loop.quit)
+            if not window.ends.both_ends_shown():
+                loop.exec()
+            # One more turn of the loop after the frames: the views paint before the grab.
+            QTimer.singleShot(50, loop.quit)
             loop.exec()
-        ok = window.ends.both_ends_shown()
-        if ok:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            ok = window.grab().save(str(output), "PNG")
-        window.document.mark_saved()
-        window.close()
-        window.deleteLater()
-        language.switch("en")
+            ok = window.ends.both_ends_shown()
+            if ok:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                ok = window.grab().save(str(output), "PNG")
+        finally:
+            window.document.mark_saved()
+            window.close()
+            window.deleteLater()
+            language.switch("en")
     return ok
 
 

@@ -99,6 +99,7 @@ class SelectionForm(QWidget):
     def _build_layout(self) -> None:
         top = QFormLayout()
         top.addRow(self._wmpf_label, self.wmpf_edit)
+        self._wmpf_label.setBuddy(self.wmpf_edit)
         top.addRow(self._wmpf_note)
 
         camera = QVBoxLayout(self._camera_box)

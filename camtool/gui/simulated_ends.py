@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour
+
+if TYPE_CHECKING:   # imported by the render thread, not by the window at start-up
+    import numpy as np
 
 #: Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a
 #: render costs a few milliseconds; the views scale them.

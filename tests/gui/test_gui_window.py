@@ -185,3 +185,16 @@ def test_smoke_run_opens_waits_for_both_ends_and_exits_0(qapp, capsys):
 
     assert run(smoke=True) == 0
     assert "first frame of both ends" in capsys.readouterr().out
+
+
+def test_without_a_display_the_window_command_says_what_to_do(monkeypatch, capsys):
+    import sys
+
+    from camtool.gui.app import run
+
+    if sys.platform.startswith(("win", "darwin")):
+        pytest.skip("Windows and macOS always have a display for a desktop session")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert run() == 1
+    assert "no display" in capsys.readouterr().err
