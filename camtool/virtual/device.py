@@ -183,7 +183,7 @@ class VirtualDevice:
     def drop_connection(self, wechat: bool = False) -> None:
         """Drop the TCP connections of one end now (mid-stream too); adb reconnects by itself."""
         server = self._servers[1 if wechat else 0]
-        self._loop.call_soon_threadsafe(server.drop_connections)
+        self.call(_drop(server))  # returns once this side has closed them
 
     def set_fault(self, name: str, value=True, wechat: bool = False) -> None:
         """Set one protocol fault (a `Faults` field); connection-level ones drop the current link."""
@@ -213,6 +213,11 @@ class VirtualDevice:
 
     def __repr__(self) -> str:
         return f"VirtualDevice({getattr(self.scenario, 'name', '?')!r}, serial={self.serial!r})"
+
+
+async def _drop(server: AdbdServer) -> None:
+    server.drop_connections()
+    await asyncio.sleep(0)  # let the transports run their close callbacks
 
 
 async def _stop_all(servers: list[AdbdServer]) -> None:

@@ -1,0 +1,114 @@
+"""The virtual device through the real adb server (the bundled adb, private port) and adbutils."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import av
+import pytest
+
+pytestmark = pytest.mark.adb
+
+
+def adb(server, *args: str, timeout: float = 30) -> subprocess.CompletedProcess:
+    return subprocess.run([str(server.adb), "-P", str(server.port), *args], env=server.env,
+                          capture_output=True, timeout=timeout)
+
+
+def test_adb_shell_dumpsys_media_camera_prints_the_scenarios_cameras(adb_server, virtual_device):
+    done = adb(adb_server, "-s", virtual_device.serial, "shell", "dumpsys media.camera")
+    text = done.stdout.decode()
+    assert done.returncode == 0
+    cameras = virtual_device.scenario.builtin_cameras
+    assert cameras
+    for camera in cameras:
+        assert f'maps to "{camera.id}"' in text
+
+
+def test_adb_devices_lists_both_ends_with_their_models(adb_server, virtual_device):
+    text = adb(adb_server, "devices", "-l").stdout.decode()
+    lines = {line.split()[0]: line for line in text.splitlines()[1:] if line.strip()}
+    device_model = virtual_device.scenario.device.model.replace(" ", "_")
+    phone_model = virtual_device.scenario.wechat_phone.model.replace(" ", "_")
+    assert " device " in lines[virtual_device.serial] and f"model:{device_model}" in lines[virtual_device.serial]
+    assert f"model:{phone_model}" in lines[virtual_device.wechat_serial]
+
+
+def test_adbutils_shell_and_exit_codes_with_and_without_v2(adb_server, virtual_device):
+    device = adb_server.client().device(virtual_device.serial)
+    assert device.shell("getprop ro.product.model") == virtual_device.scenario.device.model
+    assert device.shell2("nosuch", v2=True).returncode == 127
+    result = device.shell2("echo 'a b'; false")  # without v2: adbutils appends `; echo X4EXIT:$?`
+    assert (result.output, result.returncode) == ("a b\n", 1)
+
+
+def test_adb_shell_passes_the_exit_code_through_shell_v2(adb_server, virtual_device):
+    done = adb(adb_server, "-s", virtual_device.serial, "shell", "exit 7")
+    assert done.returncode == 7
+
+
+def test_the_wechat_phone_answers_as_the_phone(adb_server, virtual_device):
+    phone = adb_server.client().device(virtual_device.wechat_serial)
+    assert phone.shell("getprop ro.product.model") == virtual_device.scenario.wechat_phone.model
+
+
+def test_screenshot_has_the_size_of_each_ends_screen(adb_server, virtual_device):
+    client = adb_server.client()
+    image = client.device(virtual_device.serial).screenshot(error_ok=False)
+    screen = virtual_device.scenario.device.screen
+    assert image.size == (screen.width, screen.height)
+    phone = virtual_device.scenario.wechat_phone.screen
+    assert client.device(virtual_device.wechat_serial).screenshot(error_ok=False).size == (phone.width, phone.height)
+
+
+def _decode(data: bytes):
+    container = av.open(io.BytesIO(data), format="h264")
+    try:
+        frames = [f.to_ndarray(format="bgr24") for f in container.decode(video=0)]
+        rate = container.streams.video[0].codec_context.framerate
+    finally:
+        container.close()
+    return frames, rate
+
+
+def test_screenrecord_streams_h264_at_the_screen_size_and_30_fps(adb_server, virtual_device):
+    done = adb(adb_server, "-s", virtual_device.serial, "exec-out",
+               "screenrecord", "--output-format=h264", "--time-limit", "2", "-")
+    assert done.returncode == 0
+    frames, rate = _decode(done.stdout)
+    screen = virtual_device.scenario.device.screen
+    assert frames and frames[0].shape[:2] == (screen.height, screen.width)
+    assert rate == 30
+    assert len(frames) > 30  # two seconds at 30 fps, minus whatever a busy machine drops
+
+
+def test_screenrecord_honours_size_and_the_stamp_counts_frames_in_order(adb_server, virtual_device):
+    done = adb(adb_server, "-s", virtual_device.serial, "exec-out",
+               "screenrecord --output-format=h264 --size 640x360 --time-limit 1 -")
+    frames, _ = _decode(done.stdout)
+    assert frames and frames[0].shape[:2] == (360, 640)
+    pytest.importorskip("camtool.virtual.frames", reason="the stamped end renderer has not landed yet")
+    from camtool.virtual.stamp import read_stamp
+
+    numbers = [s.frame_number for s in map(read_stamp, frames) if s is not None]
+    assert len(numbers) > len(frames) // 2
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+def test_screenrecord_usage_errors_come_back_like_the_real_tool(adb_server, virtual_device):
+    device = adb_server.client().device(virtual_device.serial)
+    bad = device.shell2("screenrecord --output-format=h264 --time-limit 999 -", v2=True)
+    assert bad.returncode == 2 and "outside acceptable range" in bad.stderr
+    to_file = device.shell2("screenrecord /sdcard/x.mp4", v2=True)
+    assert to_file.returncode == 1
+
+
+def test_stop_detaches_both_ends_from_adb(adb_server):
+    from camtool.virtual.device import VirtualDevice
+
+    with VirtualDevice().start(adb_server) as vd:
+        serials = (vd.serial, vd.wechat_serial)
+        assert adb_server.state(vd.serial) == "device"
+    listed = {d.serial for d in adb_server.client().list()}
+    assert not listed & set(serials)
