@@ -4,6 +4,7 @@ outputs of INVENTORY_COMMANDS, with exactly the values a WMPF config needs (cont
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -158,8 +159,8 @@ def build_inventory(serial: str, props: Mapping[str, str] | str | None, media_ca
         device=summary,
         builtin=_match_external(cameras, usb_devices, nodes),
         usb=_triple_usability(usb_devices),
-        builtin_known=bool(media_camera_text and media_camera_text.strip()),
-        usb_known=usb_text is not None or sysfs_files is not None,
+        builtin_known=_looks_like(media_camera_text, _CAMERA_DUMP_MARKS),
+        usb_known=_looks_like(usb_text, _USB_DUMP_MARKS) or any("/sys/bus/usb/devices/" in k for k in files),
         wmpf_known=package_text is not None,
         video_nodes=nodes,
     )
@@ -169,6 +170,16 @@ def build_inventory_from_outputs(serial: str, outputs: Mapping[str, str | None])
     """The same from the stdout of each INVENTORY_COMMANDS key (a missing key = not read)."""
     return build_inventory(serial, outputs.get("getprop"), outputs.get("media_camera"), outputs.get("usb"),
                            sysfs_files=outputs.get("sysfs"), package_text=outputs.get("wmpf"))
+
+
+# What every generation of the dump prints; "Can't find service: usb" or a permission
+# error prints none of it, and then the list says nothing about the device.
+_CAMERA_DUMP_MARKS = re.compile(r"Number of camera devices|Camera HAL device|maps to \"|Camera \d+ (static )?information", re.I)
+_USB_DUMP_MARKS = re.compile(r"USB MANAGER STATE|USB Host State|host_manager", re.I)
+
+
+def _looks_like(text: str | None, marks: re.Pattern[str]) -> bool:
+    return isinstance(text, str) and marks.search(text) is not None
 
 
 def _files(source: Mapping[str, str] | str | None) -> dict[str, str]:

@@ -176,3 +176,9 @@ def test_every_code_in_the_table_has_chinese_title_and_messages_translate():
                                     {"usbCameraVendorId": True, "usbCameraProductId": 1, "usbSerialNumber": "x"}])
 def test_bad_config_values_give_no_exception(config):
     assert isinstance(device_findings(config, inventory()), list)
+
+
+def test_no_conclusions_from_an_unreadable_dump():
+    broken = build_inventory("S", {}, "Can't find service: media.camera\n", "Can't find service: usb\n")
+    assert codes({"internalCameraName": "3"}, broken) == []
+    assert codes({"usbCameraName": "/dev/bus/usb/001/001"}, broken) == []

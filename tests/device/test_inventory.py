@@ -148,3 +148,10 @@ def test_inventory_commands_are_fixed_strings_and_outputs_build_the_same_invento
     direct = build_inventory("S", outputs["getprop"], outputs["media_camera"], outputs["usb"],
                              sysfs_files=outputs["sysfs"], package_text=outputs["wmpf"])
     assert from_outputs.to_json() == direct.to_json()
+
+
+def test_error_text_instead_of_a_dump_marks_the_part_unknown():
+    inventory = build_inventory("S", {}, "Can't find service: media.camera\n", "Permission Denial: can't dump UsbManager\n")
+    assert not inventory.builtin_known and not inventory.usb_known
+    no_devices = build_inventory("S", {}, "Number of camera devices: 0\n", "{\n  host_manager={\n    num_connects=0\n  }\n}\n")
+    assert no_devices.builtin_known and no_devices.usb_known
