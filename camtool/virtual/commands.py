@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from camtool.config.apply_contract import (APPLIED_DATA, APPLY_ACTION, CONFIG_EXTRA, RESULT_APPLIED,
                                            RESULT_NO_RECEIVER, RESULT_REFUSED, WMPF_MISSING_DATA,
                                            ConfigDecodeError, decode_config)
+from camtool.i18n import N_
 from camtool.virtual import outputs_system as system
 from camtool.virtual.device_state import DeviceSnapshot, VirtualDeviceState
 from camtool.virtual.outputs_camera import dumpsys_media_camera
@@ -50,7 +51,7 @@ def _phone_state(state: VirtualDeviceState) -> VirtualDeviceState:
     if state not in _phones:
         phone = state.scenario.wechat_phone
         scenario = Scenario(
-            name="wechat-phone", description="The phone that receives the call in WeChat",
+            name="wechat-phone", description=N_("The phone that receives the call in WeChat"),
             device=DeviceInfo(model=phone.model, product=phone.product, device=phone.device,
                               manufacturer=phone.manufacturer, android=phone.android, sdk=phone.sdk,
                               screen=phone.screen, hardware="phone"),

@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "\"{name}\" is not a plain file name inside the capture directory.": "“{name}”不是采集目录内的普通文件名。",
     "the file \"{name}\" is missing from the capture directory.": "采集目录中缺少文件“{name}”。",
     "Cannot write the capture to {path}: {reason}": "无法把采集写入 {path}：{reason}",
+    "The phone that receives the call in WeChat": "在微信中接听通话的手机",
     # descriptions of the shipped scenarios (resources/scenarios/*.toml)
     "Android 12 tablet, back and front built-in cameras, WMPF 2.1.2":
         "Android 12 平板，前后两个内置摄像头，WMPF 2.1.2",
