@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from camtool import exitcodes
 from camtool.config.findings import Finding, Severity, has_errors
 from camtool.config.rules import RULES, validate_file, validate_text
+from camtool.config.rules_codes import printable
 from camtool.config.versions import VersionError, parse_version
 from camtool.i18n import N_, tr
 
@@ -60,10 +61,21 @@ def run_validate(args: argparse.Namespace) -> int:
     source = "<stdin>" if args.path == "-" else args.path
     data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
     if args.format == "json":
-        print(json.dumps(validation_json(source, findings), ensure_ascii=False, indent=2))
+        write_out(json.dumps(validation_json(source, findings), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(format_findings_text(source, findings, colour=use_colour(sys.stdout)))
+        write_out(format_findings_text(printable(source), findings, colour=use_colour(sys.stdout)))
     return exitcodes.NO if has_errors(findings) else exitcodes.OK
+
+
+def write_out(text: str) -> None:
+    """Write to stdout; a character the console's encoding lacks becomes an escape, not a crash.
+
+    For JSON output the escape of a lone surrogate, \\udXXX, is itself valid JSON."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def load_and_validate(path: str, from_: str | None = None, *,
@@ -75,8 +87,10 @@ def load_and_validate(path: str, from_: str | None = None, *,
     """
     if _is_json_input(path, from_):
         if path == "-":
+            from camtool.config.jsonread import MAX_FILE_BYTES
+
             stream = getattr(sys.stdin, "buffer", sys.stdin)
-            return validate_text(stream.read(), "<stdin>", wmpf_version=wmpf_version)
+            return validate_text(stream.read(MAX_FILE_BYTES + 1), "<stdin>", wmpf_version=wmpf_version)
         return validate_file(path, wmpf_version=wmpf_version)
     from camtool.config import imports
 
@@ -119,7 +133,7 @@ def format_findings_text(source: str, findings: list[Finding], *, colour: bool =
         for finding in group:
             head = f"  {paint(finding.code, _COLOURS[severity])}"
             if finding.keys:
-                head += "  " + ", ".join(finding.keys)
+                head += "  " + ", ".join(printable(key) for key in finding.keys)
             if finding.line is not None:
                 head += "  " + tr(N_("(line {line}, column {column})"), line=finding.line, column=finding.column)
             lines.append(head)
@@ -136,12 +150,12 @@ def format_findings_text(source: str, findings: list[Finding], *, colour: bool =
 def run_schema(args: argparse.Namespace) -> int:
     from camtool.config.model import CameraConfig
 
-    print(json.dumps(CameraConfig.json_schema(), ensure_ascii=False, indent=2))
+    write_out(json.dumps(CameraConfig.json_schema(), ensure_ascii=False, indent=2) + "\n")
     return exitcodes.OK
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    sys.stdout.write(rules_markdown() if args.format == "markdown" else rules_text())
+    write_out(rules_markdown() if args.format == "markdown" else rules_text())
     return exitcodes.OK
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from camtool.config.findings import Finding
-from camtool.config.rules_codes import LazyText, make_finding
+from camtool.config.rules_codes import LazyText, make_finding, printable
+from camtool.config.rules_values import shown
 from camtool.i18n import N_
 
 #: A config is a few hundred bytes; anything this big is the wrong file, not a config.
@@ -58,16 +59,18 @@ class ParsedJson:
 def read_json_file(path: str | Path) -> ParsedJson:
     """Read a JSON file; a missing, unreadable or huge file is a CAM001 finding, never an exception."""
     path = Path(path)
-    source = str(path)
+    source = printable(str(path))  # a file name may hold bytes no terminal can show
     try:
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            return ParsedJson(None, [make_finding(
-                "CAM001", (), N_("{source} is {size} bytes: far too big to be a camera config."),
-                N_("Check that you chose the config file (a few hundred bytes of JSON)."),
-                source=source, size=path.stat().st_size)], source)
-        raw = path.read_bytes()
+        # Read at most one byte past the limit: a device node such as /dev/zero never ends.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return ParsedJson(None, [_unreadable(source, exc)], source)
+    if len(raw) > MAX_FILE_BYTES:
+        return ParsedJson(None, [make_finding(
+            "CAM001", (), N_("{source} is more than {size} bytes: far too big to be a camera config."),
+            N_("Check that you chose the config file (a few hundred bytes of JSON)."),
+            source=source, size=MAX_FILE_BYTES)], source)
     return read_json_text(raw, source)
 
 
@@ -86,6 +89,7 @@ def _unreadable(source: str, exc: OSError) -> Finding:
 
 def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
     """Parse config JSON; findings for bad encoding, malformed JSON, a non-object top level, duplicate keys."""
+    source = printable(source)
     if isinstance(text, (bytes, bytearray)):
         decoded = _decode(bytes(text), source)
         if isinstance(decoded, Finding):
@@ -139,7 +143,7 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
         findings.append(make_finding(
             "CAM004", (), N_("{source} holds {found}, but a config is one JSON object in braces."),
             N_("Put the keys in one object: {{\"internalCameraName\": \"0\", \"cameraRotationAngle\": 90}}."),
-            source=source, found=_json_kind(data)))
+            source=source, found=shown(data)))
     positions = top_level_key_positions(text) if isinstance(data, dict) else {}
     return ParsedJson(data, findings, source, positions)
 
@@ -258,18 +262,5 @@ def _duplicate_findings(text: str, source: str) -> list[Finding]:
             N_("{source}, line {line}: the key {key} is given a second time in the same object; "
                "the device keeps only the last value, silently."),
             N_("Delete one of the two {key} entries, keeping the value you mean."),
-            source=source, key=key, line=line, column=column))
+            source=source, key=printable(key), line=line, column=column))
     return findings
-
-
-def _json_kind(value: Any) -> str:
-    """How a JSON value looks, written as JSON (language-neutral, so it needs no translation)."""
-    if isinstance(value, list):
-        return "[…]"
-    if isinstance(value, dict):
-        return "{…}"
-    try:
-        shown = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        shown = repr(value)
-    return shown if len(shown) <= 40 else shown[:37] + "…"

@@ -13,7 +13,7 @@ from pathlib import Path
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
 from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME
-from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_finding
+from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_finding, printable
 from camtool.config.rules_selection import selection_findings
 from camtool.config.rules_values import shown, type_findings, value_findings
 from camtool.config.versions import Version, VersionError, format_version, parse_version
@@ -131,7 +131,7 @@ def _misspelt_key_findings(config: dict) -> list[Finding]:
             fix = N_("Delete {key}: {suggestion} is already set.")
         else:
             fix = N_("Rename {key} to {suggestion}.")
-        findings.append(make_finding("CAM111", (key,), message, fix, key=key, suggestion=camera_key))
+        findings.append(make_finding("CAM111", (key,), message, fix, key=printable(key), suggestion=camera_key))
     return findings
 
 

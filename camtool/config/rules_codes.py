@@ -12,6 +12,7 @@ Numbering scheme (stable: scripts and CI match on codes, never on messages):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,6 +104,16 @@ ASSUMPTIONS: tuple[str, ...] = (
     N_("CAM401: /dev/bus/usb/002/007 is what the client library's getDefaultConfigJson() fills in, as published in its sample code."),
     N_("CAM403: cameraId appears in the FAQ only, in no reference table, so it is treated as legacy."),
 )
+
+
+# C0 and C1 control characters (C1 includes a one-byte terminal escape, CSI) and lone
+# surrogates (a JSON "\\ud800" escape decodes to one; no output stream can encode it).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text from a file made safe to show: control characters and lone surrogates as \\uXXXX escapes."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}

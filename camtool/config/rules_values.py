@@ -14,7 +14,7 @@ from typing import Any
 
 from camtool.config.findings import Finding
 from camtool.config.keys import CLIENT_LIBRARY_DEFAULT_USB_PATH, FACING_WORDS, KEYS_BY_NAME, ROTATIONS
-from camtool.config.rules_codes import LazyText, make_finding
+from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.i18n import N_
 
 USB_PATH = re.compile(r"/dev/bus/usb/([0-9]{3})/([0-9]{3})")
@@ -53,6 +53,7 @@ def shown(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
+    text = printable(text)
     return text if len(text) <= 48 else text[:45] + "…"
 
 
@@ -159,7 +160,7 @@ def _usb_path_findings(path: str) -> list[Finding]:
         return [make_finding(
             "CAM107", key, N_("usbCameraName {found} contains characters a USB device path never has: {chars}."),
             N_("Write exactly /dev/bus/usb/BBB/DDD, with no spaces, quotes or other characters; copy it from camtool cameras."),
-            found=shown(path), chars=" ".join(json.dumps(char, ensure_ascii=False) for char in odd))]
+            found=shown(path), chars=" ".join(shown(char) for char in odd))]
     if USB_PATH.fullmatch(path):
         bus, device = (int(part) for part in USB_PATH.fullmatch(path).groups())
         if bus >= 1 and 1 <= device <= 127:
@@ -197,9 +198,13 @@ def _internal_name_findings(name: str) -> list[Finding]:
         return [make_finding(
             "CAM110", key, N_("internalCameraName is empty, so it names no camera."),
             N_("Write a camera id such as \"0\", or delete the key to use WMPF's default camera."))]
-    if name != name.strip() or any(ord(char) < 32 for char in name):
+    if printable(name) != name:
         return [make_finding(
-            "CAM110", key, N_("internalCameraName {found} has spaces or control characters around the id."),
+            "CAM110", key, N_("internalCameraName {found} contains control characters."),
+            N_("Write the camera id alone, e.g. \"0\": camtool cameras lists the ids."), found=shown(name))]
+    if name != name.strip():
+        return [make_finding(
+            "CAM110", key, N_("internalCameraName {found} has spaces around the id."),
             N_("Write {suggested}."), found=shown(name), suggested=shown(name.strip()))]
     if not name.isascii() or not name.isdigit():
         if _VIDEO_NODE.fullmatch(name):

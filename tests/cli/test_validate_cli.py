@@ -140,3 +140,11 @@ def test_docs_rules_md_is_generated_from_the_table():
     committed = (root / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == module.render(), "docs/rules.md is stale: run .venv/bin/python tools/gen_rules_doc.py"
     assert "## camtool validate 的规则" in committed and "CAM204" in committed
+
+
+def test_unprintable_input_never_crashes_the_output(write, capsys):
+    path = write('{"usbCameraName": "\\ud800", "internalCameraName": "\\u001b[2J"}')
+    code, out, err = run(capsys, "validate", path)
+    assert code == 1 and "\x1b[2J" not in out and "internal error" not in err
+    code, out, _ = run(capsys, "validate", path, "--format", "json")
+    assert code == 1 and json.loads(out)["valid"] is False

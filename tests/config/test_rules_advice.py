@@ -124,3 +124,16 @@ def test_validate_never_raises_and_every_finding_renders(config, version):
 def test_validate_takes_any_value(value):
     validate(value)
     validate({1: value, None: value, "cameraId": value})
+
+
+def test_control_characters_and_lone_surrogates_are_shown_escaped():
+    findings = validate({"usbCameraName": "\ud800", "internalCameraName": "\x1b[31mred", "cameraId\x9b": 1})
+    for finding in findings:
+        text = finding.message + finding.fix
+        assert "\x1b" not in text and "\ud800" not in text and "\x9b" not in text
+        text.encode("utf-8")  # every finding can be printed
+    assert "\\u001b" in next(f for f in findings if f.code == "CAM110").message
+
+
+def test_padded_internal_name_gets_the_trimmed_id():
+    assert only({"internalCameraName": " 1 "}, "CAM110").fix == 'Write "1".'
