@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from camtool.i18n import N_, tr
 from camtool.resources import resource
@@ -134,7 +135,8 @@ class Scenario(_Strict):
         problems = consistency_problems(self)
         if problems:
             field, message = problems[0]
-            raise ValueError(f"{field}\x1f{message}")   # split again by _describe_error
+            # A custom error type carries the field path through pydantic to _describe_error.
+            raise PydanticCustomError("scenario_consistency", "{message}", {"field": field, "message": message})
         return self
 
     def usb_index(self, ref: str) -> int | None:
@@ -235,12 +237,8 @@ _ERROR_TEXT = {
 
 
 def _describe_error(error: dict[str, Any]) -> tuple[str, str]:
-    if error["type"] == "value_error":
-        text = str(error.get("ctx", {}).get("error", error["msg"]))
-        if "\x1f" in text:
-            field, message = text.split("\x1f", 1)
-            return field, message
-        return _field_path(error["loc"]), text
+    if error["type"] == "scenario_consistency":
+        return error["ctx"]["field"], error["ctx"]["message"]
     template = _ERROR_TEXT.get(error["type"])
     message = tr(template, **{k: str(v) for k, v in error.get("ctx", {}).items()}) if template else error["msg"]
     return _field_path(error["loc"]), message
