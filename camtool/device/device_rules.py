@@ -115,15 +115,17 @@ def _selected_builtin(config: dict, inventory: Inventory):
 
 def _usb_selection(config: dict, inventory: Inventory) -> list[Finding]:
     path = config.get("usbCameraName")
-    if isinstance(path, str):
-        return _usb_by_path(path, inventory)
     vendor, product, serial = (config.get(k) for k in USB_TRIPLE)
+    if isinstance(path, str):
+        # Vendor/product ids given beside the path (even without a serial) say which camera it was.
+        ids = (vendor, product) if _is_id(vendor) and _is_id(product) else None
+        return _usb_by_path(path, inventory, ids)
     if _is_id(vendor) and _is_id(product) and isinstance(serial, str):
         return _usb_by_triple(vendor, product, serial, inventory)
     return []  # wrong types: the config rules already say so
 
 
-def _usb_by_path(path: str, inventory: Inventory) -> list[Finding]:
+def _usb_by_path(path: str, inventory: Inventory, ids: tuple[int, int] | None) -> list[Finding]:
     entry = next((e for e in inventory.usb if e.device.path == path), None)
     cameras = inventory.usb_cameras
     if entry is not None:
@@ -134,7 +136,7 @@ def _usb_by_path(path: str, inventory: Inventory) -> list[Finding]:
                 _choose_fix(cameras),
                 path=path, device=_label(entry), cameras=_paths(cameras))]
         return []
-    guess = _replugged(path, cameras)
+    guess = _replugged(path, cameras, ids)
     if guess is not None:
         return [_finding(
             "CAM602", ("usbCameraName",),
@@ -148,8 +150,14 @@ def _usb_by_path(path: str, inventory: Inventory) -> list[Finding]:
         path=path, cameras=_paths(cameras))]
 
 
-def _replugged(path: str, cameras: list[UsbEntry]) -> UsbEntry | None:
-    """The camera a stale path most likely meant: the only camera, or the only one on its bus."""
+def _replugged(path: str, cameras: list[UsbEntry], ids: tuple[int, int] | None) -> UsbEntry | None:
+    """The camera a stale path most likely meant: the only one with the ids the config also
+    gives, else the only camera, else the only one on the path's bus (the device number
+    counts up on a replug; the bus stays)."""
+    if ids is not None:
+        same_ids = [c for c in cameras if (c.device.vendor_id, c.device.product_id) == ids]
+        if len(same_ids) == 1:
+            return same_ids[0]
     if len(cameras) == 1:
         return cameras[0]
     same_bus = [c for c in cameras if c.device.path[:16] == path[:16]]  # "/dev/bus/usb/BBB"

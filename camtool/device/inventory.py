@@ -146,7 +146,7 @@ def build_inventory(serial: str, props: Mapping[str, str] | str | None, media_ca
     dict or SYSFS_DUMP_COMMAND's text; `v4l` the same for the video4linux names (taken
     from `sysfs_files` when not given).
     """
-    properties = parse_getprop(props) if isinstance(props, str) else dict(props or {})
+    properties = parse_getprop(props) if isinstance(props, str) else dict(props) if isinstance(props, Mapping) else {}
     files = _files(sysfs_files)
     nodes = parse_v4l_names(_files(v4l) if v4l is not None else files)
     summary = DeviceSummary(

@@ -182,3 +182,11 @@ def test_no_conclusions_from_an_unreadable_dump():
     broken = build_inventory("S", {}, "Can't find service: media.camera\n", "Can't find service: usb\n")
     assert codes({"internalCameraName": "3"}, broken) == []
     assert codes({"usbCameraName": "/dev/bus/usb/001/001"}, broken) == []
+
+
+def test_cam602_vendor_and_product_beside_the_path_pick_the_camera_it_meant():
+    inv = build_inventory("S", {}, None, dump("usb-a81-host-state.txt"))  # two cameras on bus 001
+    config = {"usbCameraName": "/dev/bus/usb/001/009", "usbCameraVendorId": 7119, "usbCameraProductId": 9296}
+    finding = only("CAM602", config, inv)
+    assert "/dev/bus/usb/001/003" in finding.message and "probably" in finding.message
+    assert "probably" not in only("CAM602", {"usbCameraName": "/dev/bus/usb/001/009"}, inv).message  # two: no guess
