@@ -67,6 +67,7 @@ def run_start(args: argparse.Namespace) -> int:
     from camtool.device.adb_server import AdbServer, AdbServerError, default_port
     from camtool.virtual.device import VirtualDevice, VirtualDeviceError
     from camtool.virtual.faults import FaultSpecError, parse_faults
+    from camtool.virtual.replay import ReplayError
     from camtool.virtual.scenario import ScenarioError
 
     for port in (args.port, args.wechat_port):
@@ -77,11 +78,8 @@ def run_start(args: argparse.Namespace) -> int:
     try:
         spec = parse_faults(args.fault)
         device = VirtualDevice(args.scenario, port=args.port, replay_dir=args.replay, wechat_port=wechat_port)
-    except (FaultSpecError, ScenarioError, VirtualDeviceError) as exc:
+    except (FaultSpecError, ScenarioError, ReplayError, VirtualDeviceError) as exc:
         print(str(exc), file=sys.stderr)
-        return exitcodes.USAGE
-    except (OSError, ValueError) as exc:  # an unreadable replay directory
-        print(tr(N_("Cannot use the replay directory {path}: {reason}"), path=args.replay, reason=str(exc)), file=sys.stderr)
         return exitcodes.USAGE
     for name in ("silent", "offline", "unauthorized", "latency_ms", "truncate_bytes", "drop_after_bytes"):
         setattr(device.faults, name, getattr(spec.faults, name))

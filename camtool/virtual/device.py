@@ -20,7 +20,10 @@ from pathlib import Path
 
 from camtool.i18n import tr
 from camtool.virtual.adbd import AdbdServer
+from camtool.virtual.device_state import VirtualDeviceState
 from camtool.virtual.faults import Faults
+from camtool.virtual.replay import ReplayAnswers
+from camtool.virtual.scenario import DEFAULT_SCENARIO, Scenario, load_scenario
 from camtool.virtual.services import EndEndpoint
 
 log = logging.getLogger(__name__)
@@ -33,34 +36,12 @@ class VirtualDeviceError(RuntimeError):
     """The virtual device could not start or attach; the message says what to do."""
 
 
-def _load_scenario(scenario):
-    try:
-        from camtool.virtual.scenario import DEFAULT_SCENARIO, load_scenario
-    except ImportError:
-        from camtool.virtual import standins
-
-        return scenario if scenario is not None and not isinstance(scenario, (str, Path)) else standins.scenario()
+def _load_scenario(scenario) -> Scenario:
     if scenario is None:
         scenario = DEFAULT_SCENARIO
     if isinstance(scenario, (str, Path)):
         return load_scenario(scenario)
     return scenario
-
-
-def _make_state(scenario):
-    try:
-        from camtool.virtual.device_state import VirtualDeviceState
-    except ImportError:
-        from camtool.virtual.standins import State as VirtualDeviceState
-    return VirtualDeviceState(scenario)
-
-
-def _load_replay(replay_dir):
-    if replay_dir is None:
-        return None
-    from camtool.virtual.replay import ReplayAnswers
-
-    return ReplayAnswers(Path(replay_dir))
 
 
 class VirtualDevice:
@@ -72,8 +53,8 @@ class VirtualDevice:
             if value in _EMULATOR_PORTS:
                 raise VirtualDeviceError(tr("Port {port} is in adb's emulator range (5554-5585); choose another.", port=value))
         self.scenario = _load_scenario(scenario)
-        self.state = _make_state(self.scenario)
-        self.replay = _load_replay(replay_dir)
+        self.state = VirtualDeviceState(self.scenario)
+        self.replay = ReplayAnswers(Path(replay_dir)) if replay_dir is not None else None
         self.host = host
         self._ports = (port, wechat_port)
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None

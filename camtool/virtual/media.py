@@ -15,6 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from camtool.virtual.adbd import Stream, StreamClosed
+from camtool.virtual.encoder import png_bytes, screenrecord_stream
+from camtool.virtual.frames import DEFAULT_MAX_SIDE, EndFrames
+from camtool.virtual.screens import fit_screen_size
 from camtool.virtual.shell import ShellIO
 
 #: Real screenrecord stops after 180 s unless told otherwise, and refuses longer limits.
@@ -24,19 +27,6 @@ MAX_TIME_LIMIT_S = 180
 DEFAULT_BIT_RATE = 4_000_000
 FPS = 30
 _CHUNK_WAIT_S = 0.25
-
-
-def _scenes():
-    """The end renderer and the encoder, or stand-ins for whichever has not landed yet."""
-    try:
-        from camtool.virtual.encoder import png_bytes, screenrecord_stream
-    except ImportError:
-        from camtool.virtual.standins import png_bytes, screenrecord_stream
-    try:
-        from camtool.virtual.frames import EndFrames
-    except ImportError:
-        from camtool.virtual.standins import EndFrames
-    return EndFrames, png_bytes, screenrecord_stream
 
 
 @dataclass
@@ -116,9 +106,17 @@ class EndMedia:
         self._shot_number = 0
         self.active: set[threading.Event] = set()
 
-    def _frames(self):
-        end_frames, _, _ = _scenes()
-        return end_frames(self.state, self.role)
+    @property
+    def record_size(self) -> tuple[int, int]:
+        """screenrecord's default size: the screen, scaled to fit 1280 on its long side.
+
+        Phone encoders top out around there too; a 1080x2400 stream would cost the host a
+        core for pixels nobody needs. `--size` still asks for any size.
+        """
+        return fit_screen_size(self.screen, DEFAULT_MAX_SIDE)
+
+    def _frames(self) -> EndFrames:
+        return EndFrames(self.state, self.role)
 
     def _render(self, frames, n: int, size: tuple[int, int]) -> np.ndarray:
         import cv2
@@ -151,7 +149,7 @@ class EndMedia:
     def _capture(self, png: bool) -> bytes:
         img = self.screenshot()
         if png:
-            return _scenes()[1](img)
+            return png_bytes(img)
         import cv2
 
         # Raw screencap: width, height, format (1 = RGBA_8888), dataspace, then the pixels.
@@ -162,7 +160,7 @@ class EndMedia:
     async def screenrecord(self, argv: list[str], io: ShellIO, stream: Stream,
                            executor: concurrent.futures.Executor) -> int:
         try:
-            options = parse_screenrecord(argv, self.screen)
+            options = parse_screenrecord(argv, self.record_size)
         except UsageError as exc:
             await io.err(str(exc).encode())
             return exc.status
@@ -178,7 +176,6 @@ class EndMedia:
 
     def _record(self, options: RecordOptions, io: ShellIO, loop: asyncio.AbstractEventLoop,
                 stop: threading.Event) -> None:
-        _, _, screenrecord_stream = _scenes()
         frames = self._frames()  # its own: a stream's scene cache is not shared across threads
         size = (options.width, options.height)
         chunks = screenrecord_stream(lambda n: self._render(frames, n, size), options.width, options.height,

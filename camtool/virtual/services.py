@@ -15,20 +15,13 @@ from collections.abc import Awaitable, Callable
 
 from camtool.virtual import media
 from camtool.virtual.adbd import Stream
+from camtool.virtual.commands import answer
 from camtool.virtual.faults import Faults
 from camtool.virtual.shell import SH, Shell, ShellIO, SimpleCommand, normalise
 
 log = logging.getLogger(__name__)
 
 ID_STDIN, ID_STDOUT, ID_STDERR, ID_EXIT, ID_CLOSE_STDIN = 0, 1, 2, 3, 4
-
-
-def _answer_function():
-    try:
-        from camtool.virtual.commands import answer
-    except ImportError:
-        from camtool.virtual.standins import answer
-    return answer
 
 
 class EndEndpoint:
@@ -43,7 +36,6 @@ class EndEndpoint:
         self.faults = faults or Faults()
         self.executor = executor
         self.media = media.EndMedia(state, role, self.screen_size)
-        self._answer = _answer_function()
 
     # --- what the host sees first -------------------------------------------------------
     @property
@@ -142,7 +134,7 @@ class EndEndpoint:
         if name in _FILTERS and io.piped:
             return await _FILTERS[name](argv, io)
         if self.replay is None or name == "am":
-            result = self._answer(self.state, argv, self.role)
+            result = answer(self.state, argv, self.role)
             if result is not None:
                 return await _emit(result, io)
         await io.err(f"{SH}: {name}: not found\n".encode("utf-8", "surrogateescape"))

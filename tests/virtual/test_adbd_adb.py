@@ -112,3 +112,30 @@ def test_stop_detaches_both_ends_from_adb(adb_server):
         assert adb_server.state(vd.serial) == "device"
     listed = {d.serial for d in adb_server.client().list()}
     assert not listed & set(serials)
+
+
+def test_the_wechat_phones_stream_fits_1280_on_its_long_side(adb_server, virtual_device):
+    done = adb(adb_server, "-s", virtual_device.wechat_serial, "exec-out",
+               "screenrecord --output-format=h264 --time-limit 1 -")
+    frames, _ = _decode(done.stdout)
+    phone = virtual_device.scenario.wechat_phone.screen
+    height, width = frames[0].shape[:2]
+    assert max(width, height) <= 1280
+    assert abs(width / height - phone.width / phone.height) < 0.02  # same shape as the phone's screen
+
+
+def test_a_replayed_capture_answers_its_commands_and_nothing_else(adb_server, tmp_path):
+    from camtool.virtual.commands import CommandResult
+    from camtool.virtual.device import VirtualDevice
+    from camtool.virtual.replay import write_capture
+
+    write_capture(tmp_path, {"serial": "R1", "model": "Field Unit", "android": "9", "sdk": 28},
+                  [("dumpsys media.camera", CommandResult(b"recorded cameras\n")),
+                   ("getprop ro.build.version.sdk", CommandResult(b"28\n"))])
+    with VirtualDevice(replay_dir=tmp_path).start(adb_server) as vd:
+        device = adb_server.client().device(vd.serial)
+        assert device.shell("dumpsys   media.camera") == "recorded cameras"  # whitespace normalised
+        assert device.shell2("getprop ro.build.version.sdk", v2=True).output == "28\n"
+        missing = device.shell2("dumpsys usb", v2=True)
+        assert missing.returncode == 127 and "not found" in missing.stderr
+        assert device.screenshot(error_ok=False).size[0] > 0  # the scenes still serve pictures
