@@ -33,6 +33,7 @@ class EndView(QWidget):
         self._message = ""
         self._pending: np.ndarray | None = None
         self._buffer: np.ndarray | None = None   # owns the pixels self._image points into
+        self._frame: np.ndarray | None = None    # the last frame as it was given
         self._image: QImage | None = None
         self.frames_shown = 0
         self._repaint = QTimer(self)
@@ -73,8 +74,8 @@ class EndView(QWidget):
         return self._image
 
     def displayed_array(self) -> np.ndarray | None:
-        """The BGR pixels on screen now (a copy)."""
-        return None if self._buffer is None else self._buffer.copy()
+        """The frame on screen now, at its own size (a copy)."""
+        return None if self._frame is None else self._frame.copy()
 
     def stop(self) -> None:
         self._repaint.stop()
@@ -90,13 +91,28 @@ class EndView(QWidget):
             return
         import numpy as np
 
-        buffer = np.array(frame, dtype=np.uint8, order="C", copy=True)
+        self._frame = frame
+        buffer = self._screen_sized(frame)
+        if buffer is frame:
+            buffer = np.array(frame, dtype=np.uint8, order="C", copy=True)
         height, width = buffer.shape[:2]
         self._buffer = buffer
         self._image = QImage(buffer.data, width, height, buffer.strides[0], QImage.Format.Format_BGR888)
         self.frames_shown += 1
         self.update()
         self.frameShown.emit()
+
+    def _screen_sized(self, frame: np.ndarray) -> np.ndarray:
+        """A frame much larger than the view is shrunk once here (area filter, a new owned
+        array), so painting does not smooth-scale a 1080p picture on every repaint."""
+        ratio = self.devicePixelRatioF()
+        scale = min(self.width() * ratio / frame.shape[1], self.height() * ratio / frame.shape[0])
+        if scale >= 0.75:
+            return frame
+        import cv2
+
+        size = (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale)))
+        return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
 
     def _picture_rect(self) -> QRectF:
         area = QRectF(self.rect())

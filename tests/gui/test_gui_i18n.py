@@ -92,3 +92,19 @@ def test_switching_the_language_retranslates_an_open_form(qtbot):
         qtbot.waitUntil(lambda: (form.label_text("internalCameraName"), form._camera_box.title()) == english)
     finally:
         switcher.switch("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_text_is_cut_off_at_1366x768(qtbot, window, lang):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window.switch_language(lang)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    cut = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not widget.isVisibleTo(window) or (isinstance(widget, QLabel) and widget.wordWrap()):
+            continue
+        if widget.width() < widget.sizeHint().width() or widget.height() < widget.minimumSizeHint().height():
+            cut.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < {widget.sizeHint().width()}")
+    assert not cut, "\n".join(cut)
