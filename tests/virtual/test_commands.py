@@ -249,3 +249,24 @@ def test_the_device_layer_reads_each_scenario_back_as_the_scenario_says(name):
     assert sorted((u["usbCameraName"], u["usbCameraVendorId"], u["usbCameraProductId"], u["usbSerialNumber"])
                   for u in found["usb"]) == expected_usb
     assert found["device"]["wmpf"] == scenario.device.wmpf
+
+
+_WORDS = ["getprop", "dumpsys", "cat", "ls", "grep", "am", "pm", "wm", "broadcast", "-a", "-p", "-n", "--es", "--ez",
+          "--ei", "-e", "-H", "-v", "media.camera", "usb", "package", "list", "packages", "path", "size",
+          "/sys/bus/usb/devices/*/idVendor", "/sys/class/video4linux/*/device/../busnum", "/", "..", "*", "[",
+          APPLY_ACTION, "com.example.doorbell", "config_b64", "e30=", "", "\x00", "é"]
+
+
+def test_no_command_line_makes_the_answers_raise():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    s = state("intercom-rk3588")
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), min_size=1, max_size=7))
+    def check(argv):
+        result = answer(s, argv)
+        assert result is None or isinstance(result.stdout, bytes)
+
+    check()
