@@ -1,0 +1,123 @@
+"""The device layer as the window sees it: one Qt-free object it takes in its constructor.
+
+It fits `camtool.gui.device_service.DeviceService` (list_devices, screen_frames,
+apply_config, duck-typed: this layer never imports gui) and adds what the window will want
+next: inventory(serial), watch_hotplug(on_change), open_capture(serial, on_frame, on_state).
+Every call is bounded by a timeout and may block, so the window calls them from worker
+threads. Errors are `DeviceError`s whose message and action a technician can act on.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from camtool.device.adb_io import AdbDeviceIO, DeviceIO
+from camtool.device.apply import ApplyResult, apply_config
+from camtool.device.capture import Frame, ScreencapSource, ScreenrecordSource, SourceState
+from camtool.device.errors import DeviceError
+from camtool.device.hotplug import DeviceListChange, HotplugWatcher
+from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
+from camtool.device.states import DeviceEntry as AdbEntry
+
+FRAME_WAIT_S = 0.1          # how often a waiting frame iterator looks at its stop flag
+
+
+@dataclass(frozen=True)
+class ServiceDevice:
+    """One device, field for field what the window's DeviceEntry holds."""
+
+    serial: str
+    state: str                 # adb's word: device, offline, unauthorized, no permissions, ...
+    model: str = ""
+    description: str = ""      # translated: what the state means
+    action: str = ""           # translated: what to do about it
+    virtual: bool = False
+    wmpf_version: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: AdbEntry, wmpf_version: str | None = None) -> "ServiceDevice":
+        # camtool's virtual device is attached with `adb connect 127.0.0.1:PORT`; a real
+        # device over TCP has a LAN address, and an emulator is listed as emulator-NNNN.
+        virtual = entry.serial.startswith("127.0.0.1:")
+        return cls(entry.serial, entry.state.value, entry.model, entry.state.words, entry.state.action,
+                   virtual, wmpf_version)
+
+
+@dataclass(frozen=True)
+class ServiceApplyAnswer:
+    """Field for field the window's ApplyAnswer."""
+
+    applied: bool
+    message: str
+    details: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_result(cls, result: ApplyResult) -> "ServiceApplyAnswer":
+        return cls(result.applied, result.message, result.to_json())
+
+
+class AdbDeviceService:
+    """Devices through one adb server (the user's, or the one `port` names)."""
+
+    def __init__(self, io: DeviceIO | None = None, *, port: int | None = None, timeout: float = 10.0) -> None:
+        self.io = io if io is not None else AdbDeviceIO(port=port)
+        self.timeout = timeout
+
+    # -- the GUI's DeviceService ------------------------------------------------------------
+    def list_devices(self) -> list[ServiceDevice]:
+        return [ServiceDevice.from_entry(entry) for entry in self.io.list_devices()]
+
+    def apply_config(self, serial: str, config: dict, package: str) -> ServiceApplyAnswer:
+        return ServiceApplyAnswer.from_result(apply_config(self.io, serial, config, package))
+
+    def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[Any]:
+        """BGR frames of the device's screen, newest only, until `stop()` or the device is lost."""
+        arrived = threading.Event()
+        lost = threading.Event()
+
+        def on_state(state: SourceState, detail: str) -> None:
+            if state is SourceState.LOST:
+                lost.set()
+                arrived.set()
+
+        source = ScreenrecordSource(self.io, serial, on_frame=lambda frame: arrived.set(), on_state=on_state)
+        source.start()
+        try:
+            last_index = 0
+            while not stop():
+                if not arrived.wait(FRAME_WAIT_S):
+                    continue
+                arrived.clear()
+                if lost.is_set():
+                    return
+                frame = source.latest()
+                if frame is not None and frame.index != last_index:
+                    last_index = frame.index
+                    yield frame.image
+        finally:
+            source.stop()
+
+    # -- more for the window --------------------------------------------------------------------
+    def inventory(self, serial: str) -> FetchedInventory:
+        return fetch_inventory(self.io, serial, timeout=self.timeout)
+
+    def watch_hotplug(self, on_change: Callable[[DeviceListChange], None]) -> HotplugWatcher:
+        """A started watcher calling `on_change` from its thread; call `.stop()` when done."""
+        host = getattr(self.io, "host", "127.0.0.1")
+        port = getattr(self.io, "port", None)
+        if port is None:
+            raise DeviceError(detail="hotplug needs an adb server")
+        ensure = getattr(self.io, "ensure_server", None)
+        if ensure is not None:
+            ensure()
+        return HotplugWatcher(host, port, on_change).start()
+
+    def open_capture(self, serial: str, on_frame: Callable[[Frame], None] | None = None,
+                     on_state: Callable[[SourceState, str], None] | None = None, *, screencap: bool = False,
+                     **options: Any) -> ScreenrecordSource | ScreencapSource:
+        """A started capture source (screenrecord, or the ~1 fps screencap fallback); `.stop()` it."""
+        kind = ScreencapSource if screencap else ScreenrecordSource
+        return kind(self.io, serial, on_frame=on_frame, on_state=on_state, **options).start()

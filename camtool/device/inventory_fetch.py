@@ -1,0 +1,98 @@
+"""Run INVENTORY_COMMANDS on a device and build its camera inventory.
+
+One slow or failing command must not cost the technician the whole inventory: a command
+that times out or fails becomes a note (the inventory then marks that part unknown, so the
+device rules conclude nothing from it). Only when the device itself is unusable (gone,
+unauthorized, not attached) or *no* command answered at all is it an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from camtool.device.adb_io import DeviceIO, ShellResult
+from camtool.device.errors import (
+    AdbUnavailable,
+    DeviceError,
+    DeviceGone,
+    DeviceNoPermissions,
+    DeviceNotFound,
+    DeviceOffline,
+        DeviceUnauthorized,
+)
+from camtool.device.inventory import INVENTORY_COMMANDS, Inventory, build_inventory_from_outputs
+from camtool.i18n import N_, tr
+
+#: Per command: `dumpsys media.camera` on a busy device takes a few seconds; 10 s is generous.
+COMMAND_TIMEOUT_S = 10.0
+
+# Errors after which the next command cannot succeed either: stop and say so.
+_FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceNoPermissions, AdbUnavailable)
+
+
+@dataclass(frozen=True)
+class FetchNote:
+    """Why one command's answer is missing from the inventory (shown translated, key stays English)."""
+
+    key: str
+    command: str
+    reason: str
+
+    def text(self) -> str:
+        return tr(N_("`{command}` gave no usable answer ({reason}); that part of the inventory is unknown."),
+                  command=self.command, reason=self.reason)
+
+
+@dataclass(frozen=True)
+class FetchedInventory:
+    inventory: Inventory
+    notes: list[FetchNote] = field(default_factory=list)
+    results: dict[str, ShellResult] = field(default_factory=dict)   # raw answers, for captures
+
+    def to_json(self) -> dict:
+        data = self.inventory.to_json()
+        # Notes are extra information: the contract-7 fields stay exactly as they are.
+        if self.notes:
+            data["notes"] = [{"command": n.command, "reason": n.reason} for n in self.notes]
+        return data
+
+
+def run_commands(io: DeviceIO, serial: str, commands: Mapping[str, str], timeout: float = COMMAND_TIMEOUT_S,
+                 cancelled: Callable[[], bool] | None = None) -> tuple[dict[str, ShellResult], list[FetchNote]]:
+    """Run each command; answers by key plus notes for those that failed. Raises only when unusable."""
+    results: dict[str, ShellResult] = {}
+    notes: list[FetchNote] = []
+    first_error: DeviceError | None = None
+    for key, command in commands.items():
+        if cancelled is not None and cancelled():
+            break
+        try:
+            result = io.shell(serial, command, timeout=timeout)
+        except DeviceError as exc:
+            if isinstance(exc, _FATAL):
+                raise
+            first_error = first_error or exc
+            notes.append(FetchNote(key, command, exc.message))
+            continue
+        if result.exit_code != 0 and not result.stdout.strip():
+            err = result.stderr.decode("utf-8", "replace").strip() or tr(N_("exit code {code}"), code=result.exit_code)
+            notes.append(FetchNote(key, command, err))
+        results[key] = result
+    if not results and first_error is not None:
+        raise first_error  # nothing answered: a slow device is a timeout, not an empty inventory
+    return results, notes
+
+
+def fetch_inventory(io: DeviceIO, serial: str, timeout: float = COMMAND_TIMEOUT_S,
+                    cancelled: Callable[[], bool] | None = None) -> FetchedInventory:
+    """The inventory of `serial` through `io` (any DeviceIO: adb, or a fake in tests)."""
+    require = getattr(io, "require_ready", None)
+    if require is not None:
+        require(serial)  # not attached / unauthorized / offline: the error that says what to do
+    results, notes = run_commands(io, serial, INVENTORY_COMMANDS, timeout, cancelled)
+    outputs: dict[str, str | None] = {
+        key: (results[key].text if key in results and results[key].stdout.strip() else None)
+        for key in INVENTORY_COMMANDS}
+    inventory = build_inventory_from_outputs(serial, outputs)
+    return FetchedInventory(inventory, notes, results)
