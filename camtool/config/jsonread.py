@@ -123,6 +123,11 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
         data = json.loads(text, object_pairs_hook=keep_pairs, parse_constant=refuse_constant)
     except json.JSONDecodeError as exc:
         return ParsedJson(None, [_malformed(text, exc, source)], source)
+    except ValueError:  # not a JSONDecodeError: an integer of more than 4300 digits (CPython's limit)
+        return ParsedJson(None, [make_finding(
+            "CAM003", (), N_("{source} holds a number with thousands of digits, which is no camera setting."),
+            N_("Check that you chose the right file; camera settings are small numbers."),
+            source=source)], source)
     except RecursionError:
         return ParsedJson(None, [make_finding(
             "CAM003", (), N_("{source} is nested too deeply to be a camera config."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from camtool.config.findings import Finding
 from camtool.config.keys import USB_TRIPLE, Family
 from camtool.config.rules_codes import LazyText, make_finding
-from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default
+from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
 from camtool.config.versions import Version
 from camtool.i18n import N_
 
@@ -75,7 +75,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
             "CAM403", ("cameraId",),
             N_("cameraId is a legacy key (it is in the FAQ only, in no reference table)."),
             N_("On WMPF 2.0.0 or newer write internalCameraName \"{camera_id}\" instead."),
-            camera_id=config["cameraId"]))
+            camera_id=shown(config["cameraId"])))
     if not has_path and not triple_present and not builtin_present:
         findings.append(make_finding(
             "CAM501", (), N_("This config selects no camera, so WMPF uses its default built-in camera."),

@@ -49,10 +49,13 @@ def shown(value: Any) -> str:
         return "[…]"
     if isinstance(value, dict):
         return "{…}"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        # Python refuses to print integers of over 4300 digits; the size is what matters here.
+        return f"{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}"
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
-        text = repr(value)
+        text = type(value).__name__
     text = printable(text)
     return text if len(text) <= 48 else text[:45] + "…"
 
@@ -120,13 +123,13 @@ def value_findings(config: dict) -> list[Finding]:
             findings.append(make_finding(
                 "CAM103", (key,), N_("{key} is {value}, but USB ids are 0..65535."),
                 N_("Copy the decimal id from camtool cameras or dumpsys usb (vendor_id=, product_id=)."),
-                key=key, value=value))
+                key=key, value=shown(value)))
     camera_id = config.get("cameraId")
     if has_type(camera_id, "integer") and camera_id < 0:
         findings.append(make_finding(
             "CAM104", ("cameraId",), N_("cameraId is {value}; camera ids are 0 or more."),
             N_("Use the id of a camera that camtool cameras lists, e.g. 0 (better: internalCameraName \"0\")."),
-            value=camera_id))
+            value=shown(camera_id)))
     path = config.get("usbCameraName")
     if has_type(path, "string"):
         findings.extend(_usb_path_findings(path))
@@ -147,10 +150,10 @@ def _bad_rotation(key: str, value: int) -> Finding:
                  "documentation says only \"int, default 0\"; the VoIP plugin's cameraRotation takes exactly these).")
     if value % 90 == 0:
         return make_finding("CAM102", (key,), message, N_("Write {suggested}: the same turn within 0..270."),
-                            key=key, value=value, suggested=value % 360)
+                            key=key, value=shown(value), suggested=value % 360)
     return make_finding("CAM102", (key,), message,
                         N_("Use 0, 90, 180 or 270; camtool verify finds the right one on the real ends."),
-                        key=key, value=value)
+                        key=key, value=shown(value))
 
 
 def _usb_path_findings(path: str) -> list[Finding]:

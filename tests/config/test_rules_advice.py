@@ -137,3 +137,13 @@ def test_control_characters_and_lone_surrogates_are_shown_escaped():
 
 def test_padded_internal_name_gets_the_trimmed_id():
     assert only({"internalCameraName": " 1 "}, "CAM110").fix == 'Write "1".'
+
+
+def test_integers_too_long_to_print_are_still_reported():
+    from camtool.config.rules import validate_text
+    findings = validate({"cameraRotationAngle": 10**5000, "usbCameraVendorId": -10**5000, "usbCameraProductId": 1,
+                         "usbSerialNumber": "x"})
+    assert {"CAM102", "CAM103"} <= {f.code for f in findings}
+    assert "~10^5000" in only({"cameraRotationAngle": 10**5000}, "CAM102").message
+    _, from_text = validate_text('{"cameraId": ' + "9" * 5000 + "}")
+    assert [f.code for f in from_text] == ["CAM003"]

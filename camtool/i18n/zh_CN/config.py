@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     "Write a JSON object, for example {{\"internalCameraName\": \"0\"}}.": "请写一个 JSON 对象，例如 {{\"internalCameraName\": \"0\"}}。",
     "{source} is more than {size} bytes: far too big to be a camera config.": "{source} 超过 {size} 字节，远大于一个摄像头配置。",
     "Check that you chose the config file (a few hundred bytes of JSON).": "请确认选择的是配置文件（几百字节的 JSON）。",
+    "{source} holds a number with thousands of digits, which is no camera setting.": "{source} 中有一个几千位的数字，不可能是摄像头设置。",
+    "Check that you chose the right file; camera settings are small numbers.": "请确认选对了文件；摄像头设置都是较小的数字。",
     "{source} is nested too deeply to be a camera config.": "{source} 嵌套层级过深，不可能是摄像头配置。",
     "A camera config is one flat JSON object; check that you chose the right file.": "摄像头配置是一个扁平的 JSON 对象；请确认选对了文件。",
     "{source}, line {line}: the key {key} is given a second time in the same object; the device keeps only the last value, silently.":
