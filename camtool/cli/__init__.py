@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "camtool.cli.device_commands",
     "camtool.cli.virtual_commands",
     "camtool.cli.vision_commands",
+    "camtool.cli.verify_commands",
 )
 
 
