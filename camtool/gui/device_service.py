@@ -3,13 +3,14 @@
 The device layer (issue 5) is written separately; the window codes against this Protocol
 and runs without it (service None): both ends are then simulated from a virtual scene.
 Every method may block (adb calls with timeouts), so the window calls them only from
-worker threads and hands the answers back to the GUI thread by queued signal.
+worker threads and hands the answers back to the GUI thread by queued signal. The shapes
+follow camtool.device (capture sources with on_frame/on_state callbacks, SourceState words).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
     import numpy as np
@@ -37,6 +38,21 @@ class ApplyAnswer:
     details: dict = field(default_factory=dict)
 
 
+class LiveFrame(Protocol):
+    """A decoded frame of a device's screen (camtool.device.capture.Frame has these)."""
+
+    image: "np.ndarray"   # BGR, owned by the consumer once delivered
+    index: int
+
+
+class ScreenSource(Protocol):
+    """A running capture of one device's screen; calls back on its own thread."""
+
+    def start(self) -> object: ...
+
+    def stop(self, timeout: float = 5.0) -> None: ...
+
+
 @runtime_checkable
 class DeviceService(Protocol):
     """The device side the window uses; the device layer provides the adb implementation."""
@@ -45,11 +61,12 @@ class DeviceService(Protocol):
         """Devices adb sees now, virtual ones included (blocking, bounded by a timeout)."""
         ...
 
-    def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[np.ndarray]:
-        """BGR frames of that device's screen until `stop()` is true or the device goes away."""
+    def screen_source(self, serial: str, on_frame: Callable[[LiveFrame], None],
+                      on_state: Callable[[str, str], None]) -> ScreenSource:
+        """A capture of that device's screen (not started). `on_state(state, detail)` gets
+        "starting", "streaming", "lost" (with a translated detail) or "stopped"."""
         ...
 
     def apply_config(self, serial: str, config: dict, package: str) -> ApplyAnswer:
         """Send the config to the device's receiver and return its answer."""
         ...
-

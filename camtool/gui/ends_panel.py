@@ -16,6 +16,7 @@ from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, end
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_service import DeviceService
 from camtool.gui.end_view import EndView
+from camtool.gui.live_frames import LiveEndFeed
 from camtool.gui.simulated_ends import EndsPictures, EndsRequest, SimulatedEnds
 from camtool.gui.workers import LatestOnlyWorker
 from camtool.i18n import tr as tr_core
@@ -57,7 +58,8 @@ class EndsPanel(QWidget):
             self.mounting_combo.addItem(f"{degrees}°", degrees)
         self.mirrored_check = QCheckBox(self)
         self.live_check = QCheckBox(self)
-        self.live_check.setEnabled(device_service is not None)
+        self.live_check.setEnabled(False)   # until a device is attached (attach_live)
+        self._feeds: dict[str, LiveEndFeed] = {}
         self._mounting_label.setBuddy(self.mounting_combo)
 
         grid = QGridLayout()
@@ -81,6 +83,7 @@ class EndsPanel(QWidget):
 
         self.mounting_combo.currentIndexChanged.connect(self.refresh)
         self.mirrored_check.toggled.connect(self.refresh)
+        self.live_check.toggled.connect(self.set_live)
         self.device_view.frameShown.connect(self._check_both_shown)
         self.wechat_view.frameShown.connect(self._check_both_shown)
         document.changed.connect(self.refresh)
@@ -113,8 +116,47 @@ class EndsPanel(QWidget):
         return (self._shown_serial == self._request_serial and not self.device_view.has_pending_frame()
                 and not self.wechat_view.has_pending_frame())
 
+    # ---- live device (the hook for the device layer) ------------------------------------
+    def attach_live(self, device_serial: str | None, wechat_serial: str | None = None) -> None:
+        """Offer the live screens of these devices (None: that end stays simulated)."""
+        self._stop_feeds()
+        self._feeds = {}
+        if self._device_service is not None:
+            for end, serial, view in (("device", device_serial, self.device_view),
+                                      ("wechat", wechat_serial, self.wechat_view)):
+                if serial:
+                    self._feeds[end] = LiveEndFeed(self._device_service, serial, view, self)
+        self.live_check.setEnabled(bool(self._feeds))
+        if self._feeds and self.live_check.isChecked():
+            self.set_live(True)
+        elif not self._feeds:
+            self.live_check.setChecked(False)
+
+    def live_feeds(self) -> dict[str, LiveEndFeed]:
+        return dict(self._feeds)
+
+    def set_live(self, live: bool) -> None:
+        """Show the attached devices' own screens (live) or the form's config (simulated)."""
+        for end, view in (("device", self.device_view), ("wechat", self.wechat_view)):
+            feed = self._feeds.get(end)
+            view.set_live(live and feed is not None)
+            if feed is None:
+                continue
+            if live:
+                feed.start()
+            else:
+                feed.stop()
+                view.set_message("")
+        if not live:
+            self.refresh()
+
+    def _stop_feeds(self) -> None:
+        for feed in self._feeds.values():
+            feed.stop()
+
     def shutdown(self) -> None:
-        """Stop the render thread and the repaint timers (window closing)."""
+        """Stop the render thread, the live captures and the repaint timers (window closing)."""
+        self._stop_feeds()
         self._worker.stop()
         self.device_view.stop()
         self.wechat_view.stop()
@@ -124,16 +166,17 @@ class EndsPanel(QWidget):
         if request.serial < self._shown_serial:
             return   # an older answer overtaken by a newer one
         self._shown_serial = request.serial
-        self.device_view.set_message("")
-        self.wechat_view.set_message("")
-        self.device_view.set_frame(pictures.device_end)
-        self.wechat_view.set_frame(pictures.wechat_end)
+        for view, picture in ((self.device_view, pictures.device_end), (self.wechat_view, pictures.wechat_end)):
+            if not view.is_live():   # a live view shows the device, not the simulation
+                view.set_message("")
+                view.set_frame(picture)
 
     def _on_render_failed(self, request: EndsRequest, message: str) -> None:
         self._shown_serial = max(self._shown_serial, request.serial)
         text = self.tr("The simulated picture could not be drawn: {error}").format(error=message)
-        self.device_view.set_message(text)
-        self.wechat_view.set_message(text)
+        for view in (self.device_view, self.wechat_view):
+            if not view.is_live():
+                view.set_message(text)
 
     def _check_both_shown(self) -> None:
         if not self._both_shown and self.device_view.frames_shown and self.wechat_view.frames_shown:
@@ -166,6 +209,8 @@ class EndsPanel(QWidget):
         self.live_check.setText(self.tr("Live device"))
         self.live_check.setToolTip(self.tr("Show the device's own screens") if self._device_service
                                    else self.tr("No device layer yet: both ends are simulated."))
+        self.live_check.setStatusTip(self.tr(
+            "Live: what the devices show now. Simulated: what the config in the form would show."))
         self._update_effect_lines()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

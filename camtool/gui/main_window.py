@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, qVersion
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from camtool import __version__
-from camtool.gui.actions import WindowActions
+from camtool.gui.actions import AboutBox, WindowActions
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_service import DeviceService
 from camtool.gui.ends_panel import EndsPanel
@@ -123,8 +123,6 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Non-modal, so the window (and a test) goes on while adb reports its version."""
-        from camtool.gui.about import AboutBox
-
         self.about_box = AboutBox(self)
         self.about_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_box.open()

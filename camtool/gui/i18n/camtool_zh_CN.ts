@@ -4,83 +4,83 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../about.py" line="40" />
+        <location filename="../actions.py" line="162" />
         <source>checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../about.py" line="44" />
+        <location filename="../actions.py" line="166" />
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../about.py" line="57" />
-        <location filename="../about.py" line="61" />
+        <location filename="../actions.py" line="179" />
+        <location filename="../actions.py" line="183" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../about.py" line="70" />
+        <location filename="../actions.py" line="192" />
         <source>About camtool</source>
         <translation>关于 camtool</translation>
     </message>
     <message>
-        <location filename="../about.py" line="71" />
+        <location filename="../actions.py" line="193" />
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../about.py" line="72" />
+        <location filename="../actions.py" line="194" />
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../about.py" line="73" />
+        <location filename="../actions.py" line="195" />
         <source>a 180° turn</source>
         <translation>旋转 180°</translation>
     </message>
     <message>
-        <location filename="../about.py" line="74" />
+        <location filename="../actions.py" line="196" />
         <source>a top-to-bottom mirror</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../about.py" line="75" />
+        <location filename="../actions.py" line="197" />
         <source>camtool {version}: see, choose, check and export the camera keys of WMPF's InitGlobalConfig.</source>
         <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
     </message>
     <message>
-        <location filename="../about.py" line="78" />
+        <location filename="../actions.py" line="200" />
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../about.py" line="79" />
+        <location filename="../actions.py" line="201" />
         <source>adb: {adb}</source>
         <translation>adb：{adb}</translation>
     </message>
     <message>
-        <location filename="../about.py" line="81" />
+        <location filename="../actions.py" line="203" />
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
         <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
     </message>
     <message>
-        <location filename="../about.py" line="82" />
+        <location filename="../actions.py" line="204" />
         <source>• a rotation key turns the picture {direction}</source>
         <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
     </message>
     <message>
-        <location filename="../about.py" line="83" />
+        <location filename="../actions.py" line="205" />
         <source>• a push flip is {flip}</source>
         <translation>• 推流翻转即{flip}</translation>
     </message>
     <message>
-        <location filename="../about.py" line="84" />
+        <location filename="../actions.py" line="206" />
         <source>• rotation values are 0, 90, 180 and 270</source>
         <translation>• 旋转角度取值为 0、90、180、270</translation>
     </message>
     <message>
-        <location filename="../about.py" line="85" />
+        <location filename="../actions.py" line="207" />
         <source>• version gates (* = inferred from the client library's history): {gates}</source>
         <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
     </message>
@@ -106,17 +106,17 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="117" />
+        <location filename="../end_view.py" line="139" />
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="117" />
+        <location filename="../end_view.py" line="139" />
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="146" />
+        <location filename="../end_view.py" line="168" />
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -124,65 +124,70 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="132" />
+        <location filename="../ends_panel.py" line="176" />
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="146" />
-        <location filename="../ends_panel.py" line="148" />
+        <location filename="../ends_panel.py" line="191" />
+        <location filename="../ends_panel.py" line="193" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="155" />
+        <location filename="../ends_panel.py" line="200" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="156" />
+        <location filename="../ends_panel.py" line="201" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="157" />
+        <location filename="../ends_panel.py" line="202" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="158" />
+        <location filename="../ends_panel.py" line="203" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="159" />
+        <location filename="../ends_panel.py" line="204" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="161" />
+        <location filename="../ends_panel.py" line="206" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="163" />
+        <location filename="../ends_panel.py" line="208" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="164" />
+        <location filename="../ends_panel.py" line="209" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="165" />
+        <location filename="../ends_panel.py" line="210" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="166" />
+        <location filename="../ends_panel.py" line="211" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="213" />
+        <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
+        <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
 </context>
 <context>
@@ -291,39 +296,55 @@
     </message>
 </context>
 <context>
+    <name>LiveEndFeed</name>
+    <message>
+        <location filename="../live_frames.py" line="73" />
+        <source>{serial} is not answering: {detail}
+Waiting for it to come back...</source>
+        <translation>{serial} 没有响应：{detail}
+正在等待设备恢复…</translation>
+    </message>
+    <message>
+        <location filename="../live_frames.py" line="76" />
+        <source>Connecting to {serial}...</source>
+        <translation>正在连接 {serial}…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="94" />
         <source>Imported {path}</source>
+        <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="96" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="122" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132" />
+        <location filename="../main_window.py" line="133" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="145" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="152" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="156" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -493,68 +514,68 @@
 <context>
     <name>SelectionForm</name>
     <message>
-        <location filename="../selection_form.py" line="194" />
+        <location filename="../selection_form.py" line="195" />
         <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
         <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="200" />
+        <location filename="../selection_form.py" line="201" />
         <source>WMPF &amp;version of the device:</source>
         <translation>设备的 WMPF 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="201" />
+        <location filename="../selection_form.py" line="202" />
         <source>unknown (e.g. 2.1.0)</source>
         <translation>未知（例如 2.1.0）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="203" />
+        <location filename="../selection_form.py" line="204" />
         <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
         <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="205" />
+        <location filename="../selection_form.py" line="206" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="206" />
+        <location filename="../selection_form.py" line="207" />
         <source>Built-in camera by id (internalCameraName)</source>
         <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="207" />
+        <location filename="../selection_form.py" line="208" />
         <source>Built-in camera by number (legacy cameraId)</source>
         <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="208" />
+        <location filename="../selection_form.py" line="209" />
         <source>USB camera by path (usbCameraName)</source>
         <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="209" />
+        <location filename="../selection_form.py" line="210" />
         <source>USB camera by vendor id, product id and serial</source>
         <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="211" />
+        <location filename="../selection_form.py" line="212" />
         <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
         <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="217" />
         <location filename="../selection_form.py" line="218" />
+        <location filename="../selection_form.py" line="219" />
         <source>decimal, or hex as 0x0bda</source>
         <translation>十进制，或十六进制如 0x0bda</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="233" />
+        <location filename="../selection_form.py" line="234" />
         <source>A USB camera is selected, so the built-in camera's keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
         <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="238" />
+        <location filename="../selection_form.py" line="239" />
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
     </message>
@@ -583,99 +604,99 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="98" />
+        <location filename="../actions.py" line="106" />
         <source>&amp;File</source>
         <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="98" />
+        <location filename="../actions.py" line="106" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="98" />
+        <location filename="../actions.py" line="106" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="99" />
+        <location filename="../actions.py" line="107" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="99" />
+        <location filename="../actions.py" line="107" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="103" />
+        <location filename="../actions.py" line="111" />
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="104" />
+        <location filename="../actions.py" line="112" />
         <source>&amp;Save profile</source>
         <translation>保存配置档案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="105" />
+        <location filename="../actions.py" line="113" />
         <source>Save profile &amp;as...</source>
         <translation>配置档案另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="106" />
+        <location filename="../actions.py" line="114" />
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="107" />
+        <location filename="../actions.py" line="115" />
         <source>Choose profile &amp;library...</source>
         <translation>选择配置档案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="108" />
+        <location filename="../actions.py" line="116" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="109" />
+        <location filename="../actions.py" line="117" />
         <source>Rotate +90°</source>
         <translation>旋转 +90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="110" />
+        <location filename="../actions.py" line="118" />
         <source>Rotate -90°</source>
         <translation>旋转 -90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="111" />
+        <location filename="../actions.py" line="119" />
         <source>Toggle push &amp;flip</source>
         <translation>切换推流翻转(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112" />
+        <location filename="../actions.py" line="120" />
         <source>&amp;Refresh devices</source>
         <translation>刷新设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113" />
+        <location filename="../actions.py" line="121" />
         <source>&amp;Apply to device</source>
         <translation>应用到设备(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114" />
+        <location filename="../actions.py" line="122" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="115" />
+        <location filename="../actions.py" line="123" />
         <source>&amp;About camtool</source>
         <translation>关于 camtool(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="119" />
-        <location filename="../actions.py" line="120" />
+        <location filename="../actions.py" line="127" />
+        <location filename="../actions.py" line="128" />
         <source>Needs the device layer, which is not attached yet.</source>
         <translation>需要设备层，但尚未接入。</translation>
     </message>

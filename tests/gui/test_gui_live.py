@@ -1,0 +1,117 @@
+"""The live hook: a device layer's capture source shown in an end view, device loss as a message."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from camtool.gui.config_document import ConfigDocument
+from camtool.gui.device_service import DeviceService
+from camtool.gui.ends_panel import EndsPanel
+
+
+@dataclass(frozen=True)
+class _Frame:
+    image: np.ndarray
+    index: int
+
+
+class _FakeSource:
+    """Calls back from its own thread, as camtool.device.capture sources do."""
+
+    def __init__(self, on_frame, on_state):
+        self.on_frame, self.on_state = on_frame, on_state
+        self.running = False
+
+    def start(self):
+        self.running = True
+        self._from_thread(self.on_state, "starting", "")
+        return self
+
+    def stop(self, timeout: float = 5.0):
+        self.running = False
+
+    def deliver(self, shade: int, index: int):
+        image = np.full((720, 1280, 3), shade, np.uint8)
+        self._from_thread(self.on_frame, _Frame(image, index))
+
+    def report(self, state: str, detail: str = ""):
+        self._from_thread(self.on_state, state, detail)
+
+    @staticmethod
+    def _from_thread(callback, *args):
+        thread = threading.Thread(target=callback, args=args, name="fake-capture")
+        thread.start()
+        thread.join()
+
+
+class _FakeService:
+    def __init__(self):
+        self.sources: dict[str, _FakeSource] = {}
+
+    def list_devices(self):
+        return []
+
+    def screen_source(self, serial, on_frame, on_state):
+        self.sources[serial] = _FakeSource(on_frame, on_state)
+        return self.sources[serial]
+
+    def apply_config(self, serial, config, package):
+        raise NotImplementedError
+
+
+@pytest.fixture
+def live(qtbot):
+    service = _FakeService()
+    assert isinstance(service, DeviceService)
+    panel = EndsPanel(ConfigDocument({"internalCameraName": "0"}), device_service=service)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(panel.both_ends_shown, timeout=10_000)
+    return service, panel
+
+
+def test_live_device_end_shows_the_device_and_the_wechat_end_stays_simulated(qtbot, live):
+    service, panel = live
+    assert not panel.live_check.isEnabled()          # nothing attached yet
+    panel.attach_live("dev-1", None)
+    assert panel.live_check.isEnabled()
+    panel.live_check.setChecked(True)
+    source = service.sources["dev-1"]
+    assert source.running and panel.device_view.is_live() and not panel.wechat_view.is_live()
+    source.report("streaming")
+    for index, shade in enumerate((10, 200, 90), start=1):
+        source.deliver(shade, index)
+    qtbot.waitUntil(lambda: panel.device_view.displayed_array() is not None
+                    and panel.device_view.displayed_array()[0, 0, 0] == 90)   # the newest frame wins
+    simulated_wechat = panel.wechat_view.displayed_array()
+    assert simulated_wechat is not None and simulated_wechat.shape == (640, 360, 3)
+
+
+def test_device_loss_is_a_message_and_the_picture_returns_with_the_device(qtbot, live):
+    service, panel = live
+    panel.attach_live("dev-1", None)
+    panel.live_check.setChecked(True)
+    source = service.sources["dev-1"]
+    source.report("lost", "device offline")
+    qtbot.waitUntil(lambda: "not answering" in panel.device_view._message)
+    assert "device offline" in panel.device_view._message
+    source.report("streaming")
+    source.deliver(150, 1)
+    qtbot.waitUntil(lambda: panel.device_view._message == "" and panel.device_view.displayed_array() is not None
+                    and panel.device_view.displayed_array()[0, 0, 0] == 150)
+
+
+def test_switching_back_to_simulated_stops_the_capture(qtbot, live):
+    service, panel = live
+    panel.attach_live("dev-1", "phone-2")
+    panel.live_check.setChecked(True)
+    assert all(source.running for source in service.sources.values())
+    panel.live_check.setChecked(False)
+    assert not any(source.running for source in service.sources.values())
+    assert not panel.device_view.is_live() and not panel.wechat_view.is_live()
+    qtbot.waitUntil(panel.is_up_to_date, timeout=10_000)
+    assert panel.device_view.displayed_array().shape == (480, 800, 3)   # the simulated screen again
