@@ -82,7 +82,10 @@ def export_config(data: dict[str, Any], to: str) -> str:
     if not isinstance(data, dict):
         raise ExportError(N_("Only a JSON object can be exported as a config; this is a {kind}."),
                           kind=type(data).__name__)
-    return exporter(canonical_order(data))
+    try:
+        return exporter(canonical_order(data))
+    except RecursionError:
+        raise ExportError(N_("The config is nested too deeply to export; a camera config is one flat JSON object.")) from None
 
 
 def _checked(value: Any, key: str = "") -> Any:

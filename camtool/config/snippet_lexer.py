@@ -9,7 +9,9 @@ using it is reported with its line rather than guessed at. Comments are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from camtool.i18n import N_
 
@@ -18,8 +20,7 @@ __all__ = ["Token", "LexProblem", "tokenize"]
 KOTLIN, JAVA = "kotlin", "java"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str           # "ident" | "string" | "number" | "char" | "punct" | "newline" | "eof"
     text: str           # as written in the source
     line: int           # 1-based
@@ -35,6 +36,9 @@ class LexProblem:
     column: int
 
 
+_NEWLINE = re.compile("\n")
+_BLANKS = re.compile(r"[^\S\n]+")          # whitespace other than a line break
+_WORD = re.compile(r"[\w$]+")               # identifier characters (Unicode letters too)
 _TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "!!", "?:")
 
 
@@ -45,7 +49,7 @@ class _Lexer:
         self.pos = 0
         self.tokens: list[Token] = []
         self.problems: list[LexProblem] = []
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, pos)
@@ -67,7 +71,8 @@ class _Lexer:
                 self.pos += 1
                 self.emit("newline", start)
             elif ch.isspace():
-                self.pos += 1
+                blanks = _BLANKS.match(text, self.pos)
+                self.pos = blanks.end() if blanks else self.pos + 1
             elif text.startswith("//", self.pos):
                 end = text.find("\n", self.pos)
                 self.pos = len(text) if end < 0 else end
@@ -82,8 +87,8 @@ class _Lexer:
             elif ch.isdigit() or (ch == "." and text[self.pos + 1:self.pos + 2].isdigit()):
                 self.number()
             elif ch.isalpha() or ch in "_$":
-                while self.pos < len(text) and (text[self.pos].isalnum() or text[self.pos] in "_$"):
-                    self.pos += 1
+                word = _WORD.match(text, self.pos)
+                self.pos = word.end() if word else self.pos + 1
                 self.emit("ident", start)
             elif ch == "`" and self.language == KOTLIN:
                 end = text.find("`", self.pos + 1)

@@ -348,6 +348,10 @@ def read_snippet(text: str, language: str, source: str = "<snippet>") -> tuple[d
             fix_source=N_("Copy the whole statement that builds the JSON, up to its end."),
             values={"line": problem.line, "column": problem.column, "problem": LazyText(problem.message_source)},
             line=problem.line, column=problem.column))
-    reader.run()
+    try:
+        reader.run()
+    except RecursionError:  # objects nested hundreds deep: not a config, and not worth a crash
+        return None, [_finding("CAM805", None, N_("{source} nests JSONObjects too deeply to be a camera config."),
+                               N_("Check that you chose the code that builds the initGlobalConfig JSON."), source=source)]
     data = reader.result()
     return data, sorted(reader.findings, key=lambda f: (f.severity.rank, f.line or 0))

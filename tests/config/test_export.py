@@ -118,3 +118,14 @@ def test_registered_format_receives_canonical_order():
     finally:
         from camtool.config import export
         export._EXPORTERS.pop("test-format", None)
+
+
+@pytest.mark.parametrize("to", EXPORT_FORMATS)
+def test_absurd_nesting_is_refused_with_a_sentence(to):
+    data: dict = {}
+    inner = data
+    for _ in range(5000):
+        inner["a"] = {}
+        inner = inner["a"]
+    with pytest.raises(ExportError, match="nested too deeply"):
+        export_config(data, to)

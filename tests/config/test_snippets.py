@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from camtool.config.snippets import read_snippet
 
@@ -163,3 +165,43 @@ def test_java_unicode_and_octal_escapes():
 def test_kotlin_raw_string_without_templates():
     data, findings = read_snippet('c.put("s", """a\\b""")', "kotlin")
     assert data == {"s": "a\\b"} and findings == []
+
+
+def test_kotlin_declaration_with_apply_block_and_with_block():
+    data, findings = _read('''
+        val config: JSONObject = JSONObject().apply {
+            put("usbCameraName", "/dev/bus/usb/001/004")
+        }
+        with(config) {
+            put("usbCameraRotationAngle", 180)
+        }
+    ''', "kotlin")
+    assert findings == []
+    assert data == {"usbCameraName": "/dev/bus/usb/001/004", "usbCameraRotationAngle": 180}
+
+
+def test_java_double_brace_initialisation():
+    data, findings = _read('''
+        JSONObject config = new JSONObject() {{
+            put("cameraId", 1);
+            put("cameraRotationAngle", 90);
+        }};
+    ''', "java")
+    assert findings == [] and data == {"cameraId": 1, "cameraRotationAngle": 90}
+
+
+def test_absurd_nesting_is_a_finding_not_a_crash():
+    code = 'c.put("a", ' + 'JSONObject().put("a", ' * 3000 + "1" + ")" * 3001
+    data, findings = read_snippet(code, "kotlin")
+    assert data is None and [f.code for f in findings] == ["CAM805"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['put', '(', ')', '"k"', ',', '1', 'JSONObject', '.', 'new', ';', '{', '}', '\n',
+                                 '"', '\\', '$', "'", '/*', '`', '0x', 'L', '-', '=', 'val c', 'apply', 'with', 'null',
+                                 'JSONObject.NULL', 'remove', '"""', '${', '\\u12', ' ']), max_size=40).map("".join),
+       st.sampled_from(["kotlin", "java"]))
+def test_any_text_gives_findings_never_an_exception(code, language):
+    data, findings = read_snippet(code, language)
+    assert data is None or isinstance(data, dict)
+    assert data is not None or findings

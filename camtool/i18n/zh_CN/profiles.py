@@ -149,4 +149,7 @@ MESSAGES: dict[str, str] = {
     'camtool {command}: --wmpf-version: {error}': 'camtool {command}：--wmpf-version：{error}',
     '{a} and {b} give the same config.': '{a} 与 {b} 的配置相同。',
     '{description} (extends {parent})': '{description}（继承自 {parent}）',
+    '{source} nests JSONObjects too deeply to be a camera config.': '{source} 中 JSONObject 嵌套过深，不像是摄像头配置。',
+    'Check that you chose the code that builds the initGlobalConfig JSON.': '请确认选择的是构建 initGlobalConfig JSON 的代码。',
+    'The config is nested too deeply to export; a camera config is one flat JSON object.': '配置嵌套过深，无法导出；摄像头配置应是一个扁平的 JSON 对象。',
 }
