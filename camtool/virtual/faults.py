@@ -99,6 +99,6 @@ def parse_faults(items: list[str] | None) -> FaultSpec:
         elif name == "no-wmpf" and value is None:
             spec.wmpf_installed = False
         else:
-            raise FaultSpecError(tr("Unknown fault {fault!r}. Valid faults: {valid}.",
+            raise FaultSpecError(tr("Unknown fault \"{fault}\". Valid faults: {valid}.",
                                     fault=raw, valid=", ".join(FAULT_HELP)))
     return spec
