@@ -8,6 +8,7 @@ that cannot be read all come back as findings with a line where there is one.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -15,7 +16,7 @@ from typing import IO, Any
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import MAX_FILE_BYTES, read_json_text
 from camtool.config.rules_codes import make_finding
-from camtool.config.snippets import read_snippet
+from camtool.config.snippets import read_snippet_with_positions
 from camtool.i18n import N_
 
 __all__ = ["IMPORT_FORMATS", "STDIN", "format_for", "load_config_source", "load_and_validate"]
@@ -44,30 +45,46 @@ def load_config_source(source: str | Path, from_: str | None = None,
     Returns (None, findings) when there is no JSON object to work with. The findings are
     about the text only (encoding, syntax, unreadable code); run the rules for the rest.
     """
-    fmt = format_for(source, from_)
-    name = "<stdin>" if str(source) == STDIN else str(source)
-    raw = _read_stdin(stdin) if str(source) == STDIN else _read_file(Path(source))
-    if isinstance(raw, Finding):
-        return None, [raw]
-    if fmt == "json":
-        parsed = read_json_text(raw, name)
-        data = parsed.data if isinstance(parsed.data, dict) else None
-        return data, list(parsed.findings)
-    text = _decode(raw, name) if isinstance(raw, bytes) else raw
-    if isinstance(text, Finding):
-        return None, [text]
-    return read_snippet(text.removeprefix("\ufeff"), fmt, name)
+    data, findings, _ = _load(source, from_, stdin)
+    return data, findings
 
 
 def load_and_validate(source: str | Path, from_: str | None = None, stdin: IO[Any] | None = None, *,
                       wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
-    """load_config_source plus the config rules, findings sorted errors first."""
+    """load_config_source plus the config rules, findings sorted errors first.
+
+    For Kotlin/Java, a rule finding about a key gets the line of that key's put(...) call.
+    """
     from camtool.config.rules import validate  # the rules import the model; keep import light
 
-    data, findings = load_config_source(source, from_, stdin)
+    data, findings, positions = _load(source, from_, stdin)
     if data is not None:
-        findings = findings + validate(data, wmpf_version=wmpf_version)
+        findings = findings + [_placed(f, positions) for f in validate(data, wmpf_version=wmpf_version)]
     return data, sorted_findings(findings)
+
+
+def _load(source: str | Path, from_: str | None, stdin: IO[Any] | None
+          ) -> tuple[dict | None, list[Finding], dict[str, tuple[int, int]]]:
+    fmt = format_for(source, from_)
+    name = "<stdin>" if str(source) == STDIN else str(source)
+    raw = _read_stdin(stdin) if str(source) == STDIN else _read_file(Path(source))
+    if isinstance(raw, Finding):
+        return None, [raw], {}
+    if fmt == "json":
+        parsed = read_json_text(raw, name)
+        data = parsed.data if isinstance(parsed.data, dict) else None
+        return data, list(parsed.findings), {}
+    text = _decode(raw, name) if isinstance(raw, bytes) else raw
+    if isinstance(text, Finding):
+        return None, [text], {}
+    return read_snippet_with_positions(text.removeprefix("\ufeff"), fmt, name)
+
+
+def _placed(finding: Finding, positions: dict[str, tuple[int, int]]) -> Finding:
+    if finding.line is not None or not finding.keys or finding.keys[0] not in positions:
+        return finding
+    line, column = positions[finding.keys[0]]
+    return dataclasses.replace(finding, line=line, column=column)
 
 
 def _read_stdin(stdin: IO[Any] | None) -> bytes | str | Finding:

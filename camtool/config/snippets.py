@@ -20,7 +20,7 @@ from camtool.config.snippet_values import Unreadable, read_number
 from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
 from camtool.i18n import N_
 
-__all__ = ["SNIPPET_CODES", "SNIPPET_LANGUAGES", "read_snippet", "write_kotlin", "write_java",
+__all__ = ["SNIPPET_CODES", "SNIPPET_LANGUAGES", "read_snippet", "read_snippet_with_positions", "write_kotlin", "write_java",
            "kotlin_string", "java_string"]
 
 SNIPPET_LANGUAGES = (KOTLIN, JAVA)
@@ -68,6 +68,7 @@ class _Reader:
         self.receivers: list[dict | None] = []    # implicit `this` per open brace
         self.pending_receiver: dict | None = None
         self.put_count = 0
+        self.key_positions: dict[str, tuple[int, int]] = {}  # key -> (line, column) of its last put
 
     # --- token helpers -------------------------------------------------------------------
     def peek(self, offset: int = 0) -> Token:
@@ -249,6 +250,7 @@ class _Reader:
                 "CAM803", key_token, N_("Line {line}: {key} is put a second time; only this last value counts."),
                 N_("Delete the earlier put of {key}, keeping the value you mean."), (key,), key=key))
         receiver[key] = value  # like JSONObject's LinkedHashMap: a repeated key keeps its first position
+        self.key_positions[key] = (key_token.line, key_token.column)
         if not any(obj is receiver for obj in self.filled):
             self.filled.append(receiver)
 
@@ -337,6 +339,13 @@ def read_snippet(text: str, language: str, source: str = "<snippet>") -> tuple[d
 
     Returns (None, findings) when no config can be read at all. Never raises for user text.
     """
+    data, findings, _ = read_snippet_with_positions(text, language, source)
+    return data, findings
+
+
+def read_snippet_with_positions(text: str, language: str, source: str = "<snippet>"
+                                ) -> tuple[dict | None, list[Finding], dict[str, tuple[int, int]]]:
+    """read_snippet, plus the (line, column) of each key's last put, so rule findings can point at it."""
     if language not in SNIPPET_LANGUAGES:
         raise ValueError(f"unknown snippet language {language!r}")
     tokens, problems = tokenize(text, language)
@@ -352,6 +361,8 @@ def read_snippet(text: str, language: str, source: str = "<snippet>") -> tuple[d
         reader.run()
     except RecursionError:  # objects nested hundreds deep: not a config, and not worth a crash
         return None, [_finding("CAM805", None, N_("{source} nests JSONObjects too deeply to be a camera config."),
-                               N_("Check that you chose the code that builds the initGlobalConfig JSON."), source=source)]
+                               N_("Check that you chose the code that builds the initGlobalConfig JSON."),
+                               source=source)], {}
     data = reader.result()
-    return data, sorted(reader.findings, key=lambda f: (f.severity.rank, f.line or 0))
+    findings = sorted(reader.findings, key=lambda f: (f.severity.rank, f.line or 0))
+    return data, findings, reader.key_positions

@@ -124,3 +124,12 @@ def test_load_and_validate_adds_the_rules_to_the_snippet_findings(tmp_path):
     data, findings = load_and_validate(path)
     codes = [f.code for f in findings]
     assert "CAM801" in codes and "CAM106" in codes  # unreadable put; a /dev/videoN node
+
+
+def test_rule_findings_on_a_snippet_point_at_the_line_of_the_put(tmp_path):
+    path = tmp_path / "Config.java"
+    path.write_text('// camera\nconfig.put("internalCameraName", "0");\nconfig.put("usbCameraRotationAngle", 90);\n',
+                    encoding="utf-8")
+    data, findings = load_and_validate(path)
+    wrong_family = [f for f in findings if "usbCameraRotationAngle" in f.keys and f.is_error]
+    assert wrong_family and wrong_family[0].line == 3
