@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from camtool.config.jsonread import read_json_file, read_json_text
 
@@ -103,3 +107,29 @@ def test_top_level_key_positions_skip_nested_keys_and_strings():
     from camtool.config.jsonread import top_level_key_positions
     text = '{"a": {"b": 1, "c": "x,\\"d\\": 1"},\n "e": [ {"f": 2} ], "a": 3}'
     assert top_level_key_positions(text) == {"a": (2, 21), "e": (2, 2)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_bytes_give_findings_or_data_never_an_exception(raw):
+    parsed = read_json_text(raw)
+    assert parsed.data is not None or parsed.findings
+
+
+def _line_col_offset(text, line, column):
+    lines = text.split("\n")
+    return sum(len(part) + 1 for part in lines[: line - 1]) + column - 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "é", 'k"q', "x y", "{"]), st.integers(0, 9)), min_size=1, max_size=8),
+       st.sampled_from(["", " ", "\n", "\n  "]))
+def test_each_repeat_is_located_at_its_own_key(pairs, gap):
+    text = "{" + ("," + gap).join(f"{json.dumps(k)}:{gap}{v}" for k, v in pairs) + "}"
+    parsed = read_json_text(text)
+    repeats = [k for i, (k, _) in enumerate(pairs) if k in [p[0] for p in pairs[:i]]]
+    found = [f for f in parsed.findings if f.code == "CAM005"]
+    assert [f.keys[0] for f in found] == repeats
+    for finding in found:
+        offset = _line_col_offset(text, finding.line, finding.column)
+        assert text.startswith(json.dumps(finding.keys[0]), offset)
