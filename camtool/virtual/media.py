@@ -123,7 +123,7 @@ class EndMedia:
 
         img = frames.frame(n)
         if (img.shape[1], img.shape[0]) != size:
-            img = cv2.resize(img, size, interpolation=cv2.INTER_AREA)
+            img = cv2.resize(img, size, interpolation=cv2.INTER_LINEAR)  # AREA costs 3x at 30 fps
         return img
 
     def screenshot(self) -> np.ndarray:
