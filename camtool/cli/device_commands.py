@@ -1,4 +1,9 @@
-"""CLI commands of the device layer: devices, cameras, device capture, apply, bench."""
+"""CLI commands of the device layer: devices, cameras, device capture, apply, bench.
+
+Exit codes (contracts.md section 2): 0 ok, 1 the answer is no (error findings, the device
+refused), 2 usage, 3 adb or the device unavailable. Device errors print their message and
+action, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,59 @@ import json
 import sys
 
 from camtool import exitcodes
-from camtool.device.errors import DeviceError
+from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
 from camtool.i18n import N_, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from camtool.device.receiver import register_export_format
+
+    register_export_format()  # `export --to kotlin-receiver` (the config layer owns the command)
+
     devices = subparsers.add_parser("devices", help=tr(N_("List the devices adb sees, with their state in words and what to do.")))
     devices.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     devices.set_defaults(handler=run_devices)
+
+    cameras = subparsers.add_parser("cameras", help=tr(N_("List a device's built-in and USB cameras with the values a config needs.")))
+    _serial_option(cameras)
+    cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    cameras.set_defaults(handler=run_cameras)
+
+    device = subparsers.add_parser("device", help=tr(N_("Device tools: record a device's answers for replay.")))
+    device_commands = device.add_subparsers(dest="device_command", metavar="COMMAND", parser_class=type(device))
+    capture = device_commands.add_parser("capture", help=tr(N_("Record the answers camtool reads from a device into a capture directory.")))
+    _serial_option(capture)
+    capture.add_argument("directory", metavar="DIR", help=tr(N_("The directory to write (created if needed).")))
+    capture.set_defaults(handler=run_capture)
+    device.set_defaults(handler=lambda args: _usage(device))
+
+    apply = subparsers.add_parser("apply", help=tr(N_("Validate a config against the device and send it to the receiver in the integrator's debug build.")))
+    apply.add_argument("path", metavar="CONFIG", help=tr(N_("The config file, or - for standard input.")))
+    _serial_option(apply)
+    apply.add_argument("--package", metavar="P", default=None,
+                       help=tr(N_("The Android package whose debug build contains camtool's receiver.")))
+    apply.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
+                       help=tr(N_("Read the config as this format (default: from the file name).")))
+    apply.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    apply.set_defaults(handler=run_apply)
+
+    bench = subparsers.add_parser("bench", help=tr(N_("Measure the live preview: frames/s, latency, dropped frames, CPU (virtual device by default).")))
+    bench.add_argument("--serial", metavar="S", default=None,
+                       help=tr(N_("Measure this device instead of a private virtual device.")))
+    bench.add_argument("--seconds", metavar="N", type=float, default=None,
+                       help=tr(N_("Seconds to measure each stream size (default 5).")))
+    bench.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    bench.set_defaults(handler=run_bench)
+
+
+def _serial_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--serial", "-s", metavar="S", default=None,
+                        help=tr(N_("The device's serial (see `camtool devices`); needed when several are attached.")))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return exitcodes.USAGE
 
 
 def _io():
@@ -28,13 +78,59 @@ def fail(exc: DeviceError) -> int:
     return exc.exit_code
 
 
+class _UsageProblem(Exception):
+    pass
+
+
+def choose_serial(io, serial: str | None) -> str:
+    """The given serial once it is ready, or the only ready device; errors say what to do."""
+    from camtool.device.adb_io import raise_for_state
+    from camtool.device.states import DeviceState
+
+    entries = io.list_devices()
+    if serial is not None:
+        for entry in entries:
+            if entry.serial == serial:
+                raise_for_state(entry)
+                return serial
+        raise DeviceNotFound(serial)
+    ready = [e for e in entries if e.state is DeviceState.READY]
+    if len(ready) == 1:
+        return ready[0].serial
+    if not ready:
+        if entries:
+            raise_for_state(entries[0])  # the one that is there, and why it cannot be used
+        raise NoDevice()
+    raise _UsageProblem(tr(N_("Several devices are attached ({serials}); choose one with --serial."),
+                           serials=", ".join(e.serial for e in ready)))
+
+
+def _with_device(args: argparse.Namespace, work) -> int:
+    """Pick the device and run `work(io, serial)`; device errors exit 3, usage problems 2."""
+    try:
+        io = _io()
+        serial = choose_serial(io, args.serial)
+        return work(io, serial)
+    except _UsageProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return exitcodes.USAGE
+    except DeviceError as exc:
+        return fail(exc)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- devices ----------------------------------------------------------------------------------
+
 def run_devices(args: argparse.Namespace) -> int:
     try:
         entries = _io().list_devices()
     except DeviceError as exc:
         return fail(exc)
     if args.json:
-        print(json.dumps({"devices": [e.to_json() for e in entries]}, ensure_ascii=False, indent=2))
+        _print_json({"devices": [e.to_json() for e in entries]})
         return exitcodes.OK
     if not entries:
         print(tr(N_("No device attached. Plug a device in with USB debugging on, or run `camtool virtual start`.")))
@@ -43,4 +139,116 @@ def run_devices(args: argparse.Namespace) -> int:
         model = e.model or "-"
         print(tr(N_("{serial}  {model}  {state}: {action}"), serial=e.serial, model=model,
                  state=e.state.words, action=e.state.action))
+    return exitcodes.OK
+
+
+# -- cameras ----------------------------------------------------------------------------------
+
+def run_cameras(args: argparse.Namespace) -> int:
+    def work(io, serial: str) -> int:
+        from camtool.device.inventory_text import format_inventory
+        from camtool.device.inventory_fetch import fetch_inventory
+
+        fetched = fetch_inventory(io, serial)
+        if args.json:
+            _print_json(fetched.to_json())
+        else:
+            print(format_inventory(fetched))
+        return exitcodes.OK
+
+    return _with_device(args, work)
+
+
+# -- device capture ---------------------------------------------------------------------------
+
+def run_capture(args: argparse.Namespace) -> int:
+    def work(io, serial: str) -> int:
+        from camtool.device.capture_dir import CaptureWriteError, describe, record_capture
+
+        try:
+            report = record_capture(io, serial, args.directory)
+        except CaptureWriteError as exc:
+            print(str(exc), file=sys.stderr)
+            return exitcodes.NO
+        for note in report.notes:
+            print(note.text(), file=sys.stderr)
+        print(describe(report))
+        return exitcodes.OK
+
+    return _with_device(args, work)
+
+
+# -- apply ------------------------------------------------------------------------------------
+
+def run_apply(args: argparse.Namespace) -> int:
+    from camtool.device.apply import PackageNameError, check_package
+
+    if args.package is None:
+        print(tr(N_("camtool apply: give --package, the Android package of the integrator's debug build that "
+                    "contains camtool's receiver (e.g. --package com.example.doorbell).")), file=sys.stderr)
+        return exitcodes.USAGE
+    try:
+        check_package(args.package)
+    except PackageNameError as exc:
+        print(str(exc), file=sys.stderr)
+        return exitcodes.USAGE
+
+    def work(io, serial: str) -> int:
+        from camtool.cli.config_commands import format_findings_text
+        from camtool.device.apply import apply_config
+        from camtool.device.device_validate import validate_on_device
+
+        checked = validate_on_device(args.path, io, serial, from_=args.from_)
+        source = "<stdin>" if args.path == "-" else args.path
+        if not checked.ok:
+            if args.json:
+                _print_json({"applied": False, "refused_by": "validation",
+                             "findings": [f.to_json() for f in checked.findings]})
+            else:
+                sys.stdout.write(format_findings_text(source, checked.findings))
+                print(tr(N_("Not sent: fix the errors above first.")), file=sys.stderr)
+            return exitcodes.NO
+        result = apply_config(io, serial, checked.config, args.package)
+        if args.json:
+            _print_json(result.to_json() | {"serial": serial})
+        else:
+            print(result.message)
+        return exitcodes.OK if result.applied else exitcodes.NO
+
+    return _with_device(args, work)
+
+
+# -- bench ------------------------------------------------------------------------------------
+
+def run_bench(args: argparse.Namespace) -> int:
+    from camtool.device import bench
+
+    seconds = bench.DEFAULT_SECONDS if args.seconds is None else args.seconds
+    if not 1 <= seconds <= 600:
+        print(tr(N_("camtool bench: --seconds must be between 1 and 600.")), file=sys.stderr)
+        return exitcodes.USAGE
+    try:
+        if args.serial is None:
+            with bench.VirtualBench() as (io, serial):
+                report = bench.run_bench(io, serial, virtual=True, seconds=seconds)
+        else:
+            io = _io()
+            serial = choose_serial(io, args.serial)
+            report = bench.run_bench(io, serial, virtual=False, seconds=seconds)
+    except _UsageProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return exitcodes.USAGE
+    except DeviceError as exc:
+        return fail(exc)
+    except TimeoutError as exc:
+        print(str(exc), file=sys.stderr)
+        return exitcodes.UNAVAILABLE
+    except KeyboardInterrupt:
+        # Everything was stopped on the way out (sources, the virtual device, the private server).
+        print(tr(N_("Benchmark cancelled.")), file=sys.stderr)
+        return 130
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(bench.format_report(report))
     return exitcodes.OK

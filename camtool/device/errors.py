@@ -48,6 +48,13 @@ class DeviceNotFound(DeviceError):
     action_source = N_("Run `camtool devices` to see the serials adb knows; plug the device in or start the virtual device.")
 
 
+class NoDevice(DeviceNotFound):
+    """No serial was given and adb lists no device at all."""
+
+    message_source = N_("No device is attached.")
+    action_source = N_("Plug a device in with USB debugging on, or run `camtool virtual start`, then try again.")
+
+
 class DeviceUnauthorized(DeviceError):
     message_source = N_("Device {serial} has not authorized this computer.")
     action_source = N_("Accept the USB debugging prompt on the device (tick \"Always allow\"), then try again.")

@@ -1,0 +1,332 @@
+"""`camtool bench`: how well the live preview keeps up, measured on the virtual device by default.
+
+One run per stream size (720p30 and 1080p30) through the real adb server:
+- pipeline frames/s delivered to the consumer, against the rate the device rendered;
+- latency from frame render to frame delivered (p50/p95/max), from the frame stamps
+  (the render time is the host's monotonic clock, the same one the arrival is taken from);
+- dropped frames: gaps in the stamps' frame numbers (numbering restarts with each recording);
+- the decode-only ceiling: the same recorded bytes decoded again with nothing else running;
+- CPU per stream: this process's CPU time / wall time while streaming (the virtual device
+  runs in a child process, so this is the pipeline alone; the capture thread's own share
+  is given too where the platform has per-thread clocks).
+A real device (`--serial`) has no stamps: latency and drops are then unknown (null).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from camtool.device.adb_io import DeviceIO
+from camtool.device.capture import Frame, ScreenrecordSource
+from camtool.device.errors import AdbUnavailable, DeviceNotFound
+from camtool.device.h264 import AccessUnitAssembler, H264Decoder
+from camtool.i18n import N_, tr
+
+DEFAULT_SIZES = ((1280, 720), (1920, 1080))
+DEFAULT_SECONDS = 5.0
+DEFAULT_SCENARIO = "tablet-a12"
+SOURCE_FPS = 30                # the virtual device's screenrecord rate
+FIRST_FRAME_TIMEOUT_S = 20.0
+
+Progress = Callable[[str], None]
+
+
+class BenchCancelled(Exception):
+    """Ctrl+C or a cancel event: the run stopped cleanly, nothing is reported."""
+
+
+@dataclass
+class StreamFigures:
+    size: str
+    seconds: float
+    frames_delivered: int
+    delivered_fps: float
+    source_fps: float | None          # frames the device rendered per second (from the stamps)
+    delivered_ratio: float | None     # delivered / rendered
+    decode_only_fps: float | None
+    decode_ms_p95: float | None       # per frame, decode-only
+    latency_ms: dict[str, float] | None   # p50 / p95 / max render -> delivered
+    dropped_frames: int | None
+    restarts: int
+    cpu_fraction: float               # this process's CPU time / wall time (1.0 = one core)
+    capture_thread_cpu_fraction: float | None   # the capture thread's share, where measurable
+
+
+@dataclass
+class BenchReport:
+    serial: str
+    virtual: bool
+    streams: list[StreamFigures] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"serial": self.serial, "virtual": self.virtual, "streams": [asdict(s) for s in self.streams]}
+
+
+class _RecordingIO:
+    """Wraps a DeviceIO and keeps the first stream's chunks, for the decode-only ceiling."""
+
+    def __init__(self, io: DeviceIO, limit_bytes: int = 256 << 20) -> None:
+        self._io = io
+        self.chunks: list[bytes] = []
+        self._limit = limit_bytes
+        self._recorded = 0
+        self._taken = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._io, name)
+
+    def stream(self, serial, command, timeout=10.0):
+        inner = self._io.stream(serial, command, timeout=timeout)
+        if self._taken:
+            return inner
+        self._taken = True
+        return _TeeStream(inner, self)
+
+
+class _TeeStream:
+    def __init__(self, inner, owner: _RecordingIO) -> None:
+        self._inner, self._owner = inner, owner
+        self._connection = getattr(inner, "_connection", None)   # capture polls its socket
+
+    def read(self, size: int) -> bytes:
+        data = self._inner.read(size)
+        owner = self._owner
+        if data and owner._recorded < owner._limit:
+            owner.chunks.append(data)
+            owner._recorded += len(data)
+        return data
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def _thread_cpu_clock(thread: threading.Thread | None) -> Callable[[], float] | None:
+    getter = getattr(time, "pthread_getcpuclockid", None)
+    if thread is None or thread.ident is None or getter is None:
+        return None
+    try:
+        clock = getter(thread.ident)
+        time.clock_gettime(clock)
+    except (OSError, OverflowError):
+        return None
+    return lambda: time.clock_gettime(clock)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def decode_only(chunks: list[bytes]) -> tuple[float | None, float | None]:
+    """Frames/s and per-frame p95 (ms) decoding the recorded chunks again, nothing else running."""
+    if not chunks:
+        return None, None
+    # Split into access units first (as the live decoder's assembler does between reads), so
+    # each is fed whole: how the recorded bytes happened to arrive must not change the figure.
+    splitter = AccessUnitAssembler()
+    units = splitter.feed(b"".join(chunks)) + splitter.flush()
+    decoder = H264Decoder()
+    per_frame: list[float] = []
+    frames = 0
+    began = time.perf_counter()
+    for unit in units:
+        t0 = time.perf_counter()
+        produced = decoder.feed(unit, idle=True)
+        if produced:
+            per_frame.append((time.perf_counter() - t0) * 1000 / len(produced))
+        frames += len(produced)
+    frames += len(decoder.flush())
+    elapsed = time.perf_counter() - began
+    if not frames or elapsed <= 0:
+        return None, None
+    return frames / elapsed, _percentile(per_frame, 95) if per_frame else None
+
+
+def _stamp_figures(frames: list[Frame]) -> tuple[dict[str, float] | None, int | None, int | None]:
+    """(latency p50/p95/max ms, dropped frames, frames rendered) from the stamped frames."""
+    stamped = [f for f in frames if f.stamp is not None]
+    if not stamped:
+        return None, None, None
+    latencies = [(f.arrival_ns - f.stamp.render_time_ns) / 1e6 for f in stamped]
+    dropped = rendered = 0
+    run_first = previous = None
+    for f in stamped:
+        number = f.stamp.frame_number
+        if previous is not None and number <= previous:    # a new recording: numbering restarts
+            rendered += previous - run_first + 1
+            run_first = number
+        elif previous is None:
+            run_first = number
+        else:
+            dropped += number - previous - 1
+        previous = number
+    rendered += previous - run_first + 1
+    latency = {"p50": _percentile(latencies, 50), "p95": _percentile(latencies, 95), "max": max(latencies)}
+    return latency, dropped, rendered
+
+
+def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: float,
+                 progress: Progress, cancel: threading.Event) -> StreamFigures:
+    recording = _RecordingIO(io)
+    frames: list[Frame] = []
+    first = threading.Event()
+
+    def on_frame(frame: Frame) -> None:
+        # Keep the stamp and times only: holding every image would measure memory, not the pipeline.
+        frames.append(Frame(None, frame.arrival_ns, frame.index, frame.stamp))
+        first.set()
+
+    label = f"{size[0]}x{size[1]}"
+    source = ScreenrecordSource(recording, serial, size=size, on_frame=on_frame)
+    source.start()
+    try:
+        deadline = time.monotonic() + FIRST_FRAME_TIMEOUT_S
+        while not first.wait(0.2):
+            if cancel.is_set():
+                raise BenchCancelled()
+            if time.monotonic() > deadline:
+                raise TimeoutError(tr(N_("No frame arrived from {serial} within {seconds} s: {detail}"),
+                                      serial=serial, seconds=int(FIRST_FRAME_TIMEOUT_S), detail=source.state_detail))
+        thread_clock = _thread_cpu_clock(source._thread)
+        thread0 = thread_clock() if thread_clock else 0.0
+        start_count, cpu0, wall0 = len(frames), time.process_time(), time.monotonic()
+        elapsed = 0.0
+        while elapsed < seconds:
+            if cancel.wait(min(1.0, seconds - elapsed)):
+                raise BenchCancelled()
+            elapsed = time.monotonic() - wall0
+            progress(tr(N_("{size}: {seconds:.0f} s of {total:.0f} s, {frames} frames"), size=label,
+                        seconds=elapsed, total=seconds, frames=len(frames) - start_count))
+        cpu, wall = time.process_time() - cpu0, time.monotonic() - wall0
+        thread_cpu = (thread_clock() - thread0) if thread_clock else None
+        measured = frames[start_count:]
+        restarts = source.restarts
+    finally:
+        source.stop()
+    latency, dropped, rendered = _stamp_figures(measured)
+    decode_fps, decode_p95 = decode_only(recording.chunks)
+    return StreamFigures(
+        size=label, seconds=round(wall, 3), frames_delivered=len(measured),
+        delivered_fps=len(measured) / wall, source_fps=(rendered / wall) if rendered else None,
+        delivered_ratio=(len(measured) / rendered) if rendered else None,
+        decode_only_fps=decode_fps, decode_ms_p95=decode_p95, latency_ms=latency, dropped_frames=dropped,
+        restarts=restarts, cpu_fraction=cpu / wall if wall > 0 else 0.0,
+        capture_thread_cpu_fraction=(thread_cpu / wall) if thread_cpu is not None and wall > 0 else None)
+
+
+def run_bench(io: DeviceIO, serial: str, *, virtual: bool, seconds: float = DEFAULT_SECONDS,
+              sizes=DEFAULT_SIZES, progress: Progress | None = None,
+              cancel: threading.Event | None = None) -> BenchReport:
+    progress = progress or (lambda line: print(line, file=sys.stderr, flush=True))
+    cancel = cancel or threading.Event()
+    report = BenchReport(serial, virtual)
+    for size in sizes:
+        report.streams.append(bench_stream(io, serial, size, seconds, progress, cancel))
+    return report
+
+
+class VirtualBench:
+    """A private adb server and the virtual device for one bench run; stops both on exit.
+
+    The virtual device runs in a child process (`camtool virtual start`), as a real device
+    would be elsewhere: its rendering and encoding then neither share this process's GIL
+    nor count in its CPU time, so the figures are the preview pipeline's own.
+    """
+
+    def __init__(self, scenario: str = DEFAULT_SCENARIO, attach_timeout: float = 30.0) -> None:
+        self._scenario = scenario
+        self._timeout = attach_timeout
+        self._server = self._child = self._home = None
+
+    def __enter__(self) -> tuple[DeviceIO, str]:
+        import tempfile
+
+        from camtool.device.adb_io import AdbDeviceIO
+        from camtool.device.adb_server import AdbServer, AdbServerError
+
+        self._home = tempfile.TemporaryDirectory(prefix="camtool-bench-")
+        try:
+            self._server = AdbServer(home=Path(self._home.name))
+            serial = self._start_child()
+        except AdbServerError as exc:
+            self.__exit__()
+            raise AdbUnavailable(detail=str(exc)) from None
+        except BaseException:
+            self.__exit__()
+            raise
+        return AdbDeviceIO(port=self._server.port), serial
+
+    def _start_child(self) -> str:
+        import subprocess
+
+        from camtool.device.adb_server import free_port
+
+        port = free_port()
+        argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port)]
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform.startswith("win") else 0
+        self._child = subprocess.Popen(argv, env=self._server.env, stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, creationflags=flags)
+        serial = f"127.0.0.1:{port}"
+        deadline = time.monotonic() + self._timeout
+        while self._server.state(serial) != "device":
+            if self._child.poll() is not None or time.monotonic() > deadline:
+                detail = self._child.stderr.read().decode("utf-8", "replace") if self._child.poll() is not None else ""
+                raise DeviceNotFound(serial, detail or tr(N_("the virtual device did not attach")))
+            time.sleep(0.1)
+        return serial
+
+    def __exit__(self, *exc: object) -> None:
+        if self._child is not None:
+            _stop_child(self._child)
+            self._child = None
+        if self._server is not None:
+            self._server.kill()
+            self._server = None
+        if self._home is not None:
+            self._home.cleanup()
+            self._home = None
+
+
+def _stop_child(child) -> None:
+    """SIGTERM makes `camtool virtual start` detach from adb and stop; kill it if it does not."""
+    import subprocess
+
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(5)
+    if child.stderr is not None:
+        child.stderr.close()
+
+
+def format_report(report: BenchReport) -> str:
+    lines = [tr(N_("Preview benchmark on {serial} ({kind}):"), serial=report.serial,
+                kind=tr(N_("virtual device")) if report.virtual else tr(N_("device")))]
+    unknown = tr(N_("unknown (no frame stamps)"))
+    for s in report.streams:
+        latency = (tr(N_("{p50:.1f} / {p95:.1f} / {max:.1f} ms"), **s.latency_ms) if s.latency_ms else unknown)
+        lines += [
+            f"  {s.size}:",
+            tr(N_("    delivered {fps:.1f} frames/s of {source} rendered ({ratio}); restarts {restarts}"),
+               fps=s.delivered_fps, source=f"{s.source_fps:.1f}" if s.source_fps else "?",
+               ratio=f"{s.delivered_ratio:.0%}" if s.delivered_ratio else "?", restarts=s.restarts),
+            tr(N_("    decode-only ceiling {fps} frames/s (p95 {ms} ms per frame)"),
+               fps=f"{s.decode_only_fps:.0f}" if s.decode_only_fps else "?",
+               ms=f"{s.decode_ms_p95:.1f}" if s.decode_ms_p95 is not None else "?"),
+            tr(N_("    latency render to delivered p50 / p95 / max: {latency}"), latency=latency),
+            tr(N_("    dropped frames: {dropped}"), dropped=s.dropped_frames if s.dropped_frames is not None else unknown),
+            tr(N_("    CPU: {cpu:.0%} of one core (capture thread {thread})"), cpu=s.cpu_fraction,
+               thread=f"{s.capture_thread_cpu_fraction:.0%}" if s.capture_thread_cpu_fraction is not None else "?"),
+        ]
+    return "\n".join(lines)
