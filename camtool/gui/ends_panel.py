@@ -17,7 +17,7 @@ from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_service import DeviceService
 from camtool.gui.end_view import EndView
 from camtool.gui.live_frames import LiveEndFeed
-from camtool.gui.simulated_ends import EndsPictures, EndsRequest, SimulatedEnds
+from camtool.gui.simulated_ends import DEVICE_SCREEN, WECHAT_SCREEN, EndsPictures, EndsRequest, SimulatedEnds
 from camtool.gui.workers import LatestOnlyWorker
 from camtool.i18n import tr as tr_core
 
@@ -37,6 +37,7 @@ class EndsPanel(QWidget):
         self._document = document
         self._device_service = device_service
         self._behaviour = behaviour
+        self._screens: tuple[tuple[int, int], tuple[int, int]] = (DEVICE_SCREEN, WECHAT_SCREEN)
         self._request_serial = 0
         self._shown_serial = 0
         self._simulated = SimulatedEnds()
@@ -101,8 +102,21 @@ class EndsPanel(QWidget):
         self.mounting_combo.setCurrentIndex((turn.rotation // 90) % 4)
         self.mirrored_check.setChecked(turn.mirrored)
 
+    def set_simulation(self, *, behaviour: WmpfBehaviour | None = None,
+                       device_screen: tuple[int, int] | None = None,
+                       wechat_screen: tuple[int, int] | None = None) -> None:
+        """Simulate a particular device: its WMPF behaviour and its screens' sizes (width, height)."""
+        if behaviour is not None:
+            self._behaviour = behaviour
+        if device_screen is not None:
+            self._screens = (tuple(device_screen), self._screens[1])
+        if wechat_screen is not None:
+            self._screens = (self._screens[0], tuple(wechat_screen))
+        self.refresh()
+
     def current_request(self) -> EndsRequest:
         return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self._behaviour,
+                           device_screen=self._screens[0], wechat_screen=self._screens[1],
                            serial=self._request_serial)
 
     def refresh(self) -> None:

@@ -30,6 +30,15 @@ def running_threads() -> list[QThread]:
     return alive
 
 
+def _finish(thread: QThread, timeout_ms: int = 5000) -> None:
+    try:
+        if thread.isRunning():
+            thread.quit()
+            thread.wait(timeout_ms)
+    except RuntimeError:   # already deleted by Qt
+        pass
+
+
 class _Runner(QObject):
     """Lives on the worker thread; `run` executes there because of the queued `kick`."""
 
@@ -77,6 +86,10 @@ class LatestOnlyWorker(QObject):
         self._runner.failed_one.connect(self.failed)
         self._thread.finished.connect(self._runner.deleteLater)
         _threads.add(self._thread)
+        # If the owner is deleted without stop() (a panel never shown, then deleted), end the
+        # thread instead of letting Qt abort on a QThread destroyed while running.
+        thread = self._thread
+        self.destroyed.connect(lambda *_: _finish(thread))
         self._thread.start()
 
     def _take(self) -> tuple[bool, Any]:

@@ -104,3 +104,40 @@ def test_a_burst_of_edits_ends_on_the_newest_config(qtbot, ends):
     picture = picture_of_mounted_camera(Turn(0, False), CAMERA_SIZE)
     expected = render_ends(picture, document.data, None, device_screen=DEVICE_SCREEN, wechat_screen=WECHAT_SCREEN)
     assert np.array_equal(wechat, expected[1])
+
+
+@pytest.mark.parametrize("scenario_name,config", [
+    ("intercom-a9", {"usbCameraRotationAngle": 90, "usbCameraPushFlip": True}),   # + its USB camera's path
+    ("tablet-a12", {"internalCameraName": "0", "cameraRotationAngle": 270}),
+    ("doorbell-ccw-vmirror", {"cameraRotationAngle": 90, "cameraPushFlip": True}),   # the other behaviour
+])
+def test_the_simulated_wechat_end_matches_the_virtual_wechat_phone(qtbot, scenario_name, config):
+    """Same config, same mounting, same screens: the window's simulation and the virtual device agree."""
+    from camtool.virtual.device_state import VirtualDeviceState
+    from camtool.virtual.frames import EndFrames, end_view
+    from camtool.virtual.scenario import load_scenario
+    from camtool.virtual.stamp import stamp_mask
+
+    scenario = load_scenario(scenario_name)
+    state = VirtualDeviceState(scenario)
+    if "usbCameraRotationAngle" in config:
+        usb = next(d for d in scenario.usb_devices if d.is_uvc)
+        config = {"usbCameraName": f"/dev/bus/usb/{usb.bus:03d}/{usb.dev:03d}", **config}
+    state.apply_config(config)
+    virtual = end_view(state.snapshot(), "wechat")
+    phone_frame = EndFrames(state, "wechat").frame(1)
+
+    document = ConfigDocument(config, wmpf_version=virtual.wmpf_version)
+    panel = EndsPanel(document, behaviour=virtual.behaviour)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_mounting(virtual.mounting)
+    panel.set_simulation(wechat_screen=virtual.screen)
+    qtbot.waitUntil(lambda: panel.both_ends_shown() and panel.is_up_to_date(), timeout=10_000)
+    simulated = panel.wechat_view.displayed_array()
+
+    assert simulated.shape == phone_frame.shape
+    keep = ~stamp_mask(phone_frame.shape)     # the stamp and ticker are the virtual device's own
+    difference = cv2.absdiff(simulated, phone_frame)[keep]
+    # The cameras' own pictures differ only in resolution (resampling), not in content.
+    assert float(np.mean(difference)) < 4.0

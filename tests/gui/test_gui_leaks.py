@@ -67,3 +67,14 @@ def test_a_failing_request_is_reported_and_the_worker_goes_on(qtbot):
         assert done.args == [1, 1]
     finally:
         worker.stop()
+
+
+def test_a_worker_whose_owner_is_deleted_ends_its_thread(qtbot):
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    LatestOnlyWorker(lambda request: request, "camtool-test-owned", owner)
+    assert running_threads()
+    shiboken6.delete(owner)     # as Qt deletes a panel that was never shown or closed
+    assert not running_threads()
