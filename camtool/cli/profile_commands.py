@@ -237,6 +237,9 @@ def run_show(args: argparse.Namespace) -> int:
         _print_findings(args.sku, findings)
         return exitcodes.NO
     _write_stdout(profile_to_text(profile))
+    if has_errors(findings):  # e.g. the sku inside does not match the file name
+        _print_findings(args.sku, findings)
+        return exitcodes.NO
     if profile.extends:
         config, chain_findings = library.resolve(profile)
         if chain_findings:

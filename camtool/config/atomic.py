@@ -39,6 +39,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write `data` to `path` atomically (see atomic_write_text). Returns the target path."""
     target = Path(path)
+    if target.is_symlink():  # write through a link (e.g. a profile kept in a synced folder), keep the link
+        target = target.resolve()
     directory = target.parent
     temp = directory / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     # O_EXCL: never reuse a file someone else created; 0o666 lets the umask decide, like open().

@@ -114,3 +114,9 @@ def test_export_profile_with_errors_is_refused(library, capsysbinary):
 
 def test_profiles_without_subcommand_is_a_usage_error(library, capsys):
     assert _run(library) == 2
+
+
+def test_show_a_profile_whose_sku_does_not_match_its_file_exits_1(library, capsys):
+    (library / "renamed.json").write_text('{"schema": 1, "sku": "original", "config": {}}', encoding="utf-8")
+    assert _run(library, "show", "renamed") == 1
+    assert "CAM853" in capsys.readouterr().err
