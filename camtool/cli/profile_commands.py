@@ -12,6 +12,7 @@ import argparse
 import importlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -300,11 +301,19 @@ def run_diff(args: argparse.Namespace) -> int:
         print(tr(N_("{a} and {b} give the same config."), a=args.a, b=args.b))
         return exitcodes.OK
     table = [(key, _shown(a), _shown(b)) for key, a, b in rows]
-    widths = [max(len(row[i]) for row in [("", args.a, args.b), *table]) for i in range(3)]
-    print(f"{''.ljust(widths[0])}  {args.a.ljust(widths[1])}  {args.b}")
-    for key, a, b in table:
-        print(f"{key.ljust(widths[0])}  {a.ljust(widths[1])}  {b}")
+    widths = [max(_width(row[i]) for row in [("", args.a, args.b), *table]) for i in range(2)]
+    for key, a, b in [("", args.a, args.b), *table]:
+        print(f"{_pad(key, widths[0])}  {_pad(a, widths[1])}  {b}")
     return exitcodes.NO
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two (the Chinese "(not set)" does)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _shown(value: Any) -> str:

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from camtool.config.atomic import atomic_write_text
 from camtool.config.errors import ProfileError
 from camtool.config.findings import Finding, has_errors, sorted_findings
@@ -21,7 +23,7 @@ from camtool.config.rules_codes import LazyText
 from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
 from camtool.i18n import N_
 
-__all__ = ["NOT_SET", "ProfileLibrary", "diff_configs"]
+__all__ = ["NOT_SET", "ProfileLibrary", "default_library_dir", "diff_configs"]
 
 
 class _NotSet:
@@ -58,11 +60,24 @@ def _as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=True, sort_keys=False)
 
 
+def default_library_dir() -> Path:
+    """The per-user profile library: e.g. ~/.local/share/camtool/profiles on Linux,
+    %LOCALAPPDATA%\\camtool\\profiles on Windows, ~/Library/Application Support/camtool/profiles on macOS."""
+    return platformdirs.user_data_path("camtool", appauthor=False) / "profiles"
+
+
 class ProfileLibrary:
     """The profiles in one directory, one `<sku>.json` file each."""
 
+    default_library_dir = staticmethod(default_library_dir)
+
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
+
+    @classmethod
+    def default(cls) -> "ProfileLibrary":
+        """The technician's own library in the per-user data folder (created on the first save)."""
+        return cls(default_library_dir())
 
     def __repr__(self) -> str:
         return f"ProfileLibrary({str(self.directory)!r})"

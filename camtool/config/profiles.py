@@ -8,25 +8,15 @@ profile_library.py for `extends`, validation and the atomic, validated saves.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import platformdirs
-
 from camtool.config.errors import ProfileError
 from camtool.config.profile_file import (PROFILE_CODES, SCHEMA_VERSION, Profile, package_problem,
                                          profile_to_text, read_profile_file, sku_problem)
-from camtool.config.profile_library import NOT_SET, ProfileLibrary, diff_configs
+from camtool.config.profile_library import NOT_SET, ProfileLibrary, default_library_dir, diff_configs
 from camtool.resources import shipped_profiles_dir
 
 __all__ = ["NOT_SET", "PROFILE_CODES", "SCHEMA_VERSION", "Profile", "ProfileError", "ProfileLibrary",
            "default_library_dir", "diff_configs", "package_problem", "profile_to_text", "read_profile_file",
            "shipped_library", "sku_problem"]
-
-
-def default_library_dir() -> Path:
-    """The per-user profile library: e.g. ~/.local/share/camtool/profiles on Linux,
-    %LOCALAPPDATA%\\camtool\\profiles on Windows, ~/Library/Application Support/camtool/profiles on macOS."""
-    return platformdirs.user_data_path("camtool", appauthor=False) / "profiles"
 
 
 def shipped_library() -> ProfileLibrary:
