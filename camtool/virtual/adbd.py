@@ -276,7 +276,7 @@ class AdbdServer:
 
     async def start(self) -> int:
         self._server = await asyncio.start_server(self._accept, self.host, self.requested_port,
-                                                  limit=MAX_PAYLOAD + 64, reuse_address=True)
+                                                  limit=MAX_PAYLOAD + 64)
         self.port = self._server.sockets[0].getsockname()[1]
         return self.port
 

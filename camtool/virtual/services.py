@@ -62,7 +62,9 @@ class EndEndpoint:
             options, _, command = name.partition(":")
             v2 = "v2" in options.split(",")[1:]
             if not command.strip():
-                return lambda stream: self._interactive(stream, v2)
+                # adbd's rule: no command means a pty unless the host asked for raw.
+                pty = not v2 or "raw" not in options.split(",")
+                return lambda stream: self._interactive(stream, v2, pty)
             return lambda stream: self._run(stream, command, v2)
         if name.startswith("exec:"):
             return lambda stream: self._run(stream, name[5:], False)
@@ -77,41 +79,47 @@ class EndEndpoint:
         status = await shell.run_line(command, io.shell_io())
         await io.finish(status)
 
-    async def _interactive(self, stream: Stream, v2: bool) -> None:
-        """`adb shell` with no command: a prompt, echo of what is typed, one line at a time."""
+    async def _interactive(self, stream: Stream, v2: bool, pty: bool) -> None:
+        """`adb shell` with no command: sh reading lines from stdin.
+
+        On a pty (a terminal on the host) it prompts and echoes what is typed, with CRLF line
+        ends; raw (stdin piped into adb) it just runs the lines, as adbd's sh does.
+        """
         io = _StreamIO(stream, v2, None)
         shell = Shell(self._runner(stream))
-        prompt = f"{self.info.device}:/ $ ".encode()
+        prompt = f"{self.info.device}:/ $ ".encode() if pty else b""
         await io.write(ID_STDOUT, prompt)
         line = bytearray()
-        while True:
+        closed = False
+        while not closed:
             data = await stream.input.get()
             if v2:
-                data = _stdin_of_v2(data)
-                if data is None:
-                    break
+                data, closed = _stdin_of_v2(data)
             for byte in data:
                 if byte in (0x0D, 0x0A):
-                    await io.write(ID_STDOUT, b"\r\n")
+                    if pty:
+                        await io.write(ID_STDOUT, b"\r\n")
                     text = line.decode("utf-8", "replace").strip()
                     line.clear()
-                    if text == "exit" or text.startswith("exit "):
-                        await shell.run_line(text, io.shell_io())
-                        await io.finish(shell.status)
-                        return
                     if text:
-                        await shell.run_line(text, io.shell_io(crlf=True))
+                        await shell.run_line(text, io.shell_io(crlf=pty))
+                        if shell.exited:
+                            await io.finish(shell.status)
+                            return
                     await io.write(ID_STDOUT, prompt)
-                elif byte == 0x04 and not line:  # Ctrl+D on an empty line
-                    await io.finish(shell.status)
-                    return
-                elif byte in (0x7F, 0x08):
+                elif byte == 0x04 and pty and not line:  # Ctrl+D on an empty line
+                    closed = True
+                    break
+                elif byte in (0x7F, 0x08) and pty:
                     if line:
                         line.pop()
                         await io.write(ID_STDOUT, b"\b \b")
                 else:
                     line.append(byte)
-                    await io.write(ID_STDOUT, bytes([byte]))
+                    if pty:
+                        await io.write(ID_STDOUT, bytes([byte]))
+        if line.strip():
+            await shell.run_line(line.decode("utf-8", "replace"), io.shell_io(crlf=pty))
         await io.finish(shell.status)
 
     def _runner(self, stream: Stream):
@@ -154,9 +162,10 @@ def _banner_safe(value: object) -> str:
     return str(value).replace(";", " ").replace(":", " ").strip()
 
 
-def _stdin_of_v2(data: bytes) -> bytes | None:
-    """Unpack shell-v2 packets from the host: stdin bytes, or None when stdin was closed."""
+def _stdin_of_v2(data: bytes) -> tuple[bytes, bool]:
+    """Unpack shell-v2 packets from the host: (stdin bytes, whether stdin is now closed)."""
     out = bytearray()
+    closed = False
     i = 0
     while i + 5 <= len(data):
         kind = data[i]
@@ -166,8 +175,8 @@ def _stdin_of_v2(data: bytes) -> bytes | None:
         if kind == ID_STDIN:
             out += payload
         elif kind == ID_CLOSE_STDIN:
-            return bytes(out) or None
-    return bytes(out)
+            closed = True
+    return bytes(out), closed
 
 
 class _StreamIO:

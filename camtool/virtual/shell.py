@@ -218,6 +218,7 @@ class Shell:
     runner: Runner
     status: int = 0
     variables: dict[str, str] = field(default_factory=dict)
+    exited: bool = False   # `exit` ran: an interactive session ends
 
     def expand(self, word: str) -> str:
         def value(m: re.Match) -> str:
@@ -249,6 +250,7 @@ class Shell:
                 self.status = await self._run_pipeline(pipeline, io)
         except ShellExit as done:
             self.status = done.status
+            self.exited = True
         return self.status
 
     async def _run_pipeline(self, pipeline: Pipeline, io: ShellIO) -> int:

@@ -198,3 +198,39 @@ def test_host_closing_a_stream_stops_the_recording(device, host, wait_until):
     host.send(A_CLSE, 3, remote)
     media = device.endpoints[0].media
     assert wait_until(lambda: not media.active, timeout=5)
+
+
+def test_big_output_goes_out_in_writes_as_large_as_the_host_allows(host):
+    host.handshake()
+    payloads, _ = host.run("exec:screencap")  # raw RGBA: megabytes in one go
+    total = sum(map(len, payloads))
+    width, height, pixel_format = struct.unpack("<3I", payloads[0][:12])
+    assert (pixel_format, total) == (1, 16 + width * height * 4)
+    assert len(payloads) == -(-total // MAX_PAYLOAD)  # coalesced: as few WRTEs as maxdata permits
+
+
+def test_an_interactive_pty_shell_prompts_echoes_and_exits_with_the_status(device, host):
+    host.handshake()
+    host.send(A_OPEN, 4, 0, b"shell,v2,TERM=xterm-256color,pty:\0")
+    command, remote, _, _ = host.recv()
+    assert command == A_OKAY
+    typed = b"echo hi\rexit 3\r"
+    host.send(A_WRTE, 4, remote, bytes([0]) + len(typed).to_bytes(4, "little") + typed)
+    received = bytearray()
+    while True:
+        command, _, _, data = host.recv()
+        if command == A_CLSE:
+            break
+        if command == A_WRTE:
+            received += data
+            host.send(A_OKAY, 4, remote)
+    stdout, exit_code = bytearray(), None
+    while received:
+        kind, length = received[0], int.from_bytes(received[1:5], "little")
+        if kind == 1:
+            stdout += received[5:5 + length]
+        elif kind == 3:
+            exit_code = received[5]
+        del received[:5 + length]
+    prompt = f"{device.scenario.device.device}:/ $ ".encode()
+    assert stdout.startswith(prompt + b"echo hi\r\nhi\r\n" + prompt) and exit_code == 3

@@ -139,3 +139,33 @@ def test_a_replayed_capture_answers_its_commands_and_nothing_else(adb_server, tm
         missing = device.shell2("dumpsys usb", v2=True)
         assert missing.returncode == 127 and "not found" in missing.stderr
         assert device.screenshot(error_ok=False).size[0] > 0  # the scenes still serve pictures
+
+
+def test_adb_shell_without_a_command_runs_piped_lines(adb_server, virtual_device):
+    done = subprocess.run([str(adb_server.adb), "-P", str(adb_server.port), "-s", virtual_device.serial, "shell"],
+                          input=b"echo one\ngetprop ro.product.model\nexit 3\necho never\n", env=adb_server.env,
+                          capture_output=True, timeout=30)
+    model = virtual_device.scenario.device.model
+    assert (done.stdout, done.returncode) == (f"one\n{model}\n".encode(), 3)
+
+
+def test_adb_server_helpers_fail_with_sentences(adb_server, monkeypatch, tmp_path):
+    from camtool.device.adb_server import AdbServerError, adb_path, free_port
+
+    monkeypatch.setenv("ADBUTILS_ADB_PATH", str(tmp_path / "no-adb"))
+    with pytest.raises(AdbServerError, match="ADBUTILS_ADB_PATH"):
+        adb_path()
+    monkeypatch.delenv("ADBUTILS_ADB_PATH")
+    assert adb_path().is_file()
+    nobody = free_port()
+    assert nobody != 5037 and not 5554 <= nobody <= 5585
+    assert adb_server.connect(f"127.0.0.1:{nobody}", timeout=10) is False  # adb says "failed", exit 0
+    adb_server.disconnect(f"127.0.0.1:{nobody}")
+
+
+def test_a_port_in_use_is_a_clear_error(adb_server):
+    from camtool.virtual.device import VirtualDevice, VirtualDeviceError
+
+    with VirtualDevice() as first:
+        with pytest.raises(VirtualDeviceError, match="--port"):
+            VirtualDevice(port=first.port).start()
