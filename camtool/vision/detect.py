@@ -15,6 +15,7 @@ decoded too, and its answer is mapped back to the original frame's coordinates.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -111,14 +112,10 @@ class _Detector:
         return found, [quad.reshape(4, 2) for quad in rejected]
 
 
-_detector: _Detector | None = None
-
-
+@functools.lru_cache(maxsize=1)
 def _shared_detector() -> _Detector:
-    global _detector
-    if _detector is None:
-        _detector = _Detector()
-    return _detector
+    # One per process: detectMarkers does not change the detector, so threads may share it.
+    return _Detector()
 
 
 def _to_gray(frame: np.ndarray) -> np.ndarray:

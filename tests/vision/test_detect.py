@@ -167,3 +167,28 @@ def test_json_form_has_the_documented_keys_and_plain_types():
     assert set(data) == {"detected", "rotation", "residual_deg", "mirrored", "markers", "confidence", "centre", "up"}
     assert data["rotation"] == 90 and data["mirrored"] is True and isinstance(data["centre"], list)
     assert detect_orientation(np.zeros((100, 100), np.uint8)).to_json()["centre"] is None
+
+
+@pytest.mark.parametrize("rotation, mirrored", MOUNTINGS)
+def test_virtual_device_ends_read_as_the_wmpf_semantics_predict(rotation, mirrored):
+    # The virtual device's scene carries this chart; after a built-in camera's push rotation of
+    # 90 degrees the WeChat end must read one quarter turn further than the device end.
+    from camtool.config.semantics import Turn, ends_for
+    from camtool.virtual.scene import picture_of_mounted_camera
+    from camtool.virtual.screens import render_ends
+
+    mounting = Turn(rotation, mirrored)
+    config = {"cameraRotationAngle": 90}
+    device_img, wechat_img = render_ends(picture_of_mounted_camera(mounting), config, "2.1.0")
+    effect = ends_for(config, "2.1.0")
+    for image, end_turn in ((device_img, effect.device_end), (h264_roundtrip([wechat_img])[0], effect.wechat_end)):
+        seen = mounting.then(end_turn)
+        _assert_reads(detect_orientation(image), seen.rotation, seen.mirrored)
+
+
+@pytest.mark.parametrize("rotation, mirrored", [(0, False), (90, True)])
+def test_a_chart_a_quarter_of_the_frame_high_is_read_in_1080p_and_4k(rotation, mirrored):
+    for width in (1920, 3840):
+        frame = chart_scene(width, width * 9 // 16, rotation=rotation, mirrored=mirrored, fill=0.25,
+                            rng=np.random.default_rng(width))
+        _assert_reads(detect_orientation(jpeg(frame, 85)), rotation, mirrored)
