@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from camtool.config.findings import Finding, Severity
+from camtool.config.jsonread import read_json_text
 from camtool.config.rules_codes import LazyText, RuleInfo
 from camtool.config.snippet_lexer import JAVA, KOTLIN, Token, tokenize
 from camtool.config.snippet_values import Unreadable, read_number
@@ -180,7 +181,9 @@ class _Reader:
         self.pos += 1
         if token.text in ("JSONObject", "JSONArray") and self.is_punct("("):
             self.pos += 1
-            if not self.is_punct(")"):  # JSONObject(map) or JSONObject(jsonText): not followed
+            if self.peek().kind == "string" and self.is_punct(")", 1):  # JSONObject("{...}"): JSON in code
+                return self.json_text_base(token)
+            if not self.is_punct(")"):  # JSONObject(map), JSONObject(variable): built at run time
                 self.skip_call_arguments()
                 self.findings.append(_finding(
                     "CAM807", token, N_("Line {line}: {name}(...) with arguments builds its content at run time; camtool cannot read it."),
@@ -196,6 +199,25 @@ class _Reader:
         if token.text not in self.variables:  # a fragment of `config.put(...)` lines: the name is the object
             self.variables[token.text] = self.new_object({})
         return self.variables[token.text]
+
+    def json_text_base(self, token: Token) -> dict | list | None:
+        """`JSONObject("{\"cameraId\": 0}")` / `JSONArray("[...]")`: the constant is parsed as JSON."""
+        text_token = self.peek()
+        self.pos += 2
+        expected = dict if token.text == "JSONObject" else list
+        parsed = read_json_text(text_token.value, self.source) if text_token.value is not None else None
+        if parsed is None or not isinstance(parsed.data, expected) or any(f.is_error and f.code != "CAM004" for f in parsed.findings):
+            self.findings.append(_finding(
+                "CAM801", text_token, N_("Line {line}: the text given to {name}(...) is not JSON of that kind that camtool can read."),
+                N_("Check the JSON inside the string (camtool validate reads it from a .json file), or use put(\"key\", value) calls."),
+                name=token.text))
+            return None
+        for key in parsed.data if isinstance(parsed.data, dict) else ():
+            self.key_positions[key] = (text_token.line, text_token.column)
+        created = self.new_object(parsed.data)
+        if isinstance(created, dict) and created:
+            self.filled.append(created)
+        return created
 
     def receiver_call(self, receiver: dict | list | None) -> None:
         """`put(...)` or another call at self.pos, applied to `receiver`."""

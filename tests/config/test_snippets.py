@@ -205,3 +205,19 @@ def test_any_text_gives_findings_never_an_exception(code, language):
     data, findings = read_snippet(code, language)
     assert data is None or isinstance(data, dict)
     assert data is not None or findings
+
+
+def test_json_text_given_to_the_jsonobject_constructor_is_read():
+    data, findings = _read('''
+        val config = JSONObject("{\\"usbCameraName\\": \\"/dev/bus/usb/001/004\\", \\"ui\\": {\\"zoom\\": 2}}")
+        config.put("usbCameraRotationAngle", 90)
+    ''', "kotlin")
+    assert findings == []
+    assert data == {"usbCameraName": "/dev/bus/usb/001/004", "ui": {"zoom": 2}, "usbCameraRotationAngle": 90}
+
+
+def test_invalid_json_text_in_the_constructor_is_reported_with_its_line():
+    data, findings = _read('''
+        JSONObject config = new JSONObject("{\\"cameraId\\": 0,}");
+    ''', "java")
+    assert data is None and ("CAM801", 2) in _codes(findings)

@@ -152,4 +152,8 @@ MESSAGES: dict[str, str] = {
     '{source} nests JSONObjects too deeply to be a camera config.': '{source} 中 JSONObject 嵌套过深，不像是摄像头配置。',
     'Check that you chose the code that builds the initGlobalConfig JSON.': '请确认选择的是构建 initGlobalConfig JSON 的代码。',
     'The config is nested too deeply to export; a camera config is one flat JSON object.': '配置嵌套过深，无法导出；摄像头配置应是一个扁平的 JSON 对象。',
+    'Line {line}: the text given to {name}(...) is not JSON of that kind that camtool can read.':
+        '第 {line} 行：传给 {name}(...) 的文本不是 camtool 能读取的相应类型的 JSON。',
+    'Check the JSON inside the string (camtool validate reads it from a .json file), or use put("key", value) calls.':
+        '请检查字符串中的 JSON（把它存为 .json 文件后可用 camtool validate 检查），或改用 put("key", value) 调用。',
 }
