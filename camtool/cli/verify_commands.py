@@ -1,9 +1,228 @@
-"""`camtool verify`: the orientation check on both ends of a call (filled in by #6)."""
+"""`camtool verify`: the orientation check on both ends of a call (issue 6).
+
+    camtool verify --serial DEVICE [--wechat-serial PHONE] [--config FILE | --profile SKU] [--profiles DIR]
+                   [--apply] [--package P] [--report out.html] [--format json]
+    camtool verify --device-image A [--wechat-image B] [--config FILE | --profile SKU]
+
+Exit codes (contracts.md section 2): 0 both ends pass, 1 fail (or no chart visible), 2 usage
+or an unreadable input file, 3 adb or a device unavailable.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from camtool import exitcodes
+from camtool.i18n import N_, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `verify` to `camtool`."""
+    p = subparsers.add_parser(
+        "verify",
+        help=tr(N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
+        description=tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
+                          "while the printed chart (camtool chart) is held upright in front of the camera; detect "
+                          "the chart's turn and mirroring on each; recommend the config that makes both upright, and "
+                          "say what no key can fix. With --apply the recommendation is sent to the device and "
+                          "checked again (at most 3 times).")),
+    )
+    source = p.add_argument_group(tr(N_("pictures")))
+    source.add_argument("--serial", metavar="DEVICE", help=tr(N_("Serial of the WMPF device (see camtool devices).")))
+    source.add_argument("--wechat-serial", metavar="PHONE",
+                        help=tr(N_("Serial of the phone that receives the call in WeChat (its screen is the WeChat end).")))
+    source.add_argument("--device-image", metavar="FILE", help=tr(N_("A photo or screenshot of the device end, instead of --serial.")))
+    source.add_argument("--wechat-image", metavar="FILE", help=tr(N_("A photo or screenshot of the WeChat end.")))
+    config = p.add_mutually_exclusive_group()
+    config.add_argument("--config", metavar="FILE",
+                        help=tr(N_("The config the device runs now (JSON). Default: an empty config (WMPF's defaults).")))
+    config.add_argument("--profile", metavar="SKU",
+                        help=tr(N_("Use the config of this profile, and add the result to it as a verification record.")))
+    p.add_argument("--profiles", metavar="DIR", help=tr(N_("Profile library folder (default: your camtool profiles folder).")))
+    p.add_argument("--apply", action="store_true",
+                   help=tr(N_("Apply the recommendation to the device, wait for the new pictures and check again.")))
+    p.add_argument("--package", metavar="P",
+                   help=tr(N_("Package of the app with camtool's receiver (default: the profile's apply_package).")))
+    p.add_argument("--report", metavar="FILE", help=tr(N_("Write an HTML report (one file, pictures included).")))
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=tr(N_("Output format (default: text).")))
+    p.set_defaults(handler=run_verify_command)
+
+
+class _Usage(Exception):
+    """A usage problem; the message says what to do."""
+
+
+def _say(message: str) -> None:
+    print(tr(N_("camtool verify: {problem}"), problem=message), file=sys.stderr)
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    if bool(args.serial) == bool(args.device_image):
+        raise _Usage(tr(N_("give either --serial (capture from a device) or --device-image (a picture file).")))
+    if args.device_image and (args.wechat_serial or args.apply):
+        raise _Usage(tr(N_("--wechat-serial and --apply need --serial; with pictures give --wechat-image.")))
+    if args.serial and args.wechat_image:
+        raise _Usage(tr(N_("--wechat-image goes with --device-image; with --serial give --wechat-serial.")))
+    if args.report:
+        folder = Path(args.report).expanduser().parent
+        if not folder.is_dir():
+            raise _Usage(tr(N_("the folder of the report, {folder}, does not exist."), folder=str(folder)))
+
+
+def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
+    """(config, profile library or None, profile or None)."""
+    from camtool.config.findings import has_errors
+
+    if args.config:
+        from camtool.config.rules import validate_file
+
+        config, findings = validate_file(Path(args.config).expanduser())
+        if config is None:
+            raise _Usage("; ".join(f.message for f in findings) or tr(N_("{file} is not a config."), file=args.config))
+        return config, None, None
+    if args.profile:
+        from camtool.config.profiles import ProfileLibrary, default_library_dir
+
+        library = ProfileLibrary(Path(args.profiles).expanduser() if args.profiles else default_library_dir())
+        profile, findings = library.read(args.profile)
+        if profile is None:
+            raise _Usage("; ".join(f.message for f in findings))
+        config, chain = library.resolve(profile)
+        if has_errors(chain):
+            raise _Usage("; ".join(f.message for f in chain if f.is_error))
+        return config, library, profile
+    return {}, None, None
+
+
+def _read_image(path: str | None):
+    if not path:
+        return None
+    from camtool.vision.verify_run import decode_image
+
+    file = Path(path).expanduser()
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise _Usage(tr(N_("cannot read {file} ({reason})."), file=str(file), reason=exc.strerror or str(exc))) from None
+    from camtool.vision.verify_run import CaptureError
+
+    try:
+        return decode_image(data, str(file))
+    except CaptureError as exc:
+        raise _Usage(str(exc)) from None
+
+
+def _image_run(args: argparse.Namespace, config: dict[str, Any]):
+    from camtool.vision.verdict import check_orientation
+    from camtool.vision.verify_run import VerifyRound, VerifyRun
+
+    device, wechat = _read_image(args.device_image), _read_image(args.wechat_image)
+    verdict = check_orientation(device, wechat, config)
+    return VerifyRun([VerifyRound(config, device, wechat, verdict)])
+
+
+def _device_run(args: argparse.Namespace, config: dict[str, Any], profile):
+    from camtool.device.adb_io import AdbDeviceIO
+    from camtool.device.inventory_fetch import fetch_inventory
+    from camtool.vision.verify_run import run_verify
+
+    package = args.package or (profile.apply_package if profile is not None else None)
+    if args.apply and not package:
+        raise _Usage(tr(N_("--apply needs --package (or a profile with apply_package): the app with camtool's receiver.")))
+    if package:
+        from camtool.device.apply import PackageNameError, check_package
+
+        try:
+            check_package(package)
+        except PackageNameError as exc:
+            raise _Usage(str(exc)) from None
+    io = AdbDeviceIO()
+    io.require_ready(args.serial)
+    if args.wechat_serial:
+        io.require_ready(args.wechat_serial)
+    inventory = fetch_inventory(io, args.serial).inventory
+    return run_verify(io, args.serial, config, wechat_serial=args.wechat_serial, apply=args.apply,
+                      package=package, inventory=inventory)
+
+
+def run_verify_command(args: argparse.Namespace) -> int:
+    from camtool.config.errors import ProfileError
+    from camtool.device.errors import DeviceError
+    from camtool.vision.verify_run import CaptureError
+
+    try:
+        _check_args(args)
+        config, library, profile = _load_config(args)
+        run = _device_run(args, config, profile) if args.serial else _image_run(args, config)
+    except _Usage as exc:
+        _say(str(exc))
+        return exitcodes.USAGE
+    except DeviceError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return exitcodes.UNAVAILABLE
+    except CaptureError as exc:
+        _say(str(exc))
+        return exitcodes.UNAVAILABLE
+    inventory = run.inventory
+    model = getattr(getattr(inventory, "device", None), "model", None)
+    wmpf = getattr(getattr(inventory, "device", None), "wmpf", None)
+    if args.format == "json":
+        print(json.dumps(run.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_text(run)
+    if library is not None:
+        from camtool.vision.records import record_run
+
+        try:
+            record_run(library, profile.sku, run, device_model=model, wmpf_version=wmpf)
+            _note(args, tr(N_("Verification record added to profile {sku}."), sku=profile.sku))
+        except (ProfileError, OSError) as exc:
+            _say(tr(N_("the verification record was not saved to profile {sku}: {reason}"), sku=profile.sku,
+                    reason=str(exc)))
+    if args.report:
+        from camtool.config.atomic import atomic_write_text
+        from camtool.vision.report import render_report
+
+        target = Path(args.report).expanduser()
+        try:
+            atomic_write_text(target, render_report(run, device_model=model, wmpf_version=wmpf))
+            _note(args, tr(N_("Report written to {file}."), file=str(target)))
+        except OSError as exc:
+            _say(tr(N_("could not write the report {file} ({reason})."), file=str(target), reason=exc.strerror or str(exc)))
+            return exitcodes.USAGE
+    return exitcodes.OK if run.passed else exitcodes.NO
+
+
+def _note(args: argparse.Namespace, text: str) -> None:
+    # With --format json, stdout is one JSON object: notes go to stderr.
+    print(text, file=sys.stderr if args.format == "json" else sys.stdout)
+
+
+def _print_text(run) -> None:
+    from camtool.vision.verdict import END_NAMES
+
+    verdict = run.verdict
+    print(tr(N_("Verdict: {verdict}"), verdict=tr(N_("PASS")) if verdict.passed else tr(N_("FAIL"))))
+    for name in ("device", "wechat"):
+        end = verdict.end(name)
+        if not end.captured:
+            state = tr(N_("not captured"))
+        elif not end.detected:
+            state = tr(N_("no chart visible"))
+        else:
+            state = tr(N_("turned {degrees} degrees clockwise, {mirror}, {upright}"), degrees=end.rotation,
+                       mirror=tr(N_("mirrored")) if end.mirrored else tr(N_("not mirrored")),
+                       upright=tr(N_("upright")) if end.upright else tr(N_("not upright")))
+        print(tr(N_("  {end}: {state}"), end=tr(END_NAMES[name]), state=state))
+    applies = [r for r in run.rounds if r.applied is not None]
+    if applies:
+        print(tr(N_("Applied {count} time(s); checked {checks} time(s)."), count=len(applies), checks=len(run.rounds)))
+    for explanation in run.explanations:
+        print(tr(N_("- {text}"), text=explanation.message))
+    print(tr(N_("Recommended config:")))
+    print(json.dumps(verdict.recommended, ensure_ascii=False, indent=2))

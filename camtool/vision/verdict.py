@@ -52,9 +52,9 @@ E_FLIP_MIRROR = N_("The push flip mirrored the picture top to bottom instead of 
                    "this device. The recommendation is corrected for that.")
 E_FLIP_TURN = N_("The push flip turned the picture by 180 degrees on this device. The recommendation is "
                  "corrected for that.")
-E_INCONSISTENT = N_("What the ends show does not fit the configs checked so far under any WMPF behaviour camtool "
-                    "knows (was the chart moved, or did another camera open?). The recommendation uses the "
-                    "latest pictures only.")
+E_INCONSISTENT = N_("What the ends show does not fit the config under any WMPF behaviour camtool knows (was the "
+                    "chart moved, did another camera open, or is the config not the one the device runs?). The "
+                    "recommendation trusts the latest pictures, the WeChat end first.")
 E_IGNORED = N_("{key} has no effect: {reason}")
 E_NEEDS_WMPF = N_("{key} needs WMPF {needed} or newer and the device has {wmpf}: update WMPF, then the picture "
                   "can be turned by keys.")
@@ -259,9 +259,14 @@ def _solve(observations: tuple[Observation, ...], wmpf: str | None, assumed: Wmp
         return None, assumed, set(ALL_BEHAVIOURS), []
     pairs = [(m, b) for b in ALL_BEHAVIOURS for m in ALL_TURNS if all(_fits(o, m, b, wmpf) for o in useful)]
     notes: list[Explanation] = []
-    if not pairs:  # the scene changed between checks: trust the latest pictures alone
+    if not pairs:  # the scene changed between checks, or the ends disagree: trust less and say so
         notes.append(Explanation("inconsistent", E_INCONSISTENT))
-        pairs = [(m, b) for b in ALL_BEHAVIOURS for m in ALL_TURNS if _fits(useful[-1], m, b, wmpf)]
+        latest = useful[-1]
+        for trusted in (latest, Observation(latest.config, None, latest.wechat),
+                        Observation(latest.config, latest.device, None)):
+            pairs = [(m, b) for b in ALL_BEHAVIOURS for m in ALL_TURNS if _fits(trusted, m, b, wmpf)]
+            if pairs:
+                break
     fitting = {b for _, b in pairs}
     with_assumed = [m for m, b in pairs if b == assumed]
     if with_assumed:
