@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of the camtool window for the README, in English and Chinese.
-# Runs under Xvfb when it is installed (apt-get install -y xvfb), so fonts and style are a
+# Runs under Xvfb when it is installed (apt-get install -y xvfb; Qt's xcb plugin also needs
+# libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+# libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0, and fonts-noto-cjk for
+# Chinese), so fonts and style are a
 # real X desktop's; falls back to Qt's offscreen platform otherwise. Re-run after UI changes:
 #   bash tools/screenshot.sh [OUTPUT_DIR]     (default docs/images)
 set -euo pipefail
@@ -21,5 +24,6 @@ run() {
     fi
 }
 
-run "$out/window-en.png" --lang en
-run "$out/window-zh.png" --lang zh
+# The intercom profile: a USB camera mounted turned a quarter, both ends upright by its config.
+run "$out/window-en.png" --lang en --profile intercom-v3-usb --mounting 270
+run "$out/window-zh.png" --lang zh --profile intercom-v3-usb --mounting 270

@@ -230,6 +230,8 @@ class EndsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._simulated.forget_pictures()
+            self.refresh()
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (shown alone, e.g. in a test)

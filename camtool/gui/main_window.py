@@ -8,7 +8,7 @@ ends are simulated; the device bar and live frames attach through `device_servic
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, qVersion
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from camtool import __version__
 from camtool.gui.actions import AboutBox, WindowActions
@@ -26,7 +26,7 @@ from camtool.gui.settings import WindowSettings
 _SPLITTERS = ("main", "middle", "right")
 #: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows
 #: "sku (extends parent)", the ends get the most room).
-_FIRST_RUN_SIZES = {"main": [230, 350, 786], "middle": [450, 250], "right": [430, 230]}
+_FIRST_RUN_SIZES = {"main": [220, 420, 726], "middle": [450, 250], "right": [430, 230]}
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +56,13 @@ class MainWindow(QMainWindow):
         self.splitters = {name: QSplitter(self) for name in _SPLITTERS}
         self.splitters["middle"].setOrientation(Qt.Orientation.Vertical)
         self.splitters["right"].setOrientation(Qt.Orientation.Vertical)
-        self.splitters["middle"].addWidget(self.form)
+        # The form scrolls rather than squeezes: a USB triple with its explanation is taller
+        # than the built-in choice, and wrapped labels must never be drawn over the fields.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.splitters["middle"].addWidget(self.form_scroll)
         self.splitters["middle"].addWidget(self.findings)
         self.splitters["right"].addWidget(self.ends)
         self.splitters["right"].addWidget(self.export)

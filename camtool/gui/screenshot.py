@@ -26,15 +26,18 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     parser.add_argument("--profile", default=None)
     parser.add_argument("--size", default=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}")
+    parser.add_argument("--mounting", type=int, choices=(0, 90, 180, 270), default=0,
+                        help="clockwise turn of the simulated camera's picture")
     return parser.parse_args(argv)
 
 
-def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple[int, int] = DEFAULT_SIZE) -> bool:
+def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple[int, int] = DEFAULT_SIZE,
+         mounting: int = 0) -> bool:
     """Save a PNG of the window; False when both ends did not show a frame in time."""
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from camtool.config.profiles import ProfileLibrary
+    from camtool.config.semantics import Turn
     from camtool.gui.config_document import ConfigDocument
     from camtool.gui.language import LanguageSwitcher
     from camtool.gui.main_window import MainWindow
@@ -55,16 +58,13 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
             skus = library.list()
             if skus:
                 window.sidebar.open_profile(profile if profile in skus else skus[0], guard=False, quiet=True)
+            window.ends.set_mounting(Turn(mounting, False))
             window.show()
-            loop = QEventLoop()
-            window.ends.bothEndsShown.connect(loop.quit)
-            QTimer.singleShot(FRAME_DEADLINE_MS, loop.quit)
-            if not window.ends.both_ends_shown():
-                loop.exec()
-            # One more turn of the loop after the frames: the views paint before the grab.
-            QTimer.singleShot(50, loop.quit)
-            loop.exec()
-            ok = window.ends.both_ends_shown()
+            # Wait (polling, with a deadline) until both views show the newest request's frames.
+            settled = lambda: window.ends.both_ends_shown() and window.ends.is_up_to_date()  # noqa: E731
+            _wait_until(settled, FRAME_DEADLINE_MS)
+            _wait_until(lambda: False, 100)   # let the views paint the frames they took
+            ok = settled()
             if ok:
                 output.parent.mkdir(parents=True, exist_ok=True)
                 ok = window.grab().save(str(output), "PNG")
@@ -76,6 +76,24 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
     return ok
 
 
+def _wait_until(predicate, deadline_ms: int) -> None:
+    """Run the event loop until `predicate()` holds or the deadline passes."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: loop.quit() if predicate() else None)
+    poll.start(20)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(deadline_ms)
+    if not predicate():
+        loop.exec()
+    poll.stop()
+    deadline.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     try:
@@ -83,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print(f"--size: expected WIDTHxHEIGHT, e.g. 1366x768, not {args.size!r}", file=sys.stderr)
         return exitcodes.USAGE
-    if not take(args.output, args.lang, args.profile, (width, height)):
+    if not take(args.output, args.lang, args.profile, (width, height), args.mounting):
         print(f"no screenshot: both ends did not show a frame within {FRAME_DEADLINE_MS // 1000} s", file=sys.stderr)
         return exitcodes.NO
     print(args.output)

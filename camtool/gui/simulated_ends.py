@@ -59,6 +59,11 @@ class SimulatedEnds:
                 self._pictures[mounting] = picture_of_mounted_camera(mounting, CAMERA_SIZE)
             return self._pictures[mounting]
 
+    def forget_pictures(self) -> None:
+        """Drop the cached pictures (the scene's chart caption follows the UI language)."""
+        with self._lock:
+            self._pictures.clear()
+
     def render(self, request: EndsRequest) -> EndsPictures:
         from camtool.virtual.screens import render_ends
 
