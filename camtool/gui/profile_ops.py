@@ -30,18 +30,19 @@ def own_config(resolved: dict, parent: dict | None) -> dict:
 @dataclass(frozen=True)
 class ProfileSummary:
     verifications: int
-    latest_verdict: str | None
+    latest_verdict: str | None     # "pass" | "fail" (camtool.vision.records), or None
+    latest_date: str | None
 
 
 def profile_summary(profile: Any) -> ProfileSummary:
     """Verification records are opaque to the config layer (contracts.md section 8): read defensively."""
     records = getattr(profile, "verifications", None) or []
     latest = records[-1] if records else None
-    verdict = None
+    verdict = date = None
     if isinstance(latest, dict):
-        value = latest.get("verdict", latest.get("result"))
-        verdict = str(value) if value is not None else None
-    return ProfileSummary(len(records), verdict)
+        verdict = latest.get("verdict") if latest.get("verdict") in ("pass", "fail") else None
+        date = str(latest["date"]) if isinstance(latest.get("date"), str) else None
+    return ProfileSummary(len(records), verdict, date)
 
 
 def _shown(value: Any) -> str:

@@ -96,8 +96,15 @@ class ProfilesSidebar(QWidget):
             item.setData(SKU_ROLE, sku)
             tooltip = [profile.description] if profile.description else []
             if summary.verifications:
-                tooltip.append(self.tr("{count} verification record(s); latest: {verdict}").format(
-                    count=summary.verifications, verdict=summary.latest_verdict or "-"))
+                # The orientation check's latest verdict on a real device (contracts.md section 8).
+                verdict = {"pass": self.tr("both ends upright"), "fail": self.tr("not upright")}.get(
+                    summary.latest_verdict or "", "-")
+                tooltip.append(self.tr("{count} verification record(s); latest: {verdict} ({date})").format(
+                    count=summary.verifications, verdict=verdict, date=summary.latest_date or "-"))
+                icon = {"pass": QStyle.StandardPixmap.SP_DialogApplyButton,
+                        "fail": QStyle.StandardPixmap.SP_DialogCancelButton}.get(summary.latest_verdict or "")
+                if icon is not None:
+                    item.setIcon(self.style().standardIcon(icon))
             item.setToolTip("\n".join(tooltip))
             self.list.addItem(item)
         self._apply_filter(self.search.text())

@@ -198,3 +198,16 @@ def test_without_a_display_the_window_command_says_what_to_do(monkeypatch, capsy
         monkeypatch.delenv(name, raising=False)
     assert run() == 1
     assert "no display" in capsys.readouterr().err
+
+
+def test_the_latest_verification_verdict_is_shown_per_profile(qtbot, window, library_dir):
+    path = library_dir / f"{LOCK}.json"
+    profile = json.loads(path.read_text(encoding="utf-8"))
+    profile["verifications"] = [{"date": "2026-11-01T10:00:00Z", "verdict": "fail"},
+                                {"date": "2026-11-20T09:30:00Z", "verdict": "pass"}]
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    window.sidebar.reload()
+    item = next(window.sidebar.list.item(i) for i in range(window.sidebar.list.count())
+                if window.sidebar.list.item(i).text() == LOCK)
+    assert "2 verification record(s); latest: both ends upright (2026-11-20T09:30:00Z)" in item.toolTip()
+    assert not item.icon().isNull()

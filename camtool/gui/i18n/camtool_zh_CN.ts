@@ -88,17 +88,17 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../profile_ops.py" line="58" />
+        <location filename="../profile_ops.py" line="59" />
         <source>Diff: {a} / {b}</source>
         <translation>差异：{a} / {b}</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="60" />
+        <location filename="../profile_ops.py" line="61" />
         <source>Key</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="72" />
+        <location filename="../profile_ops.py" line="73" />
         <source>The two profiles have the same config.</source>
         <translation>两个配置档案的配置相同。</translation>
     </message>
@@ -124,68 +124,68 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="176" />
+        <location filename="../ends_panel.py" line="190" />
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="191" />
-        <location filename="../ends_panel.py" line="193" />
+        <location filename="../ends_panel.py" line="205" />
+        <location filename="../ends_panel.py" line="207" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="200" />
+        <location filename="../ends_panel.py" line="214" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="201" />
+        <location filename="../ends_panel.py" line="215" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="202" />
+        <location filename="../ends_panel.py" line="216" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="203" />
+        <location filename="../ends_panel.py" line="217" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="204" />
+        <location filename="../ends_panel.py" line="218" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="206" />
+        <location filename="../ends_panel.py" line="220" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="208" />
+        <location filename="../ends_panel.py" line="222" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="209" />
+        <location filename="../ends_panel.py" line="223" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="210" />
+        <location filename="../ends_panel.py" line="224" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="211" />
+        <location filename="../ends_panel.py" line="225" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="213" />
+        <location filename="../ends_panel.py" line="227" />
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -313,38 +313,38 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="100" />
         <source>Imported {path}</source>
         <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="102" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="128" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="139" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="151" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="158" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="162" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -362,103 +362,113 @@ Waiting for it to come back...</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="99" />
-        <source>{count} verification record(s); latest: {verdict}</source>
-        <translation>{count} 条验证记录；最近一次：{verdict}</translation>
+        <location filename="../profiles_sidebar.py" line="100" />
+        <source>both ends upright</source>
+        <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="111" />
+        <location filename="../profiles_sidebar.py" line="100" />
+        <source>not upright</source>
+        <translation>方向不正确</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="102" />
+        <source>{count} verification record(s); latest: {verdict} ({date})</source>
+        <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="118" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="130" />
+        <location filename="../profiles_sidebar.py" line="137" />
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="131" />
+        <location filename="../profiles_sidebar.py" line="138" />
         <source>The profile "{sku}" could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="146" />
         <location filename="../profiles_sidebar.py" line="153" />
-        <location filename="../profiles_sidebar.py" line="209" />
-        <location filename="../profiles_sidebar.py" line="220" />
+        <location filename="../profiles_sidebar.py" line="160" />
+        <location filename="../profiles_sidebar.py" line="216" />
+        <location filename="../profiles_sidebar.py" line="227" />
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="149" />
+        <location filename="../profiles_sidebar.py" line="156" />
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="154" />
-        <location filename="../profiles_sidebar.py" line="166" />
+        <location filename="../profiles_sidebar.py" line="161" />
+        <location filename="../profiles_sidebar.py" line="173" />
         <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="160" />
+        <location filename="../profiles_sidebar.py" line="167" />
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="171" />
+        <location filename="../profiles_sidebar.py" line="178" />
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="182" />
+        <location filename="../profiles_sidebar.py" line="189" />
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="249" />
+        <location filename="../profiles_sidebar.py" line="256" />
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="250" />
+        <location filename="../profiles_sidebar.py" line="257" />
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="251" />
+        <location filename="../profiles_sidebar.py" line="258" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="251" />
+        <location filename="../profiles_sidebar.py" line="258" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="251" />
+        <location filename="../profiles_sidebar.py" line="258" />
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="252" />
+        <location filename="../profiles_sidebar.py" line="259" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="252" />
+        <location filename="../profiles_sidebar.py" line="259" />
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="252" />
+        <location filename="../profiles_sidebar.py" line="259" />
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="255" />
+        <location filename="../profiles_sidebar.py" line="262" />
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
     </message>
