@@ -44,7 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
                                        parser_class=_Parser)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    _add_common_options_everywhere(parser)
     return parser
+
+
+def _add_common_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """`--lang` and `--debug` work after any command too (`camtool validate x.json --lang zh`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                known = {opt for a in sub._actions for opt in a.option_strings}
+                if "--lang" not in known:
+                    add_common_options(sub)
+                _add_common_options_everywhere(sub)
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -67,7 +79,9 @@ def _pre_scan_language(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_language(_pre_scan_language(argv))
+    from camtool.i18n import argparse_zh
+
+    argparse_zh.install(set_language(_pre_scan_language(argv)))
     debug = "--debug" in argv
     try:
         parser = build_parser()
