@@ -44,7 +44,6 @@ CAPTION_LINES = (
 )
 
 _BLACK = (0, 0, 0)
-_WHITE = (255, 255, 255)
 
 
 def aruco_dictionary() -> cv2.aruco.Dictionary:
