@@ -167,7 +167,10 @@ def all_rules() -> tuple:
         if exc.name not in ("camtool.device.device_rules", "camtool.device"):
             raise
         DEVICE_RULES = ()
-    return tuple(RULES) + tuple(DEVICE_RULES)
+    from camtool.config.profile_file import PROFILE_CODES
+    from camtool.config.snippets import SNIPPET_CODES
+
+    return tuple(RULES) + tuple(DEVICE_RULES) + tuple(SNIPPET_CODES) + tuple(PROFILE_CODES)
 
 
 def rules_text() -> str:
