@@ -179,6 +179,8 @@ class AdbdConnection:
                 await self.writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
+        except Exception:  # a bug here ends this connection, never the device; adb reconnects
+            log.exception("adb connection failed")
         finally:
             await self._shutdown()
 

@@ -172,7 +172,8 @@ class VirtualDevice:
         if not hasattr(faults, name):
             raise ValueError(name)
         setattr(faults, name, value)
-        if name in ("offline", "unauthorized") and value:
+        # adb only notices these on a new connection: drop the current one so it reconnects.
+        if (name == "offline" and value) or name == "unauthorized":
             self.drop_connection(wechat)
 
     def clear_faults(self) -> None:

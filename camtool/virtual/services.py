@@ -142,7 +142,7 @@ class EndEndpoint:
         if name in _FILTERS and io.piped:
             return await _FILTERS[name](argv, io)
         if self.replay is None or name == "am":
-            result = answer(self.state, argv, self.role)
+            result = answer(self.state, argv, self.role, stdin=io.stdin)
             if result is not None:
                 return await _emit(result, io)
         await io.err(f"{SH}: {name}: not found\n".encode("utf-8", "surrogateescape"))
@@ -213,29 +213,7 @@ class _StreamIO:
         await self.stream.close()
 
 
-# --- filters after `|`: what technicians pipe dumpsys into ------------------------------------
-async def _grep(argv: list[str], io: ShellIO) -> int:
-    import re
-
-    flags, args = set(), []
-    for arg in argv[1:]:
-        if arg.startswith("-") and len(arg) > 1 and not args:
-            flags.update(arg[1:])
-        else:
-            args.append(arg)
-    if not args:
-        await io.err(b"usage: grep [-icvEF] PATTERN\n")
-        return 2
-    pattern = re.escape(args[0]) if "F" in flags else args[0]
-    try:
-        regex = re.compile(pattern.encode(), re.IGNORECASE if "i" in flags else 0)
-    except re.error:
-        regex = re.compile(re.escape(args[0]).encode(), re.IGNORECASE if "i" in flags else 0)
-    lines = [ln for ln in io.stdin.splitlines(keepends=True) if bool(regex.search(ln)) != ("v" in flags)]
-    await io.out(f"{len(lines)}\n".encode() if "c" in flags else b"".join(lines))
-    return 0 if lines else 1
-
-
+# --- filters after `|` (grep is the scenario's own, as it also reads sysfs files) ------------
 async def _head_tail(argv: list[str], io: ShellIO) -> int:
     count = 10
     for i, arg in enumerate(argv[1:], start=1):
@@ -254,4 +232,4 @@ async def _wc(argv: list[str], io: ShellIO) -> int:
     return 0
 
 
-_FILTERS = {"grep": _grep, "head": _head_tail, "tail": _head_tail, "wc": _wc}
+_FILTERS = {"head": _head_tail, "tail": _head_tail, "wc": _wc}

@@ -6,6 +6,7 @@ import io
 import subprocess
 
 import av
+import numpy as np
 import pytest
 
 pytestmark = pytest.mark.adb
@@ -169,3 +170,27 @@ def test_a_port_in_use_is_a_clear_error(adb_server):
     with VirtualDevice() as first:
         with pytest.raises(VirtualDeviceError, match="--port"):
             VirtualDevice(port=first.port).start()
+
+
+def test_grep_after_a_pipe_filters_the_output(adb_server, virtual_device):
+    device = adb_server.client().device(virtual_device.serial)
+    lines = device.shell("dumpsys media.camera | grep 'maps to' | head -n 1").splitlines()
+    assert len(lines) == 1 and "maps to" in lines[0]
+
+
+def test_an_applied_config_reaches_the_stamp_of_the_next_screenshot(adb_server, virtual_device):
+    import base64
+    import json
+
+    from camtool.virtual.stamp import read_stamp
+
+    package = virtual_device.scenario.device.receiver_package
+    if package is None:
+        pytest.skip("the default scenario has no receiver app")
+    device = adb_server.client().device(virtual_device.serial)
+    config = base64.b64encode(json.dumps({"cameraRotationAngle": 90}).encode()).decode()
+    done = device.shell2(["am", "broadcast", "-a", "com.camtool.APPLY_CONFIG", "-p", package,
+                          "--es", "config_b64", config], v2=True)
+    assert "result=1" in done.output
+    stamp = read_stamp(np.asarray(device.screenshot(error_ok=False))[:, :, ::-1].copy())
+    assert stamp is not None and stamp.config_generation == 1

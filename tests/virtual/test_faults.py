@@ -104,7 +104,6 @@ def test_unauthorized_shows_unauthorized_and_commands_are_refused(adb_server, vi
     done = adb(adb_server, "-s", virtual_device.serial, "shell", "echo x")
     assert done.returncode != 0 and b"unauthorized" in done.stderr
     virtual_device.set_fault("unauthorized", False)
-    virtual_device.drop_connection()
     assert wait_until(lambda: adb_server.state(virtual_device.serial) == "device", timeout=15)
 
 
