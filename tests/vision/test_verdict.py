@@ -1,0 +1,199 @@
+"""The orientation verdict: per-end results, the recommended keys per family, what no key can fix,
+and the correction when WMPF turns the other way than assumed."""
+
+from __future__ import annotations
+
+import pytest
+
+from camtool import i18n
+from camtool.config.keys import Family
+from camtool.config.rules import validate
+from camtool.config.semantics import (ALL_TURNS, REASON_MIRROR, REASON_PREVIEW_FIXED, Turn, WmpfBehaviour,
+                                      ends_for)
+from camtool.device.inventory import BuiltinEntry, DeviceSummary, Inventory, UsbEntry
+from camtool.device.parsers.records import BuiltinCamera, UsbDeviceInfo
+from camtool.virtual.scene import picture_of_mounted_camera
+from camtool.virtual.screens import end_screen
+from camtool.vision.detect import ChartDetection
+from camtool.vision.verdict import check_orientation, verdict_from_detections
+
+USB_PATH = "/dev/bus/usb/003/002"
+
+
+def seen(rotation: int, mirrored: bool = False, residual: float = 0.0) -> ChartDetection:
+    return ChartDetection(True, rotation, residual, mirrored, 6, 0.9)
+
+
+NO_CHART = ChartDetection(False)
+
+
+def codes(verdict, end=None):
+    return [e.code for e in verdict.explanations if end is None or e.end == end]
+
+
+def screens_for(mounting: Turn, config: dict, behaviour: WmpfBehaviour = WmpfBehaviour()):
+    """What the two ends of a camera mounted this way show under `config` (small screens)."""
+    effect = ends_for(config, "2.1.2", behaviour)
+    picture = picture_of_mounted_camera(mounting)
+    return end_screen(picture, effect.device_end, (480, 270)), end_screen(picture, effect.wechat_end, (270, 480))
+
+
+def test_upright_ends_pass_and_the_config_stays_as_it_is():
+    config = {"internalCameraName": "0", "uiZoom": 1.2}
+    verdict = verdict_from_detections(seen(0), seen(0), config)
+    assert verdict.passed and verdict.verdict == "pass"
+    assert verdict.recommended == config and not verdict.changes
+    assert verdict.explanations == ()
+
+
+def test_json_has_the_contract_shape():
+    data = verdict_from_detections(seen(90), NO_CHART, {}).to_json()
+    assert set(data) == {"verdict", "ends", "recommended", "explanations"}
+    assert data["ends"]["device"] == {"detected": True, "rotation": 90, "mirrored": False, "upright": False}
+    assert data["ends"]["wechat"] == {"detected": False, "rotation": 0, "mirrored": False, "upright": False}
+    assert all(set(e) == {"code", "end", "message"} for e in data["explanations"])
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_builtin_camera_push_is_fixed_and_the_preview_is_explained(rotation):
+    verdict = verdict_from_detections(seen(rotation), seen(rotation), {})
+    assert not verdict.passed
+    assert verdict.recommended == {"cameraRotationAngle": (360 - rotation) % 360, "cameraPushFlip": False}
+    assert verdict.predicted == (Turn(rotation), Turn(0))
+    preview = [e for e in verdict.explanations if e.code == "preview_fixed"]
+    assert [e.end for e in preview] == ["device"]
+    assert preview[0].message == i18n.tr(REASON_PREVIEW_FIXED)
+    assert not any(f.is_error for f in validate(verdict.recommended, wmpf_version="2.1.2"))
+    assert verdict.device.turn_needed == (360 - rotation) % 360
+
+
+def test_usb_camera_rotation_turns_both_ends():
+    config = {"usbCameraName": USB_PATH}
+    verdict = verdict_from_detections(seen(90), seen(90), config)
+    assert verdict.family is Family.USB
+    assert verdict.recommended == {"usbCameraName": USB_PATH, "usbCameraRotationAngle": 270, "usbCameraPushFlip": False}
+    assert verdict.predicted == (Turn(0), Turn(0))
+    assert "preview_fixed" not in codes(verdict) and "mirror" not in codes(verdict)
+    # The clockwise reading is an assumption until an apply proves it.
+    assert "assumption" in codes(verdict)
+
+
+def test_a_usb_push_flip_that_turns_an_upright_push_upside_down_is_undone():
+    config = {"usbCameraName": USB_PATH, "usbCameraPushFlip": True}
+    verdict = verdict_from_detections(seen(0), seen(180), config)
+    assert verdict.recommended["usbCameraPushFlip"] is False
+    assert verdict.recommended["usbCameraRotationAngle"] == 0
+    assert verdict.predicted == (Turn(0), Turn(0))
+
+
+def test_a_mirrored_camera_gets_the_mini_program_explanation_on_both_ends():
+    verdict = verdict_from_detections(seen(90, True), seen(90, True), {})
+    assert verdict.wechat.mirrored and verdict.device.mirrored
+    mirror = [e for e in verdict.explanations if e.code == "mirror"]
+    assert sorted(e.end for e in mirror) == ["device", "wechat"]
+    assert "setUIConfig" in mirror[0].message and mirror[0].message == i18n.tr(REASON_MIRROR)
+    assert verdict.predicted[1] == Turn(0, True)   # the push's top is up; the mirror stays
+
+
+def _external_hal_inventory(serial: str | None = "SN1") -> Inventory:
+    camera = BuiltinCamera("111", "external", 0, "external")
+    usb = UsbDeviceInfo(USB_PATH, 0x0C45, 0x6366, serial, is_camera=True)
+    return Inventory(DeviceSummary("X", "IC", "12", 31, "2.1.2"), [BuiltinEntry(camera, USB_PATH)],
+                     [UsbEntry(usb, serial is not None, None if serial else "no_serial")])
+
+
+def test_a_usb_camera_behind_the_external_hal_is_recommended_by_its_triple():
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=_external_hal_inventory())
+    assert verdict.recommended == {"usbCameraVendorId": 0x0C45, "usbCameraProductId": 0x6366, "usbSerialNumber": "SN1",
+                                   "usbCameraRotationAngle": 270, "usbCameraPushFlip": False}
+    assert "use_usb_keys" in codes(verdict) and "preview_fixed" not in codes(verdict)
+    assert verdict.predicted == (Turn(0), Turn(0))
+
+
+def test_without_a_serial_the_external_camera_is_selected_by_its_path():
+    config = {"internalCameraName": "111", "cameraRotationAngle": 90}
+    verdict = verdict_from_detections(seen(90), seen(180), config, inventory=_external_hal_inventory(None))
+    assert verdict.recommended == {"usbCameraName": USB_PATH, "usbCameraRotationAngle": 270, "usbCameraPushFlip": False}
+
+
+def test_an_upright_external_camera_keeps_its_builtin_selection():
+    config = {"cameraRotationAngle": 180}
+    verdict = verdict_from_detections(seen(0), seen(180), config, inventory=_external_hal_inventory())
+    assert verdict.recommended == {"cameraRotationAngle": 0, "cameraPushFlip": False}
+    assert "use_usb_keys" not in codes(verdict)
+
+
+def test_counter_clockwise_wmpf_is_detected_after_apply_and_the_recommendation_corrected():
+    first = verdict_from_detections(seen(90), seen(90), {})
+    assert first.recommended["cameraRotationAngle"] == 270
+    # WMPF turned the other way: 270 counter-clockwise = 90 clockwise, so the push is upside down.
+    second = verdict_from_detections(seen(90), seen(180), first.recommended, history=(first.observation,))
+    assert "rotation_direction" in codes(second)
+    assert second.behaviour.rotation_direction == "ccw"
+    assert second.recommended["cameraRotationAngle"] == 90
+    assert second.predicted == (Turn(90), Turn(0))
+    assert "assumption" not in codes(second)
+
+
+def test_a_push_flip_that_mirrors_is_detected_and_not_recommended_again():
+    # Under "flip = 180-degree turn" an upright camera's push would be upside down; it came out mirrored.
+    verdict = verdict_from_detections(seen(0), seen(180, True), {"cameraPushFlip": True})
+    assert "push_flip" in codes(verdict)
+    assert verdict.behaviour.push_flip == "vmirror"
+    assert verdict.recommended == {"cameraRotationAngle": 0, "cameraPushFlip": False}
+    assert verdict.predicted == (Turn(0), Turn(0))
+
+
+def test_no_chart_on_either_end_leaves_the_config_and_says_why():
+    config = {"cameraRotationAngle": 90}
+    verdict = verdict_from_detections(NO_CHART, NO_CHART, config)
+    assert not verdict.passed and verdict.recommended == config
+    assert set(codes(verdict)) >= {"no_chart", "unknown_mounting"}
+
+
+def test_an_end_not_captured_fails_but_the_other_end_still_gives_the_fix():
+    verdict = verdict_from_detections(seen(270), None, {})
+    assert not verdict.passed and "not_captured" in codes(verdict, "wechat")
+    assert verdict.recommended["cameraRotationAngle"] == 90
+
+
+def test_a_tilted_chart_is_noted_but_judged_by_its_nearest_quarter_turn():
+    verdict = verdict_from_detections(seen(0, residual=25.0), seen(0), {})
+    assert verdict.passed and codes(verdict) == ["tilted"]
+
+
+def test_keys_of_the_other_family_are_explained_and_left_out_of_the_recommendation():
+    config = {"usbCameraName": USB_PATH, "cameraRotationAngle": 90}
+    verdict = verdict_from_detections(seen(0), seen(0), config)
+    assert "ignored_key" in codes(verdict)
+    assert "cameraRotationAngle" not in verdict.recommended
+    assert not any(f.is_error for f in verdict.findings)
+
+
+def test_a_wmpf_too_old_for_the_rotation_key_is_explained_not_recommended():
+    verdict = verdict_from_detections(seen(90), seen(90), {}, wmpf_version="1.5.0")
+    assert "needs_newer_wmpf" in codes(verdict)
+    assert "cameraRotationAngle" not in verdict.recommended
+
+
+@pytest.mark.parametrize("family", ["builtin", "usb"])
+@pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
+def test_rendered_ends_under_the_recommendation_show_what_the_verdict_predicts(family, mounting):
+    start = {} if family == "builtin" else {"usbCameraName": USB_PATH}
+    before = check_orientation(*screens_for(mounting, start), start)
+    assert before.mounting == mounting
+    after_frames = screens_for(mounting, before.recommended)
+    after = check_orientation(*after_frames, before.recommended, history=(before.observation,))
+    shown = (after.device.seen, after.wechat.seen)
+    assert shown == before.predicted
+    assert after.wechat.upright
+    assert after.device.upright == (family == "usb" or mounting.rotation == 0)
+    assert after.passed == (not mounting.mirrored and (family == "usb" or mounting.rotation == 0))
+
+
+def test_explanations_follow_the_language():
+    verdict = verdict_from_detections(seen(90), None, {})
+    i18n.set_language("zh")
+    messages = [e.message for e in verdict.explanations]
+    assert any("微信端" in m for m in messages)
+    assert verdict.to_json()["ends"]["device"]["rotation"] == 90   # keys and codes stay
