@@ -84,12 +84,15 @@ class VirtualDevice:
     def wechat_serial(self) -> str:
         return f"{self.host}:{self.wechat_port}"
 
-
     # --- life cycle ----------------------------------------------------------------------
     def start(self, adb_server=None, timeout: float = ATTACH_TIMEOUT_S) -> VirtualDevice:
-        """Listen on both ports; with `adb_server` (an `AdbServer`), attach both and wait until listed."""
+        """Listen on both ports; with `adb_server` (an `AdbServer` or a server port), attach both and wait until listed."""
         if self._thread is not None:
             return self
+        if isinstance(adb_server, int):
+            from camtool.device.adb_server import AdbServer
+
+            adb_server = AdbServer(port=adb_server)
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="camtool-virtual-media")
         self.endpoints = [
             EndEndpoint("device", self.state, self.scenario, self._executor, self.replay, self.faults),
@@ -205,6 +208,11 @@ async def _drop(server: AdbdServer) -> None:
 async def _stop_all(servers: list[AdbdServer]) -> None:
     for server in servers:
         await server.stop()
+    # Whatever is still pending (a service in its latency sleep) ends now, not at interpreter exit.
+    pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
 
 
 def _wait_for_state(adb_server, serial: str, state: str, timeout: float) -> bool:
