@@ -190,7 +190,9 @@ class AdbdConnection:
         elif command == A_AUTH:
             self._on_auth(arg0)
         elif not self.online:
-            log.warning("%s before the handshake; ignored", _NAMES.get(command, hex(command)))
+            log.warning("%s before the handshake; refused", _NAMES.get(command, hex(command)))
+            if command in (A_OPEN, A_WRTE):
+                self.send(A_CLSE, 0, arg0)
         elif command == A_OPEN:
             self._on_open(arg0, payload)
         elif command == A_OKAY:

@@ -234,3 +234,11 @@ def test_an_interactive_pty_shell_prompts_echoes_and_exits_with_the_status(devic
         del received[:5 + length]
     prompt = f"{device.scenario.device.device}:/ $ ".encode()
     assert stdout.startswith(prompt + b"echo hi\r\nhi\r\n" + prompt) and exit_code == 3
+
+
+def test_a_service_opened_before_the_handshake_is_refused(host, caplog):
+    with caplog.at_level(logging.WARNING, logger="camtool.virtual.adbd"):
+        host.send(A_OPEN, 6, 0, b"shell:echo early\0")
+        command, _, arg1, _ = host.recv()
+    assert (command, arg1) == (A_CLSE, 6) and "before the handshake" in caplog.text
+    assert host.handshake()[2].startswith(b"device::")
