@@ -41,7 +41,7 @@ def run(smoke: bool = False, *, device_service=None) -> int:
     elif _no_display():
         from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-        from camtool.gui.language import translate_without_app
+        from camtool.gui.preferences import translate_without_app
 
         source = QT_TRANSLATE_NOOP("Startup", "camtool found no display to open its window on. Run it in a "
                                               "desktop session, or use the command line (camtool --help).")
@@ -51,9 +51,9 @@ def run(smoke: bool = False, *, device_service=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from camtool.gui.config_document import ConfigDocument
-    from camtool.gui.language import LanguageSwitcher, system_language
     from camtool.gui.main_window import MainWindow
-    from camtool.gui.settings import WindowSettings, default_qsettings, file_qsettings
+    from camtool.gui.preferences import (LanguageSwitcher, WindowSettings, default_qsettings, file_qsettings,
+                                         system_language)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("camtool")

@@ -2,11 +2,17 @@
 
 Every change of the document submits one render request to a worker that serves only the
 newest, so dragging through rotations never queues renders; the pictures come back by
-queued signal. Without a device layer both views are simulated from the virtual scene
-through WMPF's semantics; the live toggle is the hook for the device's own screens.
+queued signal. Without a device layer both views are simulated: the virtual camera's own
+picture (as a camera mounted with the chosen turn takes the virtual scene) goes through
+WMPF's semantics (one function, contracts.md section 1). `SimulatedEnds` is Qt-free and
+runs on the worker thread. The live toggle is the hook for the devices' own screens.
 """
 
 from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
@@ -14,12 +20,69 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.device_service import DeviceService
 from camtool.gui.end_view import EndView
-from camtool.gui.live_frames import LiveEndFeed
-from camtool.gui.simulated_ends import DEVICE_SCREEN, WECHAT_SCREEN, EndsPictures, EndsRequest, SimulatedEnds
+from camtool.gui.live_device import DeviceService, LiveEndFeed
 from camtool.gui.workers import LatestOnlyWorker
 from camtool.i18n import tr as tr_core
+
+if TYPE_CHECKING:   # numpy and OpenCV are loaded by the render thread, not at start-up
+    import numpy as np
+
+#: Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a
+#: render costs a few milliseconds; the views scale them.
+DEVICE_SCREEN = (800, 480)
+WECHAT_SCREEN = (360, 640)
+CAMERA_SIZE = (960, 540)
+
+
+@dataclass(frozen=True)
+class EndsRequest:
+    """Everything a render depends on; equal requests give equal pictures."""
+
+    config: dict
+    wmpf_version: str | None
+    mounting: Turn = Turn(0, False)
+    behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
+    device_screen: tuple[int, int] = DEVICE_SCREEN
+    wechat_screen: tuple[int, int] = WECHAT_SCREEN
+    serial: int = field(default=0, compare=False)   # counts requests, to drop stale answers
+
+
+@dataclass(frozen=True)
+class EndsPictures:
+    device_end: np.ndarray
+    wechat_end: np.ndarray
+
+
+class SimulatedEnds:
+    """Renders both ends for a request; the scene and camera pictures are cached per mounting."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pictures: dict[Turn, np.ndarray] = {}
+
+    def camera_picture(self, mounting: Turn) -> np.ndarray:
+        """The virtual camera's own picture (CAMERA_SIZE, like a sensor), cached per mounting."""
+        from camtool.virtual.scene import picture_of_mounted_camera
+
+        with self._lock:
+            if mounting not in self._pictures:
+                self._pictures[mounting] = picture_of_mounted_camera(mounting, CAMERA_SIZE)
+            return self._pictures[mounting]
+
+    def forget_pictures(self) -> None:
+        """Drop the cached pictures (the scene's chart caption follows the UI language)."""
+        with self._lock:
+            self._pictures.clear()
+
+    def render(self, request: EndsRequest) -> EndsPictures:
+        from camtool.virtual.screens import render_ends
+
+        picture = self.camera_picture(request.mounting)
+        device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
+                                             device_screen=request.device_screen,
+                                             wechat_screen=request.wechat_screen)
+        return EndsPictures(device_img, wechat_img)
 
 
 def _turn_words(turn: Turn) -> str:

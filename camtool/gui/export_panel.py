@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTabWidg
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.prompts import Prompts
+from camtool.gui.dialogs import Prompts
 
 #: Tab order and the `camtool export --to` value of each tab.
 EXPORT_TABS = ("json", "line", "kotlin", "java")

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitte
 from camtool import __version__
 from camtool.gui.actions import AboutBox, WindowActions
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.device_service import DeviceService
+from camtool.gui.dialogs import Prompts
 from camtool.gui.ends_panel import EndsPanel
 from camtool.gui.export_panel import ExportPanel
 from camtool.gui.findings_panel import FindingsPanel
-from camtool.gui.language import LanguageSwitcher
+from camtool.gui.live_device import DeviceService
+from camtool.gui.preferences import LanguageSwitcher, WindowSettings
 from camtool.gui.profiles_sidebar import ProfilesSidebar
-from camtool.gui.prompts import Prompts
 from camtool.gui.selection_form import SelectionForm
-from camtool.gui.settings import WindowSettings
 
 _SPLITTERS = ("main", "middle", "right")
 #: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows

@@ -7,7 +7,9 @@ reaches it. Switching profile or closing the window asks before dropping unsaved
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit, QListWidget,
@@ -15,10 +17,41 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.profile_ops import own_config, profile_summary
-from camtool.gui.prompts import Prompts, UnsavedAnswer
+from camtool.gui.dialogs import DiffDialog, Prompts, UnsavedAnswer
 
 SKU_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def own_config(resolved: dict, parent: dict | None) -> dict:
+    """The keys a profile stores itself: all of them, or only those differing from its parent.
+
+    A parent's key the technician removed is stored as null, which the library reads as
+    "remove what was inherited".
+    """
+    if not parent:
+        return dict(resolved)
+    own = {key: value for key, value in resolved.items()
+           if key not in parent or parent[key] != value or type(parent[key]) is not type(value)}
+    own.update({key: None for key in parent if key not in resolved})
+    return own
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    verifications: int
+    latest_verdict: str | None     # "pass" | "fail" (camtool.vision.records), or None
+    latest_date: str | None
+
+
+def profile_summary(profile: Any) -> ProfileSummary:
+    """Verification records are opaque to the config layer (contracts.md section 8): read defensively."""
+    records = getattr(profile, "verifications", None) or []
+    latest = records[-1] if records else None
+    verdict = date = None
+    if isinstance(latest, dict):
+        verdict = latest.get("verdict") if latest.get("verdict") in ("pass", "fail") else None
+        date = str(latest["date"]) if isinstance(latest.get("date"), str) else None
+    return ProfileSummary(len(records), verdict, date)
 
 
 class ProfilesSidebar(QWidget):
@@ -198,8 +231,6 @@ class ProfilesSidebar(QWidget):
         if len(selected) != 2:
             return []
         rows = list(self._library.diff(selected[0], selected[1]))
-        from camtool.gui.profile_ops import DiffDialog
-
         self.diff_dialog = DiffDialog(selected[0], selected[1], rows, self)
         self.diff_dialog.open()
         self.diffShown.emit(rows)

@@ -39,9 +39,8 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
     from camtool.config.profiles import ProfileLibrary
     from camtool.config.semantics import Turn
     from camtool.gui.config_document import ConfigDocument
-    from camtool.gui.language import LanguageSwitcher
     from camtool.gui.main_window import MainWindow
-    from camtool.gui.settings import WindowSettings, file_qsettings
+    from camtool.gui.preferences import LanguageSwitcher, WindowSettings, file_qsettings
     from camtool.resources import shipped_profiles_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

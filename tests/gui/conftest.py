@@ -30,7 +30,7 @@ def prompts():
 
 @pytest.fixture
 def settings(tmp_path):
-    from camtool.gui.settings import WindowSettings, file_qsettings
+    from camtool.gui.preferences import WindowSettings, file_qsettings
 
     return WindowSettings(file_qsettings(tmp_path / "settings.ini"))
 
@@ -61,7 +61,7 @@ def document():
 
 @pytest.fixture
 def window(qtbot, document, library, settings, prompts):
-    from camtool.gui.language import LanguageSwitcher
+    from camtool.gui.preferences import LanguageSwitcher
     from camtool.gui.main_window import MainWindow
 
     win = MainWindow(document, library, settings, prompts=prompts, language=LanguageSwitcher())

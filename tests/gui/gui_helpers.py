@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from camtool.gui.prompts import UnsavedAnswer
+from camtool.gui.dialogs import UnsavedAnswer
 
 
 class ScriptedPrompts:
-    """Stands in for camtool.gui.prompts.Prompts: answers from queues, records every question."""
+    """Stands in for camtool.gui.dialogs.Prompts: answers from queues, records every question."""
 
     def __init__(self) -> None:
         self.unsaved_answers: list[UnsavedAnswer] = []

@@ -11,7 +11,7 @@ from camtool.config.semantics import Turn
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.ends_panel import EndsPanel
 from camtool.gui.selection_form import SelectionForm
-from camtool.gui.simulated_ends import CAMERA_SIZE, DEVICE_SCREEN, WECHAT_SCREEN
+from camtool.gui.ends_panel import CAMERA_SIZE, DEVICE_SCREEN, WECHAT_SCREEN
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
 from camtool.virtual.stamp import stamp_area_height

@@ -13,7 +13,7 @@ import pytest
 
 from camtool import i18n
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.language import CATALOGUE_DIR, LanguageSwitcher
+from camtool.gui.preferences import CATALOGUE_DIR, LanguageSwitcher
 from camtool.gui.selection_form import SelectionForm
 
 GUI = Path(__file__).resolve().parents[2] / "camtool" / "gui"

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.device_service import DeviceService
+from camtool.gui.live_device import DeviceService
 from camtool.gui.ends_panel import EndsPanel
 
 

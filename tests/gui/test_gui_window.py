@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 
-from camtool.gui.prompts import UnsavedAnswer
+from camtool.gui.dialogs import UnsavedAnswer
 from camtool.gui.selection import SelectionMode
 
 USB = "intercom-v3-usb"

@@ -88,17 +88,17 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../profile_ops.py" line="59" />
+        <location filename="../dialogs.py" line="87" />
         <source>Diff: {a} / {b}</source>
         <translation>差异：{a} / {b}</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="61" />
+        <location filename="../dialogs.py" line="89" />
         <source>Key</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../profile_ops.py" line="73" />
+        <location filename="../dialogs.py" line="99" />
         <source>The two profiles have the same config.</source>
         <translation>两个配置档案的配置相同。</translation>
     </message>
@@ -124,68 +124,69 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="190" />
+        <location filename="../ends_panel.py" line="253" />
         <source>The simulated picture could not be drawn: {error}</source>
+        <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="205" />
-        <location filename="../ends_panel.py" line="207" />
+        <location filename="../ends_panel.py" line="268" />
+        <location filename="../ends_panel.py" line="270" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="214" />
+        <location filename="../ends_panel.py" line="277" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="215" />
+        <location filename="../ends_panel.py" line="278" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="216" />
+        <location filename="../ends_panel.py" line="279" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="217" />
+        <location filename="../ends_panel.py" line="280" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="218" />
+        <location filename="../ends_panel.py" line="281" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="220" />
+        <location filename="../ends_panel.py" line="283" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="222" />
+        <location filename="../ends_panel.py" line="285" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="223" />
+        <location filename="../ends_panel.py" line="286" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="224" />
+        <location filename="../ends_panel.py" line="287" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="225" />
+        <location filename="../ends_panel.py" line="288" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="227" />
+        <location filename="../ends_panel.py" line="290" />
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -298,14 +299,14 @@
 <context>
     <name>LiveEndFeed</name>
     <message>
-        <location filename="../live_frames.py" line="73" />
+        <location filename="../live_device.py" line="136" />
         <source>{serial} is not answering: {detail}
 Waiting for it to come back...</source>
         <translation>{serial} 没有响应：{detail}
 正在等待设备恢复…</translation>
     </message>
     <message>
-        <location filename="../live_frames.py" line="76" />
+        <location filename="../live_device.py" line="139" />
         <source>Connecting to {serial}...</source>
         <translation>正在连接 {serial}…</translation>
     </message>
@@ -313,38 +314,38 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="99" />
         <source>Imported {path}</source>
         <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="101" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="127" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="138" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="150" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="157" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="161" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -352,123 +353,123 @@ Waiting for it to come back...</source>
 <context>
     <name>ProfilesSidebar</name>
     <message>
-        <location filename="../profiles_sidebar.py" line="87" />
+        <location filename="../profiles_sidebar.py" line="120" />
         <source>{sku}  (cannot be read)</source>
         <translation>{sku}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="93" />
+        <location filename="../profiles_sidebar.py" line="126" />
         <source>{sku}  (extends {parent})</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="100" />
+        <location filename="../profiles_sidebar.py" line="133" />
         <source>both ends upright</source>
         <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="100" />
+        <location filename="../profiles_sidebar.py" line="133" />
         <source>not upright</source>
         <translation>方向不正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="102" />
+        <location filename="../profiles_sidebar.py" line="135" />
         <source>{count} verification record(s); latest: {verdict} ({date})</source>
         <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="118" />
+        <location filename="../profiles_sidebar.py" line="151" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="137" />
+        <location filename="../profiles_sidebar.py" line="170" />
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="138" />
+        <location filename="../profiles_sidebar.py" line="171" />
         <source>The profile "{sku}" could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="153" />
-        <location filename="../profiles_sidebar.py" line="160" />
-        <location filename="../profiles_sidebar.py" line="216" />
-        <location filename="../profiles_sidebar.py" line="227" />
+        <location filename="../profiles_sidebar.py" line="186" />
+        <location filename="../profiles_sidebar.py" line="193" />
+        <location filename="../profiles_sidebar.py" line="247" />
+        <location filename="../profiles_sidebar.py" line="258" />
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="156" />
+        <location filename="../profiles_sidebar.py" line="189" />
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="161" />
-        <location filename="../profiles_sidebar.py" line="173" />
+        <location filename="../profiles_sidebar.py" line="194" />
+        <location filename="../profiles_sidebar.py" line="206" />
         <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="167" />
+        <location filename="../profiles_sidebar.py" line="200" />
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="178" />
+        <location filename="../profiles_sidebar.py" line="211" />
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="189" />
+        <location filename="../profiles_sidebar.py" line="222" />
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="256" />
+        <location filename="../profiles_sidebar.py" line="287" />
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="257" />
+        <location filename="../profiles_sidebar.py" line="288" />
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="258" />
+        <location filename="../profiles_sidebar.py" line="289" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="258" />
+        <location filename="../profiles_sidebar.py" line="289" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="258" />
+        <location filename="../profiles_sidebar.py" line="289" />
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="259" />
+        <location filename="../profiles_sidebar.py" line="290" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="259" />
+        <location filename="../profiles_sidebar.py" line="290" />
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="259" />
+        <location filename="../profiles_sidebar.py" line="290" />
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="262" />
+        <location filename="../profiles_sidebar.py" line="293" />
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
     </message>
@@ -476,47 +477,47 @@ Waiting for it to come back...</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="29" />
+        <location filename="../dialogs.py" line="33" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="30" />
+        <location filename="../dialogs.py" line="34" />
         <source>The config "{name}" has unsaved changes. Save them first?</source>
         <translation>配置“{name}”有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="43" />
+        <location filename="../dialogs.py" line="47" />
         <source>Delete profile</source>
         <translation>删除配置档案</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="44" />
+        <location filename="../dialogs.py" line="48" />
         <source>Delete the profile "{sku}" from the library? This cannot be undone.</source>
         <translation>从档案库中删除配置档案“{sku}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="49" />
+        <location filename="../dialogs.py" line="53" />
         <source>Profile name (SKU):</source>
         <translation>配置档案名称（SKU）：</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="53" />
+        <location filename="../dialogs.py" line="57" />
         <source>Open a config</source>
         <translation>打开配置</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="54" />
+        <location filename="../dialogs.py" line="58" />
         <source>Configs (*.json *.kt *.java);;All files (*)</source>
         <translation>配置文件 (*.json *.kt *.java);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="58" />
+        <location filename="../dialogs.py" line="62" />
         <source>Save the export as</source>
         <translation>导出另存为</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="62" />
+        <location filename="../dialogs.py" line="66" />
         <source>Choose the profile library folder</source>
         <translation>选择配置档案库文件夹</translation>
     </message>

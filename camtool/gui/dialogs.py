@@ -1,16 +1,20 @@
-"""Every question the window asks the technician, in one object the window takes in its constructor.
+"""Every question the window asks the technician, and the profile diff it shows.
 
 Modal dialogs block a test (and an offscreen smoke run) forever, so widgets never open
-them directly: they ask `Prompts`, and tests pass a scripted stand-in with the same methods.
+them directly: they ask `Prompts`, which the window takes in its constructor, and tests
+pass a scripted stand-in with the same methods. The diff dialog is non-modal.
 """
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 
 class UnsavedAnswer(str, Enum):
@@ -68,3 +72,31 @@ class Prompts:
     def show_text(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
 
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    return json.dumps(value, ensure_ascii=False)
+
+
+class DiffDialog(QDialog):
+    """Key by key, where two profiles' resolved configs differ."""
+
+    def __init__(self, sku_a: str, sku_b: str, rows: list, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Diff: {a} / {b}").format(a=sku_a, b=sku_b))
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), sku_a, sku_b])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (key, value_a, value_b) in enumerate(rows):
+            for column, text in enumerate((key, _shown(value_a), _shown(value_b))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if not rows:
+            layout.addWidget(QLabel(self.tr("The two profiles have the same config."), self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 360)

@@ -1,0 +1,142 @@
+"""The device side of the window: the small, Qt-free interface it takes, and live frames into a view.
+
+The device layer (issue 5) is written separately; the window codes against `DeviceService`
+and runs without it (service None): both ends are then simulated from a virtual scene.
+Service methods may block (adb calls with timeouts), so the window calls them only from
+worker threads. A capture source (camtool.device.capture) calls back on its own thread;
+`LiveEndFeed` keeps only the newest frame and posts one queued signal at a time, so a GUI
+that falls behind shows the latest picture instead of working through a backlog. Device
+loss is a state: the view says so and the feed goes on when frames come again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from camtool.gui.end_view import EndView
+
+if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
+    import numpy as np
+
+
+@dataclass(frozen=True)
+class DeviceEntry:
+    """One device as adb sees it, with its state in a technician's words."""
+
+    serial: str
+    state: str                 # adb's word: device, offline, unauthorized, no permissions, ...
+    model: str = ""
+    description: str = ""      # translated: what the state means
+    action: str = ""           # translated: what to do about it ("accept the USB debugging prompt")
+    virtual: bool = False
+    wmpf_version: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplyAnswer:
+    """The device's answer to an apply broadcast (contracts.md section 3)."""
+
+    applied: bool
+    message: str               # translated, shown as is
+    details: dict = field(default_factory=dict)
+
+
+class LiveFrame(Protocol):
+    """A decoded frame of a device's screen (camtool.device.capture.Frame has these)."""
+
+    image: "np.ndarray"   # BGR, owned by the consumer once delivered
+    index: int
+
+
+class ScreenSource(Protocol):
+    """A running capture of one device's screen; calls back on its own thread."""
+
+    def start(self) -> object: ...
+
+    def stop(self, timeout: float = 5.0) -> None: ...
+
+
+@runtime_checkable
+class DeviceService(Protocol):
+    """The device side the window uses; the device layer provides the adb implementation."""
+
+    def list_devices(self) -> list[DeviceEntry]:
+        """Devices adb sees now, virtual ones included (blocking, bounded by a timeout)."""
+        ...
+
+    def screen_source(self, serial: str, on_frame: Callable[[LiveFrame], None],
+                      on_state: Callable[[str, str], None]) -> ScreenSource:
+        """A capture of that device's screen (not started). `on_state(state, detail)` gets
+        "starting", "streaming", "lost" (with a translated detail) or "stopped"."""
+        ...
+
+    def apply_config(self, serial: str, config: dict, package: str) -> ApplyAnswer:
+        """Send the config to the device's receiver and return its answer."""
+        ...
+
+
+class LiveEndFeed(QObject):
+    """Shows one device's screen in one EndView while it runs."""
+
+    _frameReady = Signal()
+    _stateReady = Signal(str, str)
+    stateChanged = Signal(str, str)   # (state, detail) on the GUI thread
+
+    def __init__(self, service: DeviceService, serial: str, view: EndView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.serial = serial
+        self._view = view
+        self._lock = threading.Lock()
+        self._newest: LiveFrame | None = None
+        self._posted = False
+        self.frames_received = 0
+        self.state = "stopped"
+        self._frameReady.connect(self._show_newest)
+        self._stateReady.connect(self._show_state)
+        self._source: ScreenSource = service.screen_source(serial, self._on_frame, self._on_state)
+
+    def start(self) -> None:
+        self._source.start()
+
+    def stop(self) -> None:
+        """Stop the capture (it ends within its own short timeout) and drop what is pending."""
+        self._source.stop(1.0)
+        with self._lock:
+            self._newest = None
+
+    # ---- capture thread ------------------------------------------------------------------
+    def _on_frame(self, frame: LiveFrame) -> None:
+        with self._lock:
+            self._newest = frame
+            self.frames_received += 1
+            if self._posted:
+                return   # a post is on its way and will take this newer frame
+            self._posted = True
+        self._frameReady.emit()
+
+    def _on_state(self, state: str, detail: str) -> None:
+        self._stateReady.emit(str(getattr(state, "value", state)), detail)
+
+    # ---- GUI thread ----------------------------------------------------------------------
+    @Slot()
+    def _show_newest(self) -> None:
+        with self._lock:
+            frame, self._newest, self._posted = self._newest, None, False
+        if frame is not None:
+            self._view.set_frame(frame.image)
+
+    @Slot(str, str)
+    def _show_state(self, state: str, detail: str) -> None:
+        self.state = state
+        if state == "lost":
+            self._view.set_message(self.tr("{serial} is not answering: {detail}\nWaiting for it to come back...")
+                                   .format(serial=self.serial, detail=detail))
+        elif state == "starting":
+            self._view.set_message(self.tr("Connecting to {serial}...").format(serial=self.serial))
+        else:
+            self._view.set_message("")
+        self.stateChanged.emit(state, detail)
