@@ -1,4 +1,4 @@
-"""The device side of the window: the small, Qt-free interface it takes, and live frames into a view.
+"""The device side of the window: the small interface it takes (plain Python types), and live frames.
 
 The device layer (issue 5) is written separately; the window codes against `DeviceService`
 and runs without it (service None): both ends are then simulated from a virtual scene.
