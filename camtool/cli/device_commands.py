@@ -17,10 +17,6 @@ from camtool.i18n import N_, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from camtool.device.receiver import register_export_format
-
-    register_export_format()  # `export --to kotlin-receiver` (the config layer owns the command)
-
     devices = subparsers.add_parser("devices", help=tr(N_("List the devices adb sees, with their state in words and what to do.")))
     devices.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     devices.set_defaults(handler=run_devices)

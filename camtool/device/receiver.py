@@ -44,6 +44,7 @@ _TEMPLATE = '''\
 //     <intent-filter><action android:name="{action}" /></intent-filter>
 //   </receiver>
 //
+// Put this file in the debug source set under your app's package (add its `package` line).
 // Wire CamtoolApplyReceiver.wmpf to the calls your app already makes, e.g. in Application.onCreate():
 //   CamtoolApplyReceiver.wmpf = object : CamtoolApplyReceiver.Wmpf {{ ... }}
 {initial_config}
