@@ -11,6 +11,8 @@ import socket
 import struct
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from camtool.virtual.adbd import A_CLSE, A_CNXN, A_OKAY, A_OPEN, A_VERSION, A_WRTE, MAX_PAYLOAD, packet
 from camtool.virtual.device import VirtualDevice
@@ -242,3 +244,26 @@ def test_a_service_opened_before_the_handshake_is_refused(host, caplog):
         command, _, arg1, _ = host.recv()
     assert (command, arg1) == (A_CLSE, 6) and "before the handshake" in caplog.text
     assert host.handshake()[2].startswith(b"device::")
+
+
+_COMMANDS = st.sampled_from([A_CNXN, A_OPEN, A_OKAY, A_WRTE, A_CLSE, 0x48545541, 0x12345678])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_COMMANDS, st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1),
+                          st.binary(max_size=64)), max_size=6))
+def test_random_packets_never_take_the_device_down(device, packets):
+    h = RawHost(device.port)
+    try:
+        for command, arg0, arg1, payload in packets:
+            h.send(command, arg0, arg1, payload)
+    except OSError:
+        pass  # the device may close a connection it does not like; that is allowed
+    finally:
+        h.close()
+    fresh = RawHost(device.port)
+    try:
+        fresh.handshake()
+        assert b"".join(fresh.run("exec:echo fine")[0]) == b"fine\n"
+    finally:
+        fresh.close()

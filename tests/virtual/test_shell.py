@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from camtool.virtual.shell import Shell, ShellIO, ShellSyntaxError, normalise, parse
 
@@ -105,3 +107,12 @@ def test_parse_keeps_the_source_text_of_each_command_for_replay():
 def test_unknown_syntax_error_class_is_a_value():
     with pytest.raises(ShellSyntaxError):
         parse("echo 'x")
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab 12'\"\\$?;&|<>#{}=\n\t-") + ["echo ", "exit ", "2>", "$?"]), max_size=30)
+       .map("".join))
+def test_any_line_gives_a_status_never_an_exception(line):
+    status, _, _, _ = run(line)
+    assert 0 <= status <= 255
