@@ -11,6 +11,7 @@ runs on the worker thread. The live toggle is the hook for the devices' own scre
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,7 @@ class EndsPanel(QWidget):
     """The two end views, the simulated camera's mounting, and what the config does to each end."""
 
     bothEndsShown = Signal()   # both views have shown at least one frame
+    liveFiguresChanged = Signal(str)   # "Device end 29.8 fps, 41 ms · ..." once a second while live
 
     def __init__(self, document: ConfigDocument, *, device_service: DeviceService | None = None,
                  behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR, parent: QWidget | None = None) -> None:
@@ -124,6 +126,10 @@ class EndsPanel(QWidget):
         self.live_check = QCheckBox(self)
         self.live_check.setEnabled(False)   # until a device is attached (attach_live)
         self._feeds: dict[str, LiveEndFeed] = {}
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setInterval(1000)
+        self._figures_timer.timeout.connect(self.update_live_figures)
+        self._figures_base: dict[str, tuple[int, int]] = {}
         self._mounting_label.setBuddy(self.mounting_combo)
 
         grid = QGridLayout()
@@ -224,8 +230,33 @@ class EndsPanel(QWidget):
             else:
                 feed.stop()
                 view.set_message("")
+        if live and self._feeds:
+            self._figures_base = {end: (feed.frames_shown, time.monotonic_ns()) for end, feed in self._feeds.items()}
+            self._figures_timer.start()
+        else:
+            self._figures_timer.stop()
+            self.liveFiguresChanged.emit("")
         if not live:
             self.refresh()
+
+    def update_live_figures(self) -> str:
+        """Frames/s shown and latency of each live end since the last call (the status bar line)."""
+        parts = []
+        now = time.monotonic_ns()
+        names = {"device": self.tr("Device end"), "wechat": self.tr("WeChat end")}
+        for end, feed in self._feeds.items():
+            shown, since = self._figures_base.get(end, (feed.frames_shown, now))
+            seconds = max((now - since) / 1e9, 1e-9)
+            fps = (feed.frames_shown - shown) / seconds
+            self._figures_base[end] = (feed.frames_shown, now)
+            if feed.last_latency_ms is None:
+                parts.append(self.tr("{end}: {fps:.1f} frames/s").format(end=names[end], fps=fps))
+            else:
+                parts.append(self.tr("{end}: {fps:.1f} frames/s, {latency:.0f} ms latency").format(
+                    end=names[end], fps=fps, latency=feed.last_latency_ms))
+        text = " · ".join(parts)
+        self.liveFiguresChanged.emit(text)
+        return text
 
     def _stop_feeds(self) -> None:
         for feed in self._feeds.values():
@@ -233,6 +264,7 @@ class EndsPanel(QWidget):
 
     def shutdown(self) -> None:
         """Stop the render thread, the live captures and the repaint timers (window closing)."""
+        self._figures_timer.stop()
         self._stop_feeds()
         self._worker.stop()
         self.device_view.stop()

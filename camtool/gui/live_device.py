@@ -12,6 +12,7 @@ loss is a state: the view says so and the feed goes on when frames come again.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
@@ -94,6 +95,8 @@ class LiveEndFeed(QObject):
         self._newest: LiveFrame | None = None
         self._posted = False
         self.frames_received = 0
+        self.frames_shown = 0
+        self.last_latency_ms: float | None = None   # host render (frame stamp) to shown, when stamped
         self.state = "stopped"
         self._frameReady.connect(self._show_newest)
         self._stateReady.connect(self._show_state)
@@ -128,6 +131,13 @@ class LiveEndFeed(QObject):
             frame, self._newest, self._posted = self._newest, None, False
         if frame is not None:
             self._view.set_frame(frame.image)
+            self.frames_shown += 1
+            # The virtual device stamps each frame with the host's monotonic render time
+            # (contracts.md section 5), so its latency to the screen is measurable; a real
+            # device's frames carry no stamp and show no latency.
+            rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
+            if isinstance(rendered, int):
+                self.last_latency_ms = (time.monotonic_ns() - rendered) / 1e6
 
     @Slot(str, str)
     def _show_state(self, state: str, detail: str) -> None:

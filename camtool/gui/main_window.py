@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         }, on_language=self.switch_language)
         self.actions.mark_language(self.language.language)
 
+        self.live_figures = QLabel(self)
+        self.statusBar().addPermanentWidget(self.live_figures)
+        self.ends.liveFiguresChanged.connect(self.live_figures.setText)
         self.findings.focusRequested.connect(self._focus_key)
         self.export.imported.connect(lambda path: self.statusBar().showMessage(
             self.tr("Imported {path}").format(path=path), 5000))

@@ -115,3 +115,22 @@ def test_switching_back_to_simulated_stops_the_capture(qtbot, live):
     assert not panel.device_view.is_live() and not panel.wechat_view.is_live()
     qtbot.waitUntil(panel.is_up_to_date, timeout=10_000)
     assert panel.device_view.displayed_array().shape == (480, 800, 3)   # the simulated screen again
+
+
+def test_live_figures_count_the_frames_shown(qtbot, live):
+    service, panel = live
+    panel.attach_live("dev-1", None)
+    panel.live_check.setChecked(True)
+    source = service.sources["dev-1"]
+    source.report("streaming")
+    feed = panel.live_feeds()["device"]
+    for index in range(1, 4):
+        source.deliver(index * 40, index)
+        qtbot.waitUntil(lambda index=index: feed.frames_shown == index)
+    with qtbot.waitSignal(panel.liveFiguresChanged) as figures:
+        text = panel.update_live_figures()
+    assert figures.args == [text]
+    assert text.startswith("Device end: ") and "frames/s" in text
+    assert feed.last_latency_ms is None and "latency" not in text   # the fake frames carry no stamp
+    panel.live_check.setChecked(False)
+    assert not panel._figures_timer.isActive()

@@ -124,69 +124,81 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="253" />
+        <location filename="../ends_panel.py" line="285" />
         <source>The simulated picture could not be drawn: {error}</source>
-        <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="268" />
-        <location filename="../ends_panel.py" line="270" />
+        <location filename="../ends_panel.py" line="300" />
+        <location filename="../ends_panel.py" line="302" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="277" />
+        <location filename="../ends_panel.py" line="309" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="278" />
+        <location filename="../ends_panel.py" line="310" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="279" />
+        <location filename="../ends_panel.py" line="246" />
+        <location filename="../ends_panel.py" line="311" />
         <source>Device end</source>
+        <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="280" />
+        <location filename="../ends_panel.py" line="246" />
+        <location filename="../ends_panel.py" line="312" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="281" />
+        <location filename="../ends_panel.py" line="253" />
+        <source>{end}: {fps:.1f} frames/s</source>
+        <translation>{end}：{fps:.1f} 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="255" />
+        <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
+        <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="313" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="283" />
+        <location filename="../ends_panel.py" line="315" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="285" />
+        <location filename="../ends_panel.py" line="317" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="286" />
+        <location filename="../ends_panel.py" line="318" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="287" />
+        <location filename="../ends_panel.py" line="319" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="288" />
+        <location filename="../ends_panel.py" line="320" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="290" />
+        <location filename="../ends_panel.py" line="322" />
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -299,14 +311,14 @@
 <context>
     <name>LiveEndFeed</name>
     <message>
-        <location filename="../live_device.py" line="136" />
+        <location filename="../live_device.py" line="146" />
         <source>{serial} is not answering: {detail}
 Waiting for it to come back...</source>
         <translation>{serial} 没有响应：{detail}
 正在等待设备恢复…</translation>
     </message>
     <message>
-        <location filename="../live_device.py" line="139" />
+        <location filename="../live_device.py" line="149" />
         <source>Connecting to {serial}...</source>
         <translation>正在连接 {serial}…</translation>
     </message>
@@ -314,38 +326,38 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="102" />
         <source>Imported {path}</source>
         <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="104" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="130" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="141" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="153" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="160" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="164" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
