@@ -158,3 +158,24 @@ def test_garbage_instead_of_a_png_is_a_capture_error_with_the_device_text():
     tiny = cv2.imencode(".png", np.zeros((4, 4, 3), np.uint8))[1].tobytes()
     with pytest.raises(CaptureError):
         decode_image(tiny, "x.png")
+
+
+class _StubbornDevice(_UnstampedDevice):
+    """Answers "applied" but keeps showing the same pictures: the run must stop by itself."""
+
+    def exec_out(self, serial, command, timeout=10.0):
+        applied, self.config = self.config, {}
+        try:
+            return super().exec_out(serial, command, timeout)
+        finally:
+            self.config = applied
+
+
+def test_a_device_that_never_changes_gets_at_most_three_applies():
+    device = _StubbornDevice(Turn(90))
+    run = run_verify(device, "dev", {}, wechat_serial="phone", apply=True, package="com.example.door",
+                     sleep=lambda seconds: None)
+    applies = [r for r in run.rounds if r.applied is not None]
+    assert 1 <= len(applies) <= 3 and not run.passed
+    assert {e.code for e in run.notes} & {"nothing_more", "rounds_used"}
+    assert "inconsistent" in {e.code for e in run.explanations}
