@@ -1,14 +1,17 @@
 """Live findings of the config in the form: severity icon, code, message, and the fix under it.
 
 The list is the same one `camtool validate` prints (the document computes it with the
-rules). Clicking a finding asks the window to focus the field of its first key. The texts
-come from the Qt-free layers, already translated; they are re-read on a language change.
+rules). Clicking a finding asks the window to focus the field of its first key. A key the
+form does not offer (the other family's rotation, say) can be removed from the finding's
+context menu, since that is the fix for "set successfully but no effect". The texts come
+from the Qt-free layers, already translated; they are re-read on a language change.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QStyle, QVBoxLayout, QWidget
 
 from camtool.config.findings import Finding, Severity
 from camtool.gui.config_document import ConfigDocument
@@ -44,8 +47,30 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_menu)
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def removal_actions(self, row: int) -> list[QAction]:
+        """"Remove KEY from the config" for each key of that finding the config holds."""
+        item = self.list.item(row)
+        data = self._document.data
+        actions = []
+        for key in (item.data(KEYS_ROLE) or []) if item is not None else []:
+            if key in data:
+                action = QAction(self.tr("Remove {key} from the config").format(key=key), self)
+                action.triggered.connect(lambda _checked=False, key=key: self._document.set_value(key, None))
+                actions.append(action)
+        return actions
+
+    def _show_menu(self, position: QPoint) -> None:
+        actions = self.removal_actions(self.list.indexAt(position).row())
+        if actions:
+            menu = QMenu(self)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.addActions(actions)
+            menu.popup(self.list.viewport().mapToGlobal(position))
 
     def codes(self) -> list[str]:
         """The codes shown, in order (what a technician would compare with the CLI)."""
@@ -73,7 +98,10 @@ class FindingsPanel(QWidget):
         item = QListWidgetItem(self.style().standardIcon(_ICONS[finding.severity]), text)
         item.setData(KEYS_ROLE, list(finding.keys))
         item.setData(CODE_ROLE, finding.code)
-        item.setToolTip(self._severity_word(finding.severity))
+        tip = self._severity_word(finding.severity)
+        if finding.keys:
+            tip += "\n" + self.tr("Right-click to remove one of its keys from the config.")
+        item.setToolTip(tip)
         return item
 
     def _severity_word(self, severity: Severity) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from camtool.config.export import export_config
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.export_panel import ExportPanel
-from camtool.gui.findings_panel import FindingsPanel
+from camtool.gui.findings_panel import KEYS_ROLE, FindingsPanel
 from camtool.gui.selection import SelectionMode, switch_mode
 from camtool.gui.selection_form import SelectionForm, parse_field
 from gui_helpers import ScriptedPrompts
@@ -161,3 +161,16 @@ def test_findings_follow_the_wmpf_version_gates(qtbot, panels):
     _type(qtbot, form.wmpf_edit, "2.1.0")
     assert gated != set(findings.codes())
     assert document.wmpf_version == "2.1.0"
+
+
+def test_a_key_of_the_other_family_can_be_removed_from_its_finding(qtbot, panels):
+    document, form, findings, export = panels
+    document.import_data({"usbCameraName": "/dev/bus/usb/001/004", "cameraRotationAngle": 90})
+    assert document.has_errors and not export.can_export()
+    row = next(i for i in range(findings.list.count())
+               if "cameraRotationAngle" in findings.list.item(i).data(KEYS_ROLE))
+    actions = findings.removal_actions(row)
+    assert [a.text() for a in actions] == ["Remove cameraRotationAngle from the config"]
+    actions[0].trigger()
+    assert document.data == {"usbCameraName": "/dev/bus/usb/001/004"}
+    assert not document.has_errors and export.can_export()

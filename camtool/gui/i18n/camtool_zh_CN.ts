@@ -278,32 +278,42 @@
     <name>FindingsPanel</name>
     <message>
         <location filename="../findings_panel.py" line="62" />
-        <source>No findings: the config is consistent.</source>
+        <source>Remove {key} from the config</source>
         <extracomment>Item data role holding the finding's keys (for focusing the field).</extracomment>
+        <translation>从配置中删除 {key}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="87" />
+        <source>No findings: the config is consistent.</source>
         <translation>没有检查结果：配置一致。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="64" />
+        <location filename="../findings_panel.py" line="89" />
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="72" />
+        <location filename="../findings_panel.py" line="97" />
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="80" />
+        <location filename="../findings_panel.py" line="103" />
+        <source>Right-click to remove one of its keys from the config.</source>
+        <translation>右键单击可从配置中删除其中的配置项。</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="108" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="80" />
+        <location filename="../findings_panel.py" line="108" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="81" />
+        <location filename="../findings_panel.py" line="109" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
