@@ -225,7 +225,7 @@ def verdict_from_detections(device: ChartDetection | None, wechat: ChartDetectio
               for key, reason in effect.ignored]
     family = effect.family or Family.BUILTIN
     recommended, predicted, family, plan_notes = _recommend(config, mounting, family, solved, wmpf_version,
-                                                            inventory, ends)
+                                                            inventory)
     notes += plan_notes
     findings = tuple(validate(recommended, wmpf_version=wmpf_version))
     notes += [Explanation("finding", E_FINDING, None, {"message": f.message}) for f in findings if f.is_error]
@@ -321,8 +321,7 @@ def _without_orientation_keys(config: dict, family: Family) -> dict:
 
 
 def _recommend(config: dict, mounting: Turn | None, family: Family, behaviour: WmpfBehaviour, wmpf: str | None,
-               inventory, ends: tuple[EndResult, EndResult]
-               ) -> tuple[dict, tuple[Turn, Turn] | None, Family, list[Explanation]]:
+               inventory) -> tuple[dict, tuple[Turn, Turn] | None, Family, list[Explanation]]:
     if mounting is None:
         return config, None, family, [Explanation("unknown_mounting", E_UNKNOWN_MOUNTING)]
     notes: list[Explanation] = []
