@@ -150,7 +150,7 @@ def parse(line: str) -> list[tuple[str, Pipeline]]:
                 raise ShellSyntaxError("syntax error: '|' unexpected")
         elif c in "<>":
             fd = 1
-            if in_word and "".join(word) in ("1", "2") and line[i - 1] in "12":
+            if in_word and len(word) == 1 and word[0] in ("1", "2") and line[i - 1] in "12":  # unquoted 1> / 2>
                 fd, word, in_word = int(word[0]), [], False
             end_word()
             append = line.startswith(">>", i)

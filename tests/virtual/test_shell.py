@@ -116,3 +116,10 @@ def test_unknown_syntax_error_class_is_a_value():
 def test_any_line_gives_a_status_never_an_exception(line):
     status, _, _, _ = run(line)
     assert 0 <= status <= 255
+
+
+def test_a_quoted_digit_before_a_redirect_is_an_argument_not_a_descriptor():
+    _, out, _, _ = run("echo ''2>/dev/null")
+    assert out == b""  # stdout went to /dev/null; "2" was echo's argument
+    _, out, _, _ = run("echo '2'>&2")
+    assert out == b""
