@@ -1,8 +1,9 @@
 """The device layer as the window sees it: one Qt-free object it takes in its constructor.
 
-It fits `camtool.gui.device_service.DeviceService` (list_devices, screen_frames,
-apply_config, duck-typed: this layer never imports gui) and adds what the window will want
-next: inventory(serial), watch_hotplug(on_change), open_capture(serial, on_frame, on_state).
+It fits `camtool.gui.live_device.DeviceService` (list_devices, screen_source, apply_config;
+duck-typed with the same field names: this layer never imports gui) and adds what the
+window may want next: screen_frames (an iterator), inventory(serial),
+watch_hotplug(on_change), open_capture(serial, on_frame, on_state).
 Every call is bounded by a timeout and may block, so the window calls them from worker
 threads. Errors are `DeviceError`s whose message and action a technician can act on.
 """
@@ -72,6 +73,12 @@ class AdbDeviceService:
 
     def apply_config(self, serial: str, config: dict, package: str) -> ServiceApplyAnswer:
         return ServiceApplyAnswer.from_result(apply_config(self.io, serial, config, package))
+
+    def screen_source(self, serial: str, on_frame: Callable[[Frame], None],
+                      on_state: Callable[[str, str], None]) -> ScreenrecordSource:
+        """A capture of the device's screen, not started; states as plain words (starting, streaming, lost, stopped)."""
+        return ScreenrecordSource(self.io, serial, on_frame=on_frame,
+                                  on_state=lambda state, detail: on_state(state.value, detail))
 
     def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[Any]:
         """BGR frames of the device's screen, newest only, until `stop()` or the device is lost."""
