@@ -137,29 +137,38 @@ def _to_gray(frame: np.ndarray) -> np.ndarray:
     return gray
 
 
-def _working_gray(frame: np.ndarray) -> tuple[np.ndarray, float]:
-    """The frame in gray at the working size, and the factor back to the frame's pixels."""
-    h, w = frame.shape[:2]
-    factor = max(w, h) / WORKING_SIZE
+def _working_gray(frame: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """The frame in gray at the working size, and (scale, offset) with frame x = scale * x + offset."""
+    gray = _to_gray(frame)
+    scale, offset = 1.0, 0.0
+    # Halving with pyrDown (blur + every other pixel) is cheaper than an area resize and
+    # averages sensor noise away as well; a linear resize does the last, smaller step.
+    while max(gray.shape[:2]) >= 2 * WORKING_SIZE:
+        gray = cv2.pyrDown(gray)
+        scale *= 2.0  # pyrDown keeps pixel 2i of its input as pixel i
+    factor = max(gray.shape[:2]) / WORKING_SIZE
     if factor > 1.0:
-        size = (max(1, round(w / factor)), max(1, round(h / factor)))
-        # Converting to gray first is cheaper than shrinking three colour channels.
-        gray, factor = cv2.resize(_to_gray(frame), size, interpolation=cv2.INTER_AREA), w / size[0]
-    else:
-        gray, factor = _to_gray(frame), 1.0
-    # A light blur costs ~0.2 ms and removes the pixel noise that would otherwise become
+        size = (max(1, round(gray.shape[1] / factor)), max(1, round(gray.shape[0] / factor)))
+        step = gray.shape[1] / size[0]
+        gray = cv2.resize(gray, size, interpolation=cv2.INTER_LINEAR)
+        # resize aligns pixel centres: input x = step * (x + 0.5) - 0.5
+        offset += scale * (0.5 * step - 0.5)
+        scale *= step
+    # A light blur costs ~0.1 ms and removes the pixel noise that would otherwise become
     # thousands of tiny contours (3x slower on a noisy frame), without hurting marker edges.
-    return cv2.GaussianBlur(gray, (3, 3), 0), factor
+    return cv2.GaussianBlur(gray, (3, 3), 0), scale, offset
 
 
 def _marker_geometry(quad: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """Centre, unit up vector and mean side of one marker quad."""
-    top_mid = (quad[0] + quad[1]) / 2
-    bottom_mid = (quad[3] + quad[2]) / 2
-    up = top_mid - bottom_mid
-    norm = float(np.hypot(*up)) or 1.0
-    sides = np.hypot(*(quad - np.roll(quad, -1, axis=0)).T)
-    return quad.mean(axis=0), up / norm, float(sides.mean())
+    """Centre, unit up vector and mean side of one marker quad (plain floats: this runs per marker)."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = quad.tolist()
+    # Up: from the middle of the marker's bottom edge to the middle of its top edge.
+    up_x, up_y = (x0 + x1 - x2 - x3) / 2, (y0 + y1 - y2 - y3) / 2
+    norm = math.hypot(up_x, up_y) or 1.0
+    side = (math.hypot(x1 - x0, y1 - y0) + math.hypot(x2 - x1, y2 - y1)
+            + math.hypot(x3 - x2, y3 - y2) + math.hypot(x0 - x3, y0 - y3)) / 4
+    centre = np.array(((x0 + x1 + x2 + x3) / 4, (y0 + y1 + y2 + y3) / 4))
+    return centre, np.array((up_x / norm, up_y / norm)), side
 
 
 def _angle_of(up: np.ndarray) -> float:
@@ -222,7 +231,7 @@ def detect_orientation(frame_bgr: np.ndarray) -> ChartDetection:
         raise ValueError(tr(N_("Not an image frame (shape {shape}): expected a gray, BGR or BGRA image of at least 16x16 pixels."),
                             shape=shape))
     detector = _shared_detector()
-    gray, factor = _working_gray(frame_bgr)
+    gray, scale, offset = _working_gray(frame_bgr)
     direct, candidates = detector.find(gray)
     best = _agreeing(direct)
     mirrored = False
@@ -236,7 +245,7 @@ def detect_orientation(frame_bgr: np.ndarray) -> ChartDetection:
             best, mirrored, total_seen = flipped, True, seen
     if len(best) < MIN_MARKERS:
         return ChartDetection(detected=False, markers=len(best))
-    return _result(best, total_seen, mirrored, factor)
+    return _result(best, total_seen, mirrored, scale, offset)
 
 
 def _decode_flipped(detector: _Detector, gray: np.ndarray,
@@ -262,11 +271,12 @@ def _decode_flipped(detector: _Detector, gray: np.ndarray,
     return unflipped, len(found)
 
 
-def _result(agreeing: list[tuple[int, np.ndarray]], total_seen: int, mirrored: bool, factor: float) -> ChartDetection:
+def _result(agreeing: list[tuple[int, np.ndarray]], total_seen: int, mirrored: bool, scale: float,
+            offset: float) -> ChartDetection:
     """The detection from agreeing markers whose corners are in working-image coordinates."""
     sightings = []
     for marker_id, quad in agreeing:
-        quad = (quad + 0.5) * factor - 0.5  # working image -> frame pixels (pixel centres kept)
+        quad = quad * scale + offset  # working image -> frame pixels
         centre, up, side = _marker_geometry(quad)
         sightings.append(MarkerSighting(marker_id, tuple(map(tuple, quad.tolist())), tuple(centre.tolist()),
                                         tuple(up.tolist()), side))
