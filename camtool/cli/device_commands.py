@@ -142,7 +142,7 @@ def run_devices(args: argparse.Namespace) -> int:
 
 def run_cameras(args: argparse.Namespace) -> int:
     def work(io, serial: str) -> int:
-        from camtool.device.inventory_text import format_inventory
+        from camtool.device.inventory_fetch import format_inventory
         from camtool.device.inventory_fetch import fetch_inventory
 
         fetched = fetch_inventory(io, serial)
@@ -192,7 +192,7 @@ def run_apply(args: argparse.Namespace) -> int:
     def work(io, serial: str) -> int:
         from camtool.cli.config_commands import format_findings_text
         from camtool.device.apply import apply_config
-        from camtool.device.device_validate import validate_on_device
+        from camtool.device.apply import validate_on_device
 
         checked = validate_on_device(args.path, io, serial, from_=args.from_)
         source = "<stdin>" if args.path == "-" else args.path

@@ -8,14 +8,16 @@ are separate, quoted words, never pasted into a shell string. `am` prints
 
 result=1 means the receiver in the integrator's debug build applied it, 2 that it refused
 (data = its error text), 0 with no data that nobody answered: the package is wrong or its
-debug build (with camtool's receiver) is not installed.
+debug build (with camtool's receiver) is not installed. Before anything is sent, the config
+is checked against the device (`validate_on_device`): config rules plus CAM6xx.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from camtool.config.apply_contract import (
     APPLIED_DATA,
@@ -24,7 +26,10 @@ from camtool.config.apply_contract import (
     RESULT_REFUSED,
     apply_broadcast_argv,
 )
+from camtool.config.findings import Finding, has_errors, sorted_findings
 from camtool.device.adb_io import DeviceIO
+from camtool.device.device_rules import device_findings
+from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
 from camtool.i18n import N_, tr
 
 APPLY_TIMEOUT_S = 15.0     # the receiver closes and relaunches the mini program before it answers
@@ -101,5 +106,45 @@ def apply_config(io: DeviceIO, serial: str, config: dict[str, Any], package: str
     return parse_broadcast_answer(package, text)
 
 
-__all__ = ["APPLIED_DATA", "ApplyResult", "PackageNameError", "apply_config", "check_package",
-           "parse_broadcast_answer"]
+# -- checking a config against the device first ----------------------------------------------
+# The installed WMPF's version replaces `--wmpf-version` (the device knows better than the
+# technician's memory); when WMPF is not installed, or its version could not be read, the
+# given version (if any) is used. `camtool apply` (and `validate --serial`) go through
+# `validate_on_device`, so both judge a config the same way.
+
+@dataclass(frozen=True)
+class DeviceValidation:
+    config: dict[str, Any] | None
+    findings: list[Finding]
+    fetched: FetchedInventory
+    wmpf_version: str | None      # the version the rules were run with
+
+    @property
+    def ok(self) -> bool:
+        return self.config is not None and not has_errors(self.findings)
+
+
+def findings_for_device(config: dict[str, Any], fetched: FetchedInventory) -> list[Finding]:
+    """The CAM6xx findings of one config against one fetched inventory."""
+    return device_findings(config, fetched.inventory)
+
+
+def validate_on_device(source: str | Path, io: DeviceIO, serial: str, *, from_: str | None = None,
+                       wmpf_version: str | None = None, stdin: IO[Any] | None = None) -> DeviceValidation:
+    """Read `source` (path or "-"), fetch the device's inventory, run both kinds of rules.
+
+    Raises DeviceError when the device cannot be used (the caller exits 3); a config that
+    cannot be read comes back as findings with `config` None, as in plain validate.
+    """
+    from camtool.config.imports import load_and_validate
+
+    fetched = fetch_inventory(io, serial)
+    version = fetched.inventory.device.wmpf or wmpf_version
+    config, findings = load_and_validate(source, from_, stdin, wmpf_version=version)
+    if config is not None:
+        findings = sorted_findings(findings + findings_for_device(config, fetched))
+    return DeviceValidation(config, findings, fetched, version)
+
+
+__all__ = ["APPLIED_DATA", "ApplyResult", "DeviceValidation", "PackageNameError", "apply_config", "check_package",
+           "findings_for_device", "parse_broadcast_answer", "validate_on_device"]
