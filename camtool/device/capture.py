@@ -25,11 +25,15 @@ import numpy as np
 from camtool.device.adb_io import DeviceIO
 from camtool.device.errors import DeviceError
 from camtool.device.h264 import H264Decoder
+from camtool.i18n import N_, tr
 
 log = logging.getLogger(__name__)
 
 SCREENRECORD_LIMIT_S = 180    # the real screenrecord's maximum
 RETRY_S = 1.0
+#: Recordings in a row that end without a single picture before the source gives up on
+#: screenrecord (missing, or refusing the options) and falls back to screencap.
+EMPTY_RECORDINGS_BEFORE_FALLBACK = 2
 
 
 class SourceState(str, Enum):
@@ -71,6 +75,7 @@ class _SourceBase:
         self._thread: threading.Thread | None = None
         self.state = SourceState.STOPPED
         self.state_detail = ""
+        self.streaming_note = ""   # said with STREAMING, e.g. that a slower fallback is in use
 
     def start(self) -> "_SourceBase":
         self._stop.clear()
@@ -107,7 +112,7 @@ class _SourceBase:
             frame = Frame(image, time.monotonic_ns(), self._count, stamp)
             self._latest = frame  # only the newest is kept: a slow consumer never builds a backlog
         if self.state is not SourceState.STREAMING:
-            self._set_state(SourceState.STREAMING)
+            self._set_state(SourceState.STREAMING, self.streaming_note)
         if self._on_frame is not None:
             self._on_frame(frame)
 
@@ -137,13 +142,18 @@ class ScreenrecordSource(_SourceBase):
     """The device screen as H.264 through screenrecord: about the device's frame rate."""
 
     def __init__(self, io: DeviceIO, serial: str, size: tuple[int, int] | None = None, bit_rate: int = 4_000_000,
-                 time_limit: int = SCREENRECORD_LIMIT_S, overlap_s: float = 1.5, **kwargs) -> None:
+                 time_limit: int = SCREENRECORD_LIMIT_S, overlap_s: float = 1.5,
+                 fallback_to_screencap: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         self._io, self._serial = io, serial
         self._size, self._bit_rate = size, bit_rate
         self._time_limit = max(2, min(int(time_limit), SCREENRECORD_LIMIT_S))
         self._overlap = min(overlap_s, self._time_limit / 2)
+        self._fallback_allowed = fallback_to_screencap
+        self._empty_recordings = 0
         self.restarts = 0
+        #: True once screenrecord gave no picture and screencap (about 1 frame/s) took over.
+        self.using_screencap = False
 
     def command(self) -> list[str]:
         argv = ["screenrecord", "--output-format=h264"]
@@ -153,8 +163,12 @@ class ScreenrecordSource(_SourceBase):
         return argv
 
     def _run(self) -> None:
+        if self.using_screencap:
+            _screencap_loop(self._io, self._serial, 1.0, self._stop, self._deliver)
+            return
         current = self._io.stream(self._serial, self.command(), timeout=10.0)
         started = time.monotonic()
+        delivered_before = self._count
         following = None
         decoder = H264Decoder()
         try:
@@ -175,7 +189,7 @@ class ScreenrecordSource(_SourceBase):
                 data, idle = _read_available(current, 0.05)
                 if data is None:
                     if following is None:  # ended early (device limit, drop): start again at once
-                        self.restarts += 1
+                        self._recording_ended(self._count > delivered_before)
                         return
                     continue
                 for image in decoder.feed(data, idle):
@@ -184,6 +198,23 @@ class ScreenrecordSource(_SourceBase):
             current.close()
             if following is not None:
                 following.stream.close()
+
+
+    def _recording_ended(self, gave_pictures: bool) -> None:
+        self.restarts += 1
+        if gave_pictures:
+            self._empty_recordings = 0
+            return
+        # No picture at all: screenrecord is missing or refuses (e.g. "not found", a codec
+        # error). Starting it again at once would spin; after a few, screencap takes over.
+        self._empty_recordings += 1
+        if self._fallback_allowed and self._empty_recordings >= EMPTY_RECORDINGS_BEFORE_FALLBACK:
+            self.using_screencap = True
+            self.streaming_note = tr(N_(
+                "screenrecord gives no picture on this device: showing screencap instead, about one frame per second."))
+            self._set_state(SourceState.STARTING, self.streaming_note)
+            return
+        self._stop.wait(RETRY_S)
 
 
 class _Recording:
@@ -226,10 +257,16 @@ class ScreencapSource(_SourceBase):
         self._io, self._serial, self._interval = io, serial, interval_s
 
     def _run(self) -> None:
-        while not self._stop.is_set():
-            began = time.monotonic()
-            png = self._io.exec_out(self._serial, ["screencap", "-p"], timeout=10.0)
-            image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR) if png else None
-            if image is not None:
-                self._deliver(image)
-            self._stop.wait(max(0.0, self._interval - (time.monotonic() - began)))
+        _screencap_loop(self._io, self._serial, self._interval, self._stop, self._deliver)
+
+
+def _screencap_loop(io: DeviceIO, serial: str, interval: float, stop: threading.Event,
+                    deliver: Callable[[np.ndarray], None]) -> None:
+    """One `screencap -p` PNG every `interval` seconds until `stop`; a PNG that does not decode is skipped."""
+    while not stop.is_set():
+        began = time.monotonic()
+        png = io.exec_out(serial, ["screencap", "-p"], timeout=10.0)
+        image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR) if png else None
+        if image is not None:
+            deliver(image)
+        stop.wait(max(0.0, interval - (time.monotonic() - began)))

@@ -82,4 +82,7 @@ MESSAGES: dict[str, str] = {
     "camtool apply: give --package, the Android package of the integrator's debug build that contains camtool's receiver (e.g. --package com.example.doorbell).":
         "camtool apply：请用 --package 指定集成方调试版（包含 camtool 接收器）的 Android 包名（例如 --package com.example.doorbell）。",
     "camtool bench: --seconds must be between 1 and 600.": "camtool bench：--seconds 必须在 1 到 600 之间。",
+    # capture fallback
+    "screenrecord gives no picture on this device: showing screencap instead, about one frame per second.":
+        "此设备的 screenrecord 没有画面：改用 screencap 显示，大约每秒一帧。",
 }

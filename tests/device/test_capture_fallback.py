@@ -1,0 +1,54 @@
+"""A device whose screenrecord gives no picture: the source says so and falls back to screencap."""
+
+from __future__ import annotations
+
+import io as stdio
+import threading
+
+import cv2
+import numpy as np
+import pytest
+
+from camtool.device.capture import ScreenrecordSource, SourceState
+
+pytestmark = pytest.mark.timeout(60)
+
+
+class NoScreenrecordIO:
+    """Answers screenrecord like a device without it, and screencap with a small PNG."""
+
+    def __init__(self) -> None:
+        ok, png = cv2.imencode(".png", np.full((40, 60, 3), 200, np.uint8))
+        self.png = png.tobytes()
+        self.recordings = 0
+        self.lock = threading.Lock()
+
+    def stream(self, serial, command, timeout=10.0):
+        with self.lock:
+            self.recordings += 1
+        return stdio.BytesIO(b"/system/bin/sh: screenrecord: not found\n")
+
+    def exec_out(self, serial, command, timeout=10.0):
+        assert list(command) == ["screencap", "-p"]
+        return self.png
+
+
+def test_no_picture_from_screenrecord_falls_back_to_screencap(wait_until):
+    device = NoScreenrecordIO()
+    states: list[tuple[SourceState, str]] = []
+    source = ScreenrecordSource(device, "SER", on_state=lambda state, detail: states.append((state, detail)))
+    with source:
+        assert wait_until(lambda: source.frames_delivered >= 1, timeout=30)
+    assert source.using_screencap
+    assert device.recordings == 2            # tried twice, then stopped asking (no spinning)
+    streaming = [detail for state, detail in states if state is SourceState.STREAMING]
+    assert streaming and "screencap" in streaming[0] and "one frame per second" in streaming[0]
+    assert source.latest().image.shape == (40, 60, 3)
+
+
+def test_fallback_can_be_refused(wait_until):
+    device = NoScreenrecordIO()
+    source = ScreenrecordSource(device, "SER", fallback_to_screencap=False)
+    with source:
+        assert wait_until(lambda: device.recordings >= 3, timeout=30)
+    assert not source.using_screencap and source.frames_delivered == 0
