@@ -223,6 +223,7 @@ def run_bench(args: argparse.Namespace) -> int:
     if not 1 <= seconds <= 600:
         print(tr(N_("camtool bench: --seconds must be between 1 and 600.")), file=sys.stderr)
         return exitcodes.USAGE
+    previous = _terminate_as_interrupt()
     try:
         if args.serial is None:
             with bench.VirtualBench() as (io, serial):
@@ -243,8 +244,34 @@ def run_bench(args: argparse.Namespace) -> int:
         # Everything was stopped on the way out (sources, the virtual device, the private server).
         print(tr(N_("Benchmark cancelled.")), file=sys.stderr)
         return 130
+    finally:
+        _restore_terminate(previous)
     if args.json:
         _print_json(report.to_json())
     else:
         print(bench.format_report(report))
     return exitcodes.OK
+
+
+def _terminate_as_interrupt():
+    """SIGTERM (a service manager, `kill`) stops a bench like Ctrl+C: its virtual device and server go too."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):   # not the main thread (e.g. called from a test worker)
+        return None
+
+
+def _restore_terminate(previous) -> None:
+    import signal
+
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
+
