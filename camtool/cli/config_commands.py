@@ -38,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                  help=tr(N_("Output format (json: one object for scripts).")))
     validate_parser.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
                                  help=tr(N_("Read the input as this format (default: from the file name).")))
+    validate_parser.add_argument("--serial", metavar="S", default=None,
+                                 help=tr(N_("Also check the config against this connected device (its cameras and WMPF version).")))
     validate_parser.set_defaults(handler=run_validate)
 
     schema_parser = subparsers.add_parser("schema", help=tr(N_("Print the JSON Schema of the camera keys.")))
@@ -59,12 +61,31 @@ def run_validate(args: argparse.Namespace) -> int:
             print(tr(N_("camtool validate: --wmpf-version: {error}"), error=str(exc)), file=sys.stderr)
             return exitcodes.USAGE
     source = "<stdin>" if args.path == "-" else args.path
-    data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
+    if getattr(args, "serial", None):
+        findings = _validate_on_device(args)
+        if isinstance(findings, int):
+            return findings
+    else:
+        _data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
     if args.format == "json":
         write_out(json.dumps(validation_json(source, findings), ensure_ascii=False, indent=2) + "\n")
     else:
         write_out(format_findings_text(printable(source), findings, colour=use_colour(sys.stdout)))
     return exitcodes.NO if has_errors(findings) else exitcodes.OK
+
+
+def _validate_on_device(args: argparse.Namespace) -> list[Finding] | int:
+    """The config rules plus the device-aware ones; the device's WMPF replaces --wmpf-version."""
+    from camtool.device.adb_io import AdbDeviceIO
+    from camtool.device.apply import validate_on_device
+    from camtool.device.errors import DeviceError
+
+    try:
+        return validate_on_device(args.path, AdbDeviceIO(), args.serial, from_=args.from_,
+                                  wmpf_version=args.wmpf_version).findings
+    except DeviceError as exc:
+        print(exc.describe(), file=sys.stderr)
+        return exc.exit_code
 
 
 def write_out(text: str) -> None:

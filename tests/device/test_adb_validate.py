@@ -57,3 +57,22 @@ def test_unreadable_config_is_findings_not_an_exception(adb_server, tmp_path, vi
     path.write_text("{not json", encoding="utf-8")
     result = validate_on_device(str(path), io, virtual_device.serial)
     assert result.config is None and not result.ok and result.findings
+
+
+def test_validate_cli_with_serial_adds_the_device_findings(adb_server, tmp_path, capsys):
+    from camtool.cli import main
+
+    path = config_file(tmp_path, {"internalCameraName": "0"})
+    with VirtualDevice("intercom-rk3588").start(adb_server) as device:
+        code = main(["validate", path, "--serial", device.serial, "--format", "json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1 and not out["valid"]
+    assert {"CAM601", "CAM608"} <= {f["code"] for f in out["findings"]}
+
+
+def test_validate_cli_with_an_unknown_serial_exits_3(adb_server, tmp_path, capsys):
+    from camtool.cli import main
+
+    path = config_file(tmp_path, {"internalCameraName": "0"})
+    assert main(["validate", path, "--serial", "no-such-device"]) == 3
+    assert "no-such-device" in capsys.readouterr().err

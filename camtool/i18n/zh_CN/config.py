@@ -241,3 +241,6 @@ MESSAGES: dict[str, str] = {
     "Rules": "规则",
     "Assumptions the rules rest on": "规则所依据的推断",
 }
+
+MESSAGES["Also check the config against this connected device (its cameras and WMPF version)."] = \
+    "同时按此已连接设备（其摄像头和 WMPF 版本）检查配置。"

@@ -157,3 +157,5 @@ MESSAGES: dict[str, str] = {
     'Check the JSON inside the string (camtool validate reads it from a .json file), or use put("key", value) calls.':
         '请检查字符串中的 JSON（把它存为 .json 文件后可用 camtool validate 检查），或改用 put("key", value) 调用。',
 }
+
+MESSAGES["{source} is {size} bytes: far too big to be a camera config."] = "{source} 有 {size} 字节，远大于一个摄像头配置。"
