@@ -1,0 +1,25 @@
+"""The generated reference pages match the code (regenerate with the tools named in the message)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("tool", ["tools/gen_cli_doc.py", "tools/gen_rules_doc.py"])
+def test_generated_docs_are_up_to_date(tool):
+    result = subprocess.run([sys.executable, str(ROOT / tool), "--check"], capture_output=True, text=True,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0, f"{result.stdout}{result.stderr} (run: python {tool})"
+
+
+def test_readme_starts_with_the_two_setup_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```", 2)[1].strip().splitlines()
+    assert block == ["make run", "make test"]
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
