@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from camtool.config.findings import Finding, sorted_findings
-from camtool.config.jsonread import MAX_FILE_BYTES, read_json_text
+from camtool.config.jsonread import MAX_FILE_BYTES, decode_utf8, read_json_text
 from camtool.config.rules_codes import make_finding
 from camtool.config.snippets import read_snippet_with_positions
 from camtool.i18n import N_
@@ -74,7 +74,8 @@ def _load(source: str | Path, from_: str | None, stdin: IO[Any] | None
         parsed = read_json_text(raw, name)
         data = parsed.data if isinstance(parsed.data, dict) else None
         return data, list(parsed.findings), {}
-    text = _decode(raw, name) if isinstance(raw, bytes) else raw
+    # the same UTF-8 / UTF-16 diagnosis as a .json file gets
+    text = decode_utf8(raw, name) if isinstance(raw, bytes) else raw
     if isinstance(text, Finding):
         return None, [text], {}
     return read_snippet_with_positions(text.removeprefix("\ufeff"), fmt, name)
@@ -121,16 +122,4 @@ def _read_file(path: Path) -> bytes | Finding:
         return make_finding("CAM001", (), N_("{source} cannot be read: {reason}."),
                             N_("Check that the file exists and that you may read it."),
                             source=source, reason=exc.strerror or type(exc).__name__)
-
-
-def _decode(raw: bytes, source: str) -> str | Finding:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return make_finding(
-            "CAM002", (), N_("{source} is not UTF-8 text: byte {offset} (line {line}, column {column}) is not valid UTF-8."),
-            N_("Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8); Chinese Windows editors often save as GBK."),
-            source=source, offset=exc.start, line=line, column=column)
 

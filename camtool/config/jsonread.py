@@ -91,7 +91,7 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
     """Parse config JSON; findings for bad encoding, malformed JSON, a non-object top level, duplicate keys."""
     source = printable(source)
     if isinstance(text, (bytes, bytearray)):
-        decoded = _decode(bytes(text), source)
+        decoded = decode_utf8(bytes(text), source)
         if isinstance(decoded, Finding):
             return ParsedJson(None, [decoded], source)
         text = decoded
@@ -165,7 +165,7 @@ def locate_findings(findings: list[Finding], key_positions: dict[str, tuple[int,
     return located
 
 
-def _decode(raw: bytes, source: str) -> str | Finding:
+def decode_utf8(raw: bytes, source: str) -> str | Finding:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return make_finding("CAM002", (), N_("{source} is UTF-16 text, not UTF-8."),
                             N_("Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)."),
