@@ -1,0 +1,170 @@
+"""Check orientation in the window: Ctrl+K on the simulated ends, the verdict, the drawn "up", Apply recommendation."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from camtool import i18n
+from camtool.config.semantics import REASON_MIRROR, REASON_PREVIEW_FIXED, Turn, WmpfBehaviour
+from camtool.gui import orientation_check
+from camtool.gui.orientation_check import install_orientation_check
+
+USB_PATH = "/dev/bus/usb/001/004"
+
+
+@pytest.fixture
+def check(window):
+    return install_orientation_check(window)
+
+
+def _verdict_after(qtbot, check, trigger):
+    with qtbot.waitSignal(check.verdictReady, timeout=10_000) as ready:
+        trigger()
+    return ready.args[0]
+
+
+def _use_usb_camera(qtbot, window):
+    window.document.load({"usbCameraName": USB_PATH}, origin_name="usb")
+    qtbot.waitUntil(window.ends.is_up_to_date, timeout=10_000)
+
+
+def test_the_action_is_in_the_device_menu_with_ctrl_k_and_the_panel_appears_with_the_first_check(qtbot, window,
+                                                                                               check):
+    assert check.action in window.actions.menus["device"].actions()
+    assert check.action.shortcut() == QKeySequence("Ctrl+K")
+    assert not check.dock.isVisible()   # the window opens as it always did
+    verdict = _verdict_after(qtbot, check, check.action.trigger)
+    assert check.dock.isVisible()
+    assert verdict.passed   # the simulated camera is mounted upright and the config is empty
+    assert check.panel.verdict_text().startswith("PASS")
+    assert not check.panel.apply_button.isEnabled()   # nothing to change
+
+
+def test_a_turned_usb_camera_fails_and_its_recommendation_makes_both_ends_pass(qtbot, window, check):
+    _use_usb_camera(qtbot, window)
+    window.ends.set_mounting(Turn(90, False))
+    # Checked at once: the check waits for the ends to show the new mounting.
+    verdict = _verdict_after(qtbot, check, check.action.trigger)
+    assert verdict.verdict == "fail"
+    assert (verdict.device.rotation, verdict.wechat.rotation) == (90, 90)
+    assert "assumption" in [e.code for e in verdict.explanations]   # clockwise is assumed, not yet seen
+    assert check.panel.verdict_text().startswith("FAIL")
+    assert "turned 90° clockwise" in check.panel.device_result.text()
+    assert "usbCameraRotationAngle: 270" in check.panel.recommendation_label.text()
+    # The drawn "up" points where the chart's top is: to the right on a picture turned clockwise.
+    tail, head = check.overlays["device"].arrow_line()
+    assert head.x() - tail.x() > abs(head.y() - tail.y())
+    assert check.overlays["wechat"].isVisible()
+
+    assert check.panel.apply_button.isEnabled()
+    # Apply puts the keys into the form (simulated ends update) and checks again on the new pictures.
+    after = _verdict_after(qtbot, check, lambda: qtbot.mouseClick(check.panel.apply_button,
+                                                                  Qt.MouseButton.LeftButton))
+    assert window.document.data["usbCameraRotationAngle"] == 270
+    assert window.document.is_dirty   # an edit: the profile keeps it only when saved
+    assert window.form.rotation_buttons[270].isChecked()
+    assert after.passed
+    assert check.panel.verdict_text().startswith("PASS")
+    assert check.panel.device_result.text() == "upright"
+    # The re-check knew the earlier observation: the clockwise turn is confirmed, no longer assumed.
+    assert "assumption" not in [e.code for e in after.explanations]
+    assert not check.panel.explanation_texts()
+    tail, head = check.overlays["wechat"].arrow_line()
+    assert tail.y() - head.y() > abs(head.x() - tail.x())
+
+
+def test_a_built_in_camera_turned_and_mirrored_says_what_no_key_can_fix(qtbot, window, check):
+    window.ends.set_mounting(Turn(180, True))
+    first = _verdict_after(qtbot, check, check.action.trigger)
+    assert first.verdict == "fail"
+    assert first.recommended["cameraRotationAngle"] == 180
+    second = _verdict_after(qtbot, check, lambda: check.apply_recommendation())
+    assert second.verdict == "fail"
+    assert second.wechat.upright and second.wechat.mirrored        # the push is turned right...
+    assert not second.device.upright                                # ...the built-in preview cannot be
+    assert check.panel.wechat_result.text() == "upright, but mirrored"
+    shown = check.panel.explanation_texts()
+    assert i18n.tr(REASON_PREVIEW_FIXED) in shown
+    assert i18n.tr(REASON_MIRROR, end=i18n.tr("WeChat end")) in shown or i18n.tr(REASON_MIRROR) in shown
+    assert "setUIConfig" in check.panel.explanations_label.text()
+    assert not check.panel.apply_button.isEnabled()   # nothing more a key can do
+
+
+def test_a_device_that_turns_the_other_way_is_found_out_by_the_check_after_apply(qtbot, window, check):
+    # A WMPF that turns counter-clockwise: the first recommendation (clockwise assumed) goes wrong.
+    window.ends.set_simulation(behaviour=WmpfBehaviour(rotation_direction="ccw"))
+    _use_usb_camera(qtbot, window)
+    window.ends.set_mounting(Turn(90, False))
+    first = _verdict_after(qtbot, check, check.action.trigger)
+    assert first.recommended["usbCameraRotationAngle"] == 270
+    second = _verdict_after(qtbot, check, check.apply_recommendation)
+    assert second.wechat.rotation == 180   # turned further instead of back
+    assert "rotation_direction" in [e.code for e in second.explanations]
+    assert any("counter-clockwise" in text for text in check.panel.explanation_texts())
+    assert second.recommended["usbCameraRotationAngle"] == 90   # corrected
+    third = _verdict_after(qtbot, check, check.apply_recommendation)
+    assert third.passed
+
+
+def test_changing_the_mounting_removes_the_stale_up_arrows(qtbot, window, check):
+    _verdict_after(qtbot, check, check.action.trigger)
+    assert check.overlays["device"].isVisible()
+    window.ends.set_mounting(Turn(270, False))
+    assert not check.overlays["device"].isVisible()
+    assert not check.overlays["wechat"].isVisible()
+
+
+def test_apply_also_sends_to_the_device_when_the_window_can_apply(qtbot, window, check):
+    sent = []
+    window.actions.set_handler("apply", lambda: sent.append(window.document.data))
+    _use_usb_camera(qtbot, window)
+    window.ends.set_mounting(Turn(270, False))
+    _verdict_after(qtbot, check, check.action.trigger)
+    assert check.panel.device_too.isVisible() and check.panel.device_too.isChecked()
+    with qtbot.waitSignal(check.recommendationApplied, timeout=5000) as applied:
+        qtbot.mouseClick(check.panel.apply_button, Qt.MouseButton.LeftButton)
+    assert applied.args[1] is True
+    # The device got the recommended config, already in the form when the apply ran.
+    assert sent == [applied.args[0]]
+    assert sent[0]["usbCameraRotationAngle"] == 90
+    assert "check again" in check.panel.recommendation_label.text()
+
+
+def test_the_detection_runs_off_the_gui_thread(qtbot, window, check, monkeypatch):
+    threads = []
+    real = orientation_check.run_check
+
+    def recording(request):
+        threads.append(threading.current_thread())
+        return real(request)
+
+    monkeypatch.setattr(orientation_check, "run_check", recording)
+    _verdict_after(qtbot, check, check.run)
+    assert threads and threads[0] is not threading.main_thread()
+    assert not check.is_busy()   # the worker thread ends with the check (the leak fixture checks it too)
+
+
+def test_a_failing_check_says_why_and_the_window_goes_on(qtbot, window, check, monkeypatch):
+    def broken(request):
+        raise ValueError("no frames")
+
+    monkeypatch.setattr(orientation_check, "run_check", broken)
+    with qtbot.waitSignal(check.checkFailed, timeout=10_000):
+        check.run()
+    assert "no frames" in check.panel.verdict_text()
+    assert check.panel.check_button.isEnabled()
+
+
+def test_the_panel_speaks_chinese(qtbot, window, check):
+    window.ends.set_mounting(Turn(90, False))
+    _verdict_after(qtbot, check, check.action.trigger)
+    window.switch_language("zh")
+    qtbot.waitUntil(lambda: check.panel.apply_button.text() == "应用建议", timeout=3000)
+    assert check.panel.verdict_text().startswith("不通过")
+    assert check.action.text() == "检查方向(&O)"
+    assert check.dock.windowTitle() == "方向检查"
+    assert "顺时针" in check.panel.device_result.text()
