@@ -94,6 +94,7 @@ class EndsPanel(QWidget):
     """The two end views, the simulated camera's mounting, and what the config does to each end."""
 
     bothEndsShown = Signal()   # both views have shown at least one frame
+    liveEndsShown = Signal()   # every attached live end has shown a frame from its device
     liveFiguresChanged = Signal(str)   # "Device end 29.8 fps, 41 ms · ..." once a second while live
 
     def __init__(self, document: ConfigDocument, *, device_service: DeviceService | None = None,
@@ -158,6 +159,7 @@ class EndsPanel(QWidget):
         self.wechat_view.frameShown.connect(self._check_both_shown)
         document.changed.connect(self.refresh)
         self._both_shown = False
+        self._live_shown_reported = False
         self.retranslate()
         # The first render (which loads OpenCV and draws the scene) starts once the event loop
         # runs, so it does not compete with building and showing the window.
@@ -204,6 +206,7 @@ class EndsPanel(QWidget):
         """Offer the live screens of these devices (None: that end stays simulated)."""
         self._stop_feeds()
         self._feeds = {}
+        self._live_shown_reported = False
         if self._device_service is not None:
             for end, serial, view in (("device", device_serial, self.device_view),
                                       ("wechat", wechat_serial, self.wechat_view)):
@@ -287,7 +290,15 @@ class EndsPanel(QWidget):
             if not view.is_live():
                 view.set_message(text)
 
+    def live_ends_shown(self) -> bool:
+        """Both ends are live and each has shown at least one frame of its device's screen."""
+        return (set(self._feeds) == {"device", "wechat"} and self.live_check.isChecked()
+                and all(feed.frames_shown for feed in self._feeds.values()))
+
     def _check_both_shown(self) -> None:
+        if self._feeds and not self._live_shown_reported and self.live_ends_shown():
+            self._live_shown_reported = True
+            self.liveEndsShown.emit()
         if not self._both_shown and self.device_view.frames_shown and self.wechat_view.frames_shown:
             self._both_shown = True
             self.bothEndsShown.emit()

@@ -2,7 +2,9 @@
 
 The window only wires parts together: each part takes the document (and the services it
 needs) in its constructor and listens to it. Without a device layer a banner says that both
-ends are simulated; the device bar and live frames attach through `device_service`.
+ends are simulated. With one (`device_service`), the device side is wired in
+camtool.gui.device_side: the device bar, the cameras panel, live ends, Apply to device and
+(with `auto_virtual`) the virtual device when no phone is attached.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitte
 from camtool import __version__
 from camtool.gui.actions import AboutBox, WindowActions
 from camtool.gui.config_document import ConfigDocument
+from camtool.gui.device_side import DeviceSide
 from camtool.gui.dialogs import Prompts
 from camtool.gui.ends_panel import EndsPanel
 from camtool.gui.export_panel import ExportPanel
@@ -33,7 +36,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, document: ConfigDocument, library, settings: WindowSettings, *,
                  prompts: Prompts | None = None, language: LanguageSwitcher | None = None,
-                 device_service: DeviceService | None = None) -> None:
+                 device_service: DeviceService | None = None, auto_virtual: bool = False,
+                 ask_package=None) -> None:
         super().__init__()
         self.document = document
         self.settings = settings
@@ -51,6 +55,8 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(document, self)
         self.ends = EndsPanel(document, device_service=device_service, parent=self)
         self.export = ExportPanel(document, self.prompts, self)
+        self.device_side = (DeviceSide(self, device_service, library, auto_virtual=auto_virtual,
+                                       ask_package=ask_package) if device_service is not None else None)
 
         self.splitters = {name: QSplitter(self) for name in _SPLITTERS}
         self.splitters["middle"].setOrientation(Qt.Orientation.Vertical)
@@ -61,6 +67,8 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(self.form)
+        if self.device_side is not None:
+            self.splitters["middle"].addWidget(self.device_side.cameras)
         self.splitters["middle"].addWidget(self.form_scroll)
         self.splitters["middle"].addWidget(self.findings)
         self.splitters["right"].addWidget(self.ends)
@@ -76,6 +84,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
+        if self.device_side is not None:
+            if self.device_side.virtual_banner is not None:
+                layout.addWidget(self.device_side.virtual_banner)
+            layout.addWidget(self.device_side.bar)
         layout.addWidget(self.splitters["main"], 1)
         self.setCentralWidget(central)
 
@@ -109,6 +121,10 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.retranslate()
         self._update_save_actions()
+        if self.device_side is not None:
+            self.device_side.start()
+        # Extensions the lead wires go here, after every part exists, e.g.
+        # camtool.gui.orientation_check.install_orientation_check(self).
 
     # ---- actions -------------------------------------------------------------------------
     def open_config(self) -> bool:
@@ -176,10 +192,16 @@ class MainWindow(QMainWindow):
         for name, splitter in self.splitters.items():
             state = self.settings.splitter_state(name)
             if state is None or not splitter.restoreState(state):
-                splitter.setSizes(_FIRST_RUN_SIZES[name])
+                splitter.setSizes(self._first_run_sizes(name))
         last = self.settings.last_profile()
         if last:
             self.sidebar.open_profile(last, guard=False, quiet=True)
+
+    def _first_run_sizes(self, name: str) -> list[int]:
+        sizes = list(_FIRST_RUN_SIZES[name])
+        if name == "middle" and self.splitters[name].count() == 3:
+            sizes = [200, 300, 200]   # the cameras panel above the form
+        return sizes
 
     def _save_settings(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
@@ -203,4 +225,6 @@ class MainWindow(QMainWindow):
             return
         self._save_settings()
         self.ends.shutdown()
+        if self.device_side is not None:
+            self.device_side.shutdown()
         event.accept()

@@ -1,0 +1,254 @@
+"""The window's device side against the virtual device over the session's private adb server.
+
+Device bar, cameras panel, live ends, Apply, virtual device by default, faults and hotplug.
+Every wait is on a condition with a deadline (qtbot.waitUntil); nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from camtool.config.export import export_config
+from camtool.gui.selection import SelectionMode
+
+LIVE_TIMEOUT_MS = 20_000
+
+
+class _Packages:
+    """Scripted answers to "which package?" (records the suggestion the window offered)."""
+
+    def __init__(self, answer: str | None = None) -> None:
+        self.answer = answer
+        self.suggestions: list[str] = []
+
+    def __call__(self, _title: str, _label: str, suggestion: str) -> str | None:
+        self.suggestions.append(suggestion)
+        return self.answer if self.answer is not None else suggestion
+
+
+def _make_window(qtbot, document, library, settings, prompts, *, auto_virtual=False, ask_package=None):
+    from camtool.device.device_service import AdbDeviceService
+    from camtool.gui.main_window import MainWindow
+    from camtool.gui.preferences import LanguageSwitcher
+
+    win = MainWindow(document, library, settings, prompts=prompts, language=LanguageSwitcher(),
+                     device_service=AdbDeviceService(), auto_virtual=auto_virtual,
+                     ask_package=ask_package or _Packages())
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _listed(win) -> list[str]:
+    combo = win.device_side.bar.device_combo
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+@pytest.fixture
+def kiosk(adb_server):
+    from camtool.virtual.device import VirtualDevice
+
+    device = VirtualDevice("kiosk-dual-usb").start(adb_server)
+    yield device
+    device.stop()
+
+
+@pytest.fixture
+def kiosk_window(qtbot, kiosk, document, library, settings, prompts):
+    packages = _Packages()
+    win = _make_window(qtbot, document, library, settings, prompts, ask_package=packages)
+    win.packages = packages
+    win.device_side.bar.prefer(kiosk.serial, kiosk.wechat_serial)
+    qtbot.waitUntil(lambda: win.device_side.cameras.fetched is not None, timeout=LIVE_TIMEOUT_MS)
+    yield win
+    win.document.mark_saved()
+    win.close()
+
+
+def _wait_live(qtbot, win) -> None:
+    qtbot.waitUntil(win.ends.live_ends_shown, timeout=LIVE_TIMEOUT_MS)
+
+
+def _frames_shown(win, end: str) -> int:
+    return win.ends.live_feeds()[end].frames_shown
+
+
+def test_without_a_phone_the_virtual_device_starts_and_both_ends_go_live(
+        qtbot, adb_server, document, library, settings, prompts):
+    from camtool.virtual.scenario import DEFAULT_SCENARIO, load_scenario
+
+    win = _make_window(qtbot, document, library, settings, prompts, auto_virtual=True)
+    side = win.device_side
+    qtbot.waitUntil(lambda: side.virtual_host.current is not None, timeout=LIVE_TIMEOUT_MS)
+    started = side.virtual_host.current
+    assert side.virtual_banner.isVisible()
+    assert "Virtual device: no phone attached" in side.virtual_banner.message.text()
+    assert side.virtual_banner.scenario() == DEFAULT_SCENARIO
+    qtbot.waitUntil(lambda: started.serial in _listed(win), timeout=LIVE_TIMEOUT_MS)
+    assert side.bar.chosen() == (started.serial, started.wechat_serial)
+    entry = side.bar.entry(started.serial)
+    assert entry.virtual and entry.description == "ready"
+
+    # The cameras panel shows the scenario's built-in cameras; the device's WMPF goes to the document.
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    qtbot.waitUntil(lambda: side.cameras.fetched is not None, timeout=LIVE_TIMEOUT_MS)
+    shown = {item.data(0, 0x0100) for item in side.cameras.items()}
+    assert {f"builtin:{cam.id}" for cam in scenario.builtin_cameras} <= shown
+    assert document.wmpf_version == scenario.device.wmpf
+
+    _wait_live(qtbot, win)
+    assert win.ends.device_view.is_live() and win.ends.wechat_view.is_live()
+    figures = win.ends.update_live_figures()
+    assert "Device end" in figures and "WeChat end" in figures and "ms latency" in figures
+
+    document.mark_saved()
+    win.close()
+    # Closing stopped the virtual device and detached it from adb.
+    assert adb_server.state(started.serial) is None
+
+
+def test_picking_a_usb_camera_fills_the_triple_with_no_findings_and_exports_like_the_cli(
+        qtbot, kiosk, kiosk_window, tmp_path, capsys):
+    from camtool.cli import main
+
+    win, document = kiosk_window, kiosk_window.document
+    cameras = win.device_side.cameras
+    usb = [item for item in cameras.items() if str(item.data(0, 0x0100)).startswith("usb:")]
+    assert len(usb) == 3
+    sound_card = [item for item in usb if not item.isDisabled()]
+    assert len(sound_card) == 2, "the USB sound card is listed greyed out"
+    cam = kiosk.scenario.usb_devices[1]
+    row = cameras.item_for(f"usb:/dev/bus/usb/{cam.bus:03d}/{cam.dev:03d}")
+    assert f"0x{cam.vendor_id:04x} ({cam.vendor_id})" in row.text(1)
+    assert f"0x{cam.product_id:04x} ({cam.product_id})" in row.text(1)
+    assert cam.serial in row.text(1)
+    assert cameras.pick_item(row)
+    assert document.mode is SelectionMode.USB_TRIPLE
+    assert document.data == {"usbCameraVendorId": cam.vendor_id, "usbCameraProductId": cam.product_id,
+                             "usbSerialNumber": cam.serial}
+    assert document.wmpf_version == kiosk.scenario.device.wmpf
+    document.set_rotation(90)
+    document.toggle_flip()
+    assert document.findings == []
+    source = tmp_path / "config.json"
+    source.write_text(document.export("json"), encoding="utf-8")
+    for to in ("json", "kotlin"):
+        capsys.readouterr()
+        assert main(["export", str(source), "--to", to]) == 0
+        assert capsys.readouterr().out.rstrip("\n") == document.export(to).rstrip("\n")
+        assert document.export(to) == export_config(document.data, to)
+    # A disabled row cannot be picked.
+    disabled = next(item for item in usb if item.isDisabled())
+    assert not cameras.pick_item(disabled)
+
+
+def test_apply_reaches_the_device_and_its_live_end_changes(qtbot, kiosk, kiosk_window):
+    win = kiosk_window
+    side = win.device_side
+    _wait_live(qtbot, win)
+    cameras = side.cameras
+    cameras.pick(next(i.data(0, 0x0100) for i in cameras.items() if not i.isDisabled()))
+    win.document.set_rotation(180)
+    win.packages.answer = kiosk.scenario.device.receiver_package   # typed by the technician
+    before_generation = kiosk.state.config_generation
+    before_picture = win.ends.device_view.displayed_array()
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        assert side.apply.trigger()
+    assert answer.args[0] is True, answer.args
+    assert win.packages.suggestions == [""]    # not started by the window: no scenario to suggest from
+    assert kiosk.state.config_generation == before_generation + 1
+    assert side.apply.applied_config == win.document.data
+    # The device end now shows the camera through the applied config: a different picture.
+
+    def changed() -> bool:
+        now = win.ends.device_view.displayed_array()
+        return now is not None and (now.shape != before_picture.shape
+                                    or float(np.abs(now.astype(int) - before_picture.astype(int)).mean()) > 8)
+    qtbot.waitUntil(changed, timeout=LIVE_TIMEOUT_MS)
+
+
+def test_apply_with_an_error_is_refused_with_the_reason(qtbot, kiosk_window):
+    win = kiosk_window
+    win.document.set_value("usbSerialNumber", "")
+    win.document.set_mode(SelectionMode.USB_TRIPLE)
+    assert win.document.has_errors
+    assert not win.device_side.apply.trigger()
+    assert win.prompts.errors and "error" in win.prompts.errors[-1][1]
+    assert win.packages.suggestions == []   # never asked for a package
+
+
+class _Heartbeat:
+    """A 20 ms QTimer counting its ticks: the GUI thread keeps turning while the device misbehaves."""
+
+    def __init__(self) -> None:
+        self.ticks = 0
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.mark.parametrize("fault", ["drop", "offline", "unauthorized", "slow"])
+def test_device_faults_show_a_message_keep_the_window_responsive_and_recover(qtbot, kiosk, kiosk_window, fault):
+    win = kiosk_window
+    _wait_live(qtbot, win)
+    feed = win.ends.live_feeds()["device"]
+    heartbeat = _Heartbeat()
+    try:
+        if fault == "drop":
+            kiosk.drop_connection()
+        elif fault == "slow":
+            kiosk.set_fault("latency_ms", 400)
+            kiosk.drop_connection()
+        else:
+            kiosk.set_fault(fault)
+        if fault in ("drop", "slow"):
+            qtbot.waitUntil(lambda: any(s == "lost" for _serial, s, _d in win.device_side.feed_states),
+                            timeout=LIVE_TIMEOUT_MS)
+        else:
+            qtbot.waitUntil(lambda: feed.state == "lost", timeout=LIVE_TIMEOUT_MS)
+            assert "not answering" in win.ends.device_view._message
+            ticks_during_fault = heartbeat.ticks
+            qtbot.waitUntil(lambda: heartbeat.ticks >= ticks_during_fault + 5, timeout=5000)
+        kiosk.clear_faults()
+        if fault in ("offline", "unauthorized"):
+            kiosk.drop_connection()   # adb reconnects and finds the device well again
+        shown = feed.frames_shown
+        qtbot.waitUntil(lambda: feed.frames_shown > shown + 3 and feed.state == "streaming",
+                        timeout=LIVE_TIMEOUT_MS * 2)
+        assert win.ends.device_view._message == ""
+    finally:
+        heartbeat.stop()
+    # The GUI thread kept turning through the fault: many ticks (not a timing assertion:
+    # the count only shows the loop was never blocked for the whole fault).
+    assert heartbeat.ticks > 10
+
+
+def test_hotplug_a_second_device_appears_in_the_bar_and_goes(qtbot, adb_server, kiosk_window):
+    from camtool.virtual.device import VirtualDevice
+
+    win = kiosk_window
+    chosen = win.device_side.bar.chosen()
+    second = VirtualDevice("intercom-rk3588").start(adb_server)
+    try:
+        qtbot.waitUntil(lambda: second.serial in _listed(win), timeout=LIVE_TIMEOUT_MS)
+    finally:
+        second.stop()
+    qtbot.waitUntil(lambda: second.serial not in _listed(win), timeout=LIVE_TIMEOUT_MS)
+    assert win.device_side.bar.chosen() == chosen   # the chosen ends never moved
+
+
+def test_f5_lists_the_devices_again(qtbot, kiosk, kiosk_window):
+    bar = kiosk_window.device_side.bar
+    before = bar.refreshes
+    kiosk_window.actions.actions["refresh_devices"].trigger()
+    qtbot.waitUntil(lambda: bar.refreshes > before, timeout=LIVE_TIMEOUT_MS)
+    assert kiosk.serial in _listed(kiosk_window)
