@@ -45,6 +45,7 @@ class CheckRequest:
     wmpf_version: str | None
     history: tuple
     serial: int
+    config_known: bool = True   # False: a live end, and camtool assumed the device runs the form's config
 
 
 def run_check(request: CheckRequest) -> OrientationVerdict:
@@ -181,6 +182,21 @@ class OrientationCheck(QObject):
         self._own_menu = window.menuBar().addMenu("")
         return self._own_menu
 
+    def judged_config(self) -> tuple[dict, bool]:
+        """(the config the pictures were made with, whether camtool knows it for sure).
+
+        Simulated ends show the form's config. A live end shows what the device runs: the
+        config camtool last applied to it; when camtool has not applied one, the form's config
+        is assumed (the technician opened the profile the device runs) and the panel says so.
+        """
+        if self._all_simulated():
+            return self._document.data, True
+        apply = getattr(getattr(self._window, "device_side", None), "apply", None)
+        applied = getattr(apply, "applied_config", None)
+        if isinstance(applied, dict):
+            return dict(applied), True
+        return self._document.data, False
+
     def _all_simulated(self) -> bool:
         return not (self._ends.device_view.is_live() or self._ends.wechat_view.is_live())
 
@@ -191,10 +207,11 @@ class OrientationCheck(QObject):
             self._settle.start()
             return
         frames = self._ends.device_view.displayed_array(), self._ends.wechat_view.displayed_array()
-        config = self._document.data
+        config, known = self.judged_config()
         history = self._history if config == self._history_config else ()
         self._used_history = history
-        request = CheckRequest(frames[0], frames[1], config, self._document.wmpf_version, history, self._serial)
+        request = CheckRequest(frames[0], frames[1], config, self._document.wmpf_version, history, self._serial,
+                               known)
         if self._worker is None:
             self._worker = LatestOnlyWorker(run_check, "camtool-orientation-check", self)
             self._worker.done.connect(self._on_done)
@@ -207,6 +224,9 @@ class OrientationCheck(QObject):
         self._stop_worker()
         self._verdict = verdict
         self.panel.show_verdict(verdict)
+        if not request.config_known:
+            self.panel.show_note(self.tr("camtool has not applied a config to this device, so the check assumes "
+                                         "the device runs the config in the form."))
         for name, frame in (("device", request.device_frame), ("wechat", request.wechat_frame)):
             size = None if frame is None else (frame.shape[1], frame.shape[0])
             self.overlays[name].show_result(verdict.end(name), size)

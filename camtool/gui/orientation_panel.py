@@ -127,9 +127,16 @@ class UpOverlay(QWidget):
         painter.setPen(QPen(QColor(0, 0, 0, 200), 1.5))
         painter.setBrush(colour)
         painter.drawPath(path)
+        # The word sits just beyond the head, on the arrow's line, so it never covers the shaft.
+        label = QPointF(head.x() + 18 * math.cos(angle), head.y() + 18 * math.sin(angle))
+        text = self.tr("top")
+        width = painter.fontMetrics().horizontalAdvance(text) + 8
+        box = QRectF(label.x() - width / 2, label.y() - 9, width, 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))   # readable on the white chart and on a dark scene
+        painter.drawRoundedRect(box, 4, 4)
         painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(QRectF(head.x() - 40, head.y() - 22 if head.y() > 30 else head.y() + 4, 80, 18),
-                         Qt.AlignmentFlag.AlignCenter, self.tr("top"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _draw_tag(self, painter: QPainter, colour: QColor, text: str) -> None:
         font = QFont(self.font())
@@ -244,7 +251,15 @@ class OrientationPanel(QWidget):
         """The explanations as shown (translated), one per item."""
         if self._verdict is None or self._state != "shown":
             return []
-        return [e.message for e in self._verdict.explanations]
+        names = {"device": self.tr("Device end"), "wechat": self.tr("WeChat end")}
+        texts = []
+        for explanation in self._verdict.explanations:
+            # Some sentences do not name their end; the same advice for both ends is told once per end.
+            text = explanation.message if explanation.end is None else self.tr("{end}: {message}").format(
+                end=names[explanation.end], message=explanation.message)
+            if text not in texts:
+                texts.append(text)
+        return texts
 
     # ---- internals -----------------------------------------------------------------------
     def _refresh(self) -> None:

@@ -88,8 +88,10 @@ def test_a_built_in_camera_turned_and_mirrored_says_what_no_key_can_fix(qtbot, w
     assert not second.device.upright                                # ...the built-in preview cannot be
     assert check.panel.wechat_result.text() == "upright, but mirrored"
     shown = check.panel.explanation_texts()
-    assert i18n.tr(REASON_PREVIEW_FIXED) in shown
-    assert i18n.tr(REASON_MIRROR, end=i18n.tr("WeChat end")) in shown or i18n.tr(REASON_MIRROR) in shown
+    # Each sentence says which end it is about, so the same advice for both ends is not a riddle.
+    assert "Device end: " + i18n.tr(REASON_PREVIEW_FIXED) in shown
+    assert "WeChat end: " + i18n.tr(REASON_MIRROR) in shown
+    assert "Device end: " + i18n.tr(REASON_MIRROR) in shown
     assert "setUIConfig" in check.panel.explanations_label.text()
     assert not check.panel.apply_button.isEnabled()   # nothing more a key can do
 
@@ -168,3 +170,46 @@ def test_the_panel_speaks_chinese(qtbot, window, check):
     assert check.action.text() == "检查方向(&O)"
     assert check.dock.windowTitle() == "方向检查"
     assert "顺时针" in check.panel.device_result.text()
+
+
+class _FakeDeviceSide:
+    """What the check reads of the window's device side: the config camtool last applied."""
+
+    def __init__(self, applied_config):
+        self.apply = type("Apply", (), {"applied_config": applied_config})()
+
+    def shutdown(self):
+        pass
+
+
+def test_a_live_end_is_judged_against_the_config_the_device_runs(qtbot, window, check, monkeypatch):
+    window.ends.device_view.set_live(True)   # as when a device is attached: the view shows its screen
+    verdict = _verdict_after(qtbot, check, check.run)
+    assert verdict.config == window.document.data
+    assert "has not applied a config" in check.panel.recommendation_label.text()
+
+    running = {"usbCameraName": USB_PATH, "usbCameraRotationAngle": 180}
+    monkeypatch.setattr(window, "device_side", _FakeDeviceSide(running), raising=False)
+    verdict = _verdict_after(qtbot, check, check.run)
+    assert verdict.config == running
+    assert "has not applied a config" not in check.panel.recommendation_label.text()
+    window.ends.device_view.set_live(False)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_text_of_the_panel_is_cut_off_at_1366x768(qtbot, window, check, lang):
+    from test_gui_i18n import _cut_off_texts
+
+    window.switch_language(lang)
+    window.resize(1366, 768)
+    window.ends.set_mounting(Turn(180, True))
+    _verdict_after(qtbot, check, check.run)
+    _verdict_after(qtbot, check, check.apply_recommendation)   # the longest explanations
+
+    def cut():
+        return [line for line in _cut_off_texts(window.orientation_check.dock) if line]
+
+    try:
+        qtbot.waitUntil(lambda: not cut(), timeout=3000)
+    except qtbot.TimeoutError:
+        pytest.fail("cut off:\n" + "\n".join(cut()))

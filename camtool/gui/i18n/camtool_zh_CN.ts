@@ -645,38 +645,43 @@ Waiting for it to come back...</source>
 <context>
     <name>OrientationCheck</name>
     <message>
-        <location filename="../orientation_check.py" line="162"/>
+        <location filename="../orientation_check.py" line="163"/>
         <source>Put into the form and sent to the device: check again when the device shows the new picture.</source>
         <extracomment>How long a check waits for the simulated ends to show the newest config before it takes what is on screen anyway (a render takes a few milliseconds; a failed one never shows).</extracomment>
         <translation>已填入表单并发送到设备：设备显示新画面后请再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="167"/>
+        <location filename="../orientation_check.py" line="168"/>
         <source>Put into the form: apply it to the device, then check again.</source>
         <translation>已填入表单：请应用到设备，然后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="245"/>
+        <location filename="../orientation_check.py" line="228"/>
+        <source>camtool has not applied a config to this device, so the check assumes the device runs the config in the form.</source>
+        <translation>camtool 尚未向此设备应用配置，因此检查假定设备运行的是表单中的配置。</translation>
+    </message>
+    <message>
+        <location filename="../orientation_check.py" line="265"/>
         <source>Check &amp;orientation</source>
         <translation>检查方向(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="246"/>
+        <location filename="../orientation_check.py" line="266"/>
         <source>Detect the printed chart on both ends and say whether each is upright</source>
         <translation>在两端识别打印的图卡，并说明每一端是否方向正确</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="248"/>
+        <location filename="../orientation_check.py" line="268"/>
         <source>Orientation check</source>
         <translation>方向检查</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="249"/>
+        <location filename="../orientation_check.py" line="269"/>
         <source>Show orientation check panel</source>
         <translation>显示方向检查面板</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="251"/>
+        <location filename="../orientation_check.py" line="271"/>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
@@ -715,81 +720,96 @@ Waiting for it to come back...</source>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="254"/>
+        <source>Device end</source>
+        <translation>设备端</translation>
+    </message>
+    <message>
+        <location filename="../orientation_panel.py" line="254"/>
+        <source>WeChat end</source>
+        <translation>微信端</translation>
+    </message>
+    <message>
+        <location filename="../orientation_panel.py" line="258"/>
+        <source>{end}: {message}</source>
+        <translation>{end}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../orientation_panel.py" line="269"/>
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="256"/>
+        <location filename="../orientation_panel.py" line="271"/>
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="258"/>
+        <location filename="../orientation_panel.py" line="273"/>
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="261"/>
+        <location filename="../orientation_panel.py" line="276"/>
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="263"/>
+        <location filename="../orientation_panel.py" line="278"/>
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="271"/>
+        <location filename="../orientation_panel.py" line="286"/>
         <source>Recommended keys: {changes}</source>
         <translation>建议的键：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="274"/>
+        <location filename="../orientation_panel.py" line="289"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="281"/>
+        <location filename="../orientation_panel.py" line="296"/>
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="283"/>
+        <location filename="../orientation_panel.py" line="298"/>
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="287"/>
+        <location filename="../orientation_panel.py" line="302"/>
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="288"/>
+        <location filename="../orientation_panel.py" line="303"/>
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="289"/>
+        <location filename="../orientation_panel.py" line="304"/>
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="290"/>
+        <location filename="../orientation_panel.py" line="305"/>
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="291"/>
+        <location filename="../orientation_panel.py" line="306"/>
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="292"/>
+        <location filename="../orientation_panel.py" line="307"/>
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="293"/>
+        <location filename="../orientation_panel.py" line="308"/>
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
@@ -1039,7 +1059,7 @@ Waiting for it to come back...</source>
     <name>Smoke</name>
     <message>
         <location filename="../app.py" line="126"/>
-        <source>camtool gui smoke: window shown after {shown} ms, first live frame of both ends after {frames} ms (virtual device).</source>
+        <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (live, virtual device).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
