@@ -91,7 +91,7 @@ def _adb_service():
 def _smoke_done(window) -> tuple[bool, bool]:
     """(finished, live): live frames of both ends, or simulated ends after the virtual device failed."""
     ends = window.ends
-    if ends.live_ends_shown():
+    if ends.live_ends_shown() and ends.both_ends_shown():
         return True, True
     side = window.device_side
     host = side.virtual_host if side is not None else None

@@ -131,7 +131,7 @@ class DeviceBar(QWidget):
         self.refreshes += 1
         self.devices = []
         self._fill([])
-        self.state_label.setText(self.tr("adb gave no device list: {error}").format(error=message))
+        self.state_label.setText(self.tr("adb gave no device list: {error}").format(error=message.split(": ", 1)[-1]))
         self.listFailed.emit(message)
 
     def _fill(self, devices: list[DeviceEntry]) -> None:

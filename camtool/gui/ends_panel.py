@@ -291,8 +291,8 @@ class EndsPanel(QWidget):
                 view.set_message(text)
 
     def live_ends_shown(self) -> bool:
-        """Both ends are live and each has shown at least one frame of its device's screen."""
-        return (set(self._feeds) == {"device", "wechat"} and self.live_check.isChecked()
+        """Live is on and every attached end (the device end at least) has shown a frame of its device."""
+        return ("device" in self._feeds and self.live_check.isChecked()
                 and all(feed.frames_shown for feed in self._feeds.values()))
 
     def _check_both_shown(self) -> None:

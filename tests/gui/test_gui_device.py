@@ -99,6 +99,7 @@ def test_without_a_phone_the_virtual_device_starts_and_both_ends_go_live(
     assert document.wmpf_version == scenario.device.wmpf
 
     _wait_live(qtbot, win)
+    assert set(win.ends.live_feeds()) == {"device", "wechat"}
     assert win.ends.device_view.is_live() and win.ends.wechat_view.is_live()
     figures = win.ends.update_live_figures()
     assert "Device end" in figures and "WeChat end" in figures and "ms latency" in figures
@@ -252,3 +253,36 @@ def test_f5_lists_the_devices_again(qtbot, kiosk, kiosk_window):
     kiosk_window.actions.actions["refresh_devices"].trigger()
     qtbot.waitUntil(lambda: bar.refreshes > before, timeout=LIVE_TIMEOUT_MS)
     assert kiosk.serial in _listed(kiosk_window)
+
+
+def test_the_smoke_run_waits_for_live_frames_of_the_virtual_device(qapp, adb_server, capsys):
+    from camtool.gui.app import run
+
+    assert run(smoke=True) == 0
+    out = capsys.readouterr().out
+    assert "first frame of both ends" in out and "live, virtual device" in out
+    assert not [line for line in adb_server.run("devices").splitlines() if line.startswith("127.0.0.1:")]
+
+
+def test_when_adb_cannot_start_the_ends_stay_simulated_and_the_banner_says_why(
+        qtbot, monkeypatch, document, library, settings, prompts):
+    from camtool.device import adb_io, adb_server as adb_server_module
+    from camtool.device.adb_server import AdbServerError
+    from camtool.device.errors import AdbUnavailable
+
+    def refuse(*_args, **_kwargs):
+        raise AdbServerError("Cannot run adb (/nowhere/adb): not found")
+
+    def no_server(*_args, **_kwargs):
+        raise AdbUnavailable(detail="adb not found")
+    # Neither the device list nor the virtual device can reach adb; no adb process is started.
+    monkeypatch.setattr(adb_server_module.AdbServer, "__init__", refuse)
+    monkeypatch.setattr(adb_io.AdbDeviceIO, "ensure_server", no_server)
+    win = _make_window(qtbot, document, library, settings, prompts, auto_virtual=True)
+    banner = win.device_side.virtual_banner
+    qtbot.waitUntil(lambda: "could not start" in banner.message.text(), timeout=LIVE_TIMEOUT_MS)
+    assert "/nowhere/adb" in banner.message.text() and banner.isVisible()
+    qtbot.waitUntil(win.ends.both_ends_shown, timeout=LIVE_TIMEOUT_MS)
+    assert not win.ends.live_feeds() and not win.ends.device_view.is_live()
+    document.mark_saved()
+    win.close()

@@ -91,27 +91,27 @@
         <location filename="../apply_action.py" line="63"/>
         <source>Choose a ready device in the device bar first.</source>
         <extracomment>ask(title, label, suggestion) -&gt; package or None (cancelled); tests pass a scripted one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>请先在设备栏中选择一台就绪的设备。</translation>
     </message>
     <message>
         <location filename="../apply_action.py" line="66"/>
         <source>The config has an error; fix it first: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>配置有错误，请先修改：{message}</translation>
     </message>
     <message>
         <location filename="../apply_action.py" line="68"/>
         <source>An apply is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次应用到设备还未完成。</translation>
     </message>
     <message>
         <location filename="../apply_action.py" line="77"/>
         <source>Apply to device</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到设备</translation>
     </message>
     <message>
         <location filename="../apply_action.py" line="78"/>
         <source>Package of the app with camtool&apos;s receiver on {serial}:</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 上带有 camtool 接收器的应用包名：</translation>
     </message>
 </context>
 <context>
@@ -119,142 +119,142 @@
     <message>
         <location filename="../cameras_panel.py" line="68"/>
         <source>Reading the cameras of {serial}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="141"/>
         <source>The cameras of {serial} could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="150"/>
         <source>No device chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择设备。</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="154"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="155"/>
         <source>{model}, Android {android}, WMPF {wmpf}</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="157"/>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="163"/>
         <source>unknown (the camera service could not be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="165"/>
         <source>unknown (dumpsys usb could not be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="174"/>
         <source>back</source>
-        <translation type="unfinished"></translation>
+        <translation>后置</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="174"/>
         <source>front</source>
-        <translation type="unfinished"></translation>
+        <translation>前置</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="174"/>
         <source>external</source>
-        <translation type="unfinished"></translation>
+        <translation>外接</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="177"/>
         <source>facing {facing}, sensor orientation {orientation}</source>
-        <translation type="unfinished"></translation>
+        <translation>朝向 {facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="180"/>
         <source>USB behind external HAL</source>
-        <translation type="unfinished"></translation>
+        <translation>外部 HAL 后的 USB 摄像头</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="183"/>
         <source>Camera {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头 {id}</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="185"/>
         <source>Selected with internalCameraName &quot;{id}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 internalCameraName &quot;{id}&quot; 选择。</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="191"/>
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
-        <translation type="unfinished"></translation>
+        <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="194"/>
         <source>vendor/product unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="195"/>
         <source>serial &quot;{serial}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号 &quot;{serial}&quot;</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="196"/>
         <source>serial none</source>
-        <translation type="unfinished"></translation>
+        <translation>无序列号</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="202"/>
         <source>Not a camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是摄像头。</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="205"/>
         <source>by path only</source>
-        <translation type="unfinished"></translation>
+        <translation>只能按设备路径选择</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="207"/>
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
-        <translation type="unfinished"></translation>
+        <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="218"/>
         <source>Camera</source>
-        <translation type="unfinished">摄像头</translation>
+        <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="218"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="219"/>
         <source>Built-in cameras</source>
-        <translation type="unfinished"></translation>
+        <translation>内置摄像头</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="220"/>
         <source>USB devices</source>
-        <translation type="unfinished"></translation>
+        <translation>USB 设备</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="221"/>
         <source>&amp;Use this camera</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="222"/>
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
-        <translation type="unfinished"></translation>
+        <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
 </context>
 <context>
@@ -262,63 +262,63 @@
     <message>
         <location filename="../device_bar.py" line="134"/>
         <source>adb gave no device list: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>adb 没有给出设备列表：{error}</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="145"/>
         <source>none (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（模拟）</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="154"/>
         <location filename="../device_bar.py" line="159"/>
         <source>{serial}: not attached, waiting for it</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial}：未连接，正在等待</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="169"/>
         <source>virtual</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="172"/>
         <source>{name} ({serial}): {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{serial}）：{state}</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="194"/>
         <source>{serial} is not attached now; camtool waits for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 当前未连接；camtool 正在等待它。</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="197"/>
         <source>No device attached: connect one with USB debugging on, then press F5.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有连接设备：请连接一台已打开 USB 调试的设备，然后按 F5。</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="201"/>
         <source>{state}: {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>{state}：{action}</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="206"/>
         <source>&amp;Device end:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备端(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="207"/>
         <source>&amp;WeChat end:</source>
-        <translation type="unfinished"></translation>
+        <translation>微信端(&amp;W)：</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="208"/>
         <source>The device whose camera is configured (press F5 to look again).</source>
-        <translation type="unfinished"></translation>
+        <translation>要配置摄像头的设备（按 F5 重新查找）。</translation>
     </message>
     <message>
         <location filename="../device_bar.py" line="209"/>
         <source>The phone that receives the call: a second phone, the virtual WeChat phone, or none (that end is simulated).</source>
-        <translation type="unfinished"></translation>
+        <translation>接听通话的手机：另一部手机、虚拟微信手机，或无（该端为模拟画面）。</translation>
     </message>
 </context>
 <context>
@@ -327,32 +327,32 @@
         <location filename="../device_side.py" line="46"/>
         <location filename="../device_side.py" line="143"/>
         <source>Apply to device</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到设备</translation>
     </message>
     <message>
         <location filename="../device_side.py" line="120"/>
         <source>{serial} was lost: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 连接中断：{detail}</translation>
     </message>
     <message>
         <location filename="../device_side.py" line="123"/>
         <source>{serial} is live.</source>
-        <translation type="unfinished"></translation>
+        <translation>{serial} 已实时显示。</translation>
     </message>
     <message>
         <location filename="../device_side.py" line="129"/>
         <source>Virtual device {serial} ({scenario}) started.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟设备 {serial}（{scenario}）已启动。</translation>
     </message>
     <message>
         <location filename="../device_side.py" line="140"/>
         <source>The device applied the config: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备已应用配置：{answer}</translation>
     </message>
     <message>
         <location filename="../device_side.py" line="144"/>
         <source>The device did not apply the config: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备未应用配置：{answer}</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1060,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../app.py" line="126"/>
         <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (live, virtual device).</source>
-        <translation type="unfinished"></translation>
+        <translation>camtool 窗口冒烟测试：{shown} 毫秒后显示窗口，{frames} 毫秒后两端都显示了第一帧（实时，虚拟设备）。</translation>
     </message>
     <message>
         <location filename="../app.py" line="131"/>
@@ -1094,27 +1094,27 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../virtual_host.py" line="180"/>
         <source>Virtual device: no phone attached. Starting the virtual device ({scenario})...</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟设备：未连接手机。正在启动虚拟设备（{scenario}）…</translation>
     </message>
     <message>
         <location filename="../virtual_host.py" line="183"/>
         <source>Virtual device: no phone attached, and the virtual device could not start: {reason} Both ends are simulated.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟设备：未连接手机，且虚拟设备无法启动：{reason} 两端均为模拟画面。</translation>
     </message>
     <message>
         <location filename="../virtual_host.py" line="186"/>
         <source>Virtual device: no phone attached. camtool runs a virtual device; pick another scenario on the right, or attach a phone and press F5.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟设备：未连接手机。camtool 正在运行虚拟设备；可在右侧选择其他场景，或连接手机后按 F5。</translation>
     </message>
     <message>
         <location filename="../virtual_host.py" line="189"/>
         <source>&amp;Scenario:</source>
-        <translation type="unfinished"></translation>
+        <translation>场景(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../virtual_host.py" line="190"/>
         <source>Switching restarts the virtual device with that scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换场景会用该场景重新启动虚拟设备。</translation>
     </message>
 </context>
 <context>
