@@ -289,6 +289,9 @@ def install_orientation_check(window: QMainWindow) -> OrientationCheck:
 
     `window` needs `document` (ConfigDocument) and `ends` (EndsPanel), as MainWindow has.
     """
+    existing = getattr(window, "orientation_check", None)
+    if isinstance(existing, OrientationCheck):
+        return existing   # installed once: a second call must not add a second Ctrl+K
     check = OrientationCheck(window)
     window.orientation_check = check
     return check

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from camtool import i18n
 from camtool.config.semantics import REASON_MIRROR, REASON_PREVIEW_FIXED, Turn, WmpfBehaviour
@@ -42,6 +42,15 @@ def test_the_action_is_in_the_device_menu_with_ctrl_k_and_the_panel_appears_with
     assert verdict.passed   # the simulated camera is mounted upright and the config is empty
     assert check.panel.verdict_text().startswith("PASS")
     assert not check.panel.apply_button.isEnabled()   # nothing to change
+
+
+def test_ctrl_k_runs_the_check_and_installing_twice_adds_no_second_action(qtbot, window, check):
+    assert install_orientation_check(window) is check
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    with qtbot.waitSignal(check.verdictReady, timeout=10_000):
+        qtbot.keyClick(window.form, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert [a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence("Ctrl+K")] == [check.action]
 
 
 def test_a_turned_usb_camera_fails_and_its_recommendation_makes_both_ends_pass(qtbot, window, check):
@@ -170,6 +179,8 @@ def test_the_panel_speaks_chinese(qtbot, window, check):
     assert check.action.text() == "检查方向(&O)"
     assert check.dock.windowTitle() == "方向检查"
     assert "顺时针" in check.panel.device_result.text()
+    # The explanations come from the vision layer's catalogue and switch with the window.
+    assert "设备端：InitGlobalConfig 无法旋转内置摄像头的预览画面" in check.panel.explanations_label.text()
 
 
 class _FakeDeviceSide:
