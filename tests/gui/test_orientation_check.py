@@ -224,3 +224,79 @@ def test_no_text_of_the_panel_is_cut_off_at_1366x768(qtbot, window, check, lang)
         qtbot.waitUntil(lambda: not cut(), timeout=3000)
     except qtbot.TimeoutError:
         pytest.fail("cut off:\n" + "\n".join(cut()))
+
+
+# ---- live ends: the virtual kiosk over the session's private adb server ---------------------
+LIVE_TIMEOUT_MS = 20_000
+UPSIDE_DOWN_CAMERA = {"usbCameraVendorId": 0x0BDA, "usbCameraProductId": 0x5960,
+                      "usbSerialNumber": "200901010002"}   # mounted turned by 180° in kiosk-dual-usb
+
+
+@pytest.fixture
+def kiosk(adb_server):
+    from camtool.virtual.device import VirtualDevice
+
+    device = VirtualDevice("kiosk-dual-usb").start(adb_server)
+    yield device
+    device.stop()
+
+
+@pytest.fixture
+def live_window(qtbot, kiosk, document, library, settings, prompts):
+    from camtool.device.device_service import AdbDeviceService
+    from camtool.gui.main_window import MainWindow
+    from camtool.gui.preferences import LanguageSwitcher
+
+    package = kiosk.scenario.device.receiver_package   # what the technician types when asked
+    win = MainWindow(document, library, settings, prompts=prompts, language=LanguageSwitcher(),
+                     device_service=AdbDeviceService(), ask_package=lambda _title, _label, _suggested: package)
+    qtbot.addWidget(win)
+    win.show()
+    win.device_side.bar.prefer(kiosk.serial, kiosk.wechat_serial)
+    qtbot.waitUntil(lambda: win.ends.live_ends_shown() and all(p is not None for p in _live_pictures(win)), timeout=LIVE_TIMEOUT_MS)
+    yield win
+    win.document.mark_saved()
+    win.close()
+
+
+def _new_live_pictures(qtbot, window, before):
+    """Wait until both live ends show pictures other than `before` (the device took the new config)."""
+    import numpy as np
+
+    def changed():
+        now = (window.ends.device_view.displayed_array(), window.ends.wechat_view.displayed_array())
+        return all(a is not None and (b is None or a.shape != b.shape
+                                      or float(np.abs(a.astype(int) - b.astype(int)).mean()) > 8)
+                   for a, b in zip(now, before))
+    qtbot.waitUntil(changed, timeout=LIVE_TIMEOUT_MS)
+
+
+def _live_pictures(window):
+    return window.ends.device_view.displayed_array(), window.ends.wechat_view.displayed_array()
+
+
+def test_on_live_ends_the_recommendation_goes_to_the_device_and_the_next_check_passes(qtbot, live_window):
+    win, side = live_window, live_window.device_side
+    check = install_orientation_check(win)
+    win.document.import_data(dict(UPSIDE_DOWN_CAMERA))
+    before = _live_pictures(win)
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        assert side.apply.trigger()
+    assert answer.args[0] is True, answer.args
+    _new_live_pictures(qtbot, win, before)
+
+    first = _verdict_after(qtbot, check, check.action.trigger)
+    assert first.config == side.apply.applied_config   # judged against what the device runs
+    assert (first.device.rotation, first.wechat.rotation) == (180, 180)
+    assert first.recommended["usbCameraRotationAngle"] == 180
+    assert check.panel.device_too.isVisible() and check.panel.device_too.isChecked()
+
+    before = _live_pictures(win)
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        qtbot.mouseClick(check.panel.apply_button, Qt.MouseButton.LeftButton)
+    assert answer.args[0] is True, answer.args
+    assert side.apply.applied_config == first.recommended
+    _new_live_pictures(qtbot, win, before)
+    second = _verdict_after(qtbot, check, check.action.trigger)
+    assert second.passed
+    assert check.panel.verdict_text().startswith("PASS")
