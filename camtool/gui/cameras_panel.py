@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.selection import SelectionMode
 from camtool.gui.workers import LatestOnlyWorker
-from camtool.i18n import tr as tr_core
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -201,8 +200,13 @@ class CamerasPanel(QWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             item.setToolTip(1, self.tr("Not a camera."))
         elif not entry.triple_usable:
-            item.setToolTip(1, tr_core(entry.reason_text() or ""))
+            # Why the triple cannot select it, on its own line under the device (not only a tooltip).
+            reason = entry.reason_text() or ""
+            item.setToolTip(1, reason)
             item.setText(1, item.text(1) + " · " + self.tr("by path only"))
+            note = QTreeWidgetItem(item, ["", reason])
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
+            note.setToolTip(1, reason)
         else:
             item.setToolTip(1, self.tr("Selected by vendor id, product id and serial number (survives replugging)."))
 

@@ -104,10 +104,29 @@ def test_without_a_phone_the_virtual_device_starts_and_both_ends_go_live(
     figures = win.ends.update_live_figures()
     assert "Device end" in figures and "WeChat end" in figures and "ms latency" in figures
 
+    # Another scenario from the banner: the virtual device restarts with it and both ends follow.
+    banner = side.virtual_banner
+    banner.set_scenario("kiosk-dual-usb")
+    banner.scenario_combo.activated.emit(banner.scenario_combo.currentIndex())
+    qtbot.waitUntil(lambda: side.virtual_host.current is not None
+                    and side.virtual_host.current.scenario == "kiosk-dual-usb", timeout=LIVE_TIMEOUT_MS)
+    kiosk = side.virtual_host.current
+    assert adb_server.state(started.serial) is None
+    qtbot.waitUntil(lambda: side.bar.chosen() == (kiosk.serial, kiosk.wechat_serial), timeout=LIVE_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: side.cameras.fetched is not None and side.cameras.serial == kiosk.serial
+                    and side.cameras.item_for("usb:/dev/bus/usb/001/004") is not None, timeout=LIVE_TIMEOUT_MS)
+    # Apply offers the scenario's receiver package.
+    packages = win.device_side.apply._ask
+    assert side.cameras.pick("usb:/dev/bus/usb/001/004")
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        assert side.apply.trigger()
+    assert answer.args[0] is True, answer.args
+    assert packages.suggestions == ["com.example.kiosk"]
+
     document.mark_saved()
     win.close()
     # Closing stopped the virtual device and detached it from adb.
-    assert adb_server.state(started.serial) is None
+    assert adb_server.state(kiosk.serial) is None
 
 
 def test_picking_a_usb_camera_fills_the_triple_with_no_findings_and_exports_like_the_cli(
@@ -286,3 +305,44 @@ def test_when_adb_cannot_start_the_ends_stay_simulated_and_the_banner_says_why(
     assert not win.ends.live_feeds() and not win.ends.device_view.is_live()
     document.mark_saved()
     win.close()
+
+
+def test_a_usb_camera_without_serial_is_picked_by_path_and_says_why(
+        qtbot, adb_server, document, library, settings, prompts):
+    from camtool.virtual.device import VirtualDevice
+
+    device = VirtualDevice("legacy-a81").start(adb_server)
+    try:
+        win = _make_window(qtbot, document, library, settings, prompts)
+        win.device_side.bar.prefer(device.serial, device.wechat_serial)
+        cameras = win.device_side.cameras
+        qtbot.waitUntil(lambda: cameras.fetched is not None and cameras.serial == device.serial,
+                        timeout=LIVE_TIMEOUT_MS)
+        row = cameras.item_for("usb:/dev/bus/usb/001/003")
+        assert "serial none" in row.text(1) and "by path only" in row.text(1)
+        assert row.childCount() == 1 and "no serial number" in row.child(0).text(1)
+        assert cameras.pick_item(row)
+        assert document.mode is SelectionMode.USB_PATH
+        assert document.data == {"usbCameraName": "/dev/bus/usb/001/003"}
+        document.mark_saved()
+        win.close()
+    finally:
+        device.stop()
+
+
+def test_the_package_is_remembered_in_the_profile(qtbot, kiosk, kiosk_window, library):
+    win = kiosk_window
+    side = win.device_side
+    sku = library.list()[0]
+    assert win.sidebar.open_profile(sku, guard=False, quiet=True) is not False
+    assert win.document.profile_sku == sku
+    assert side.cameras.pick("usb:/dev/bus/usb/001/004")
+    win.packages.answer = "com.example.kiosk"
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        assert side.apply.trigger()
+    assert answer.args[0] is True, answer.args
+    assert library.read(sku)[0].apply_package == "com.example.kiosk"
+    win.packages.answer = None   # take what the window offers
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS):
+        assert side.apply.trigger()
+    assert win.packages.suggestions[-1] == "com.example.kiosk"
