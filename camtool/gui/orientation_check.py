@@ -159,13 +159,13 @@ class OrientationCheck(QObject):
             self._applying = False
         device_apply = _device_apply_of(self._window) if to_device else None
         if device_apply is not None:
+            self.panel.mark_applied(self.tr("Put into the form and sent to the device: check again when the "
+                                            "device shows the new picture."))
             device_apply()
-            self.panel.show_note(self.tr("Put into the form and sent to the device: check again when the "
-                                         "device shows the new picture."))
         elif self._all_simulated():
             self.run()
         else:
-            self.panel.show_note(self.tr("Put into the form: apply it to the device, then check again."))
+            self.panel.mark_applied(self.tr("Put into the form: apply it to the device, then check again."))
         self.recommendationApplied.emit(recommended, device_apply is not None)
         return True
 

@@ -165,6 +165,7 @@ class OrientationPanel(QWidget):
         self._state = "idle"          # idle, checking, shown, failed
         self._error = ""
         self._note = ""
+        self._applied = False   # this verdict's recommendation is in the form already
         self.verdict_label = QLabel(self)
         font = QFont(self.verdict_label.font())
         font.setBold(True)
@@ -223,7 +224,12 @@ class OrientationPanel(QWidget):
         self._refresh()
 
     def show_verdict(self, verdict: OrientationVerdict) -> None:
-        self._verdict, self._state, self._note = verdict, "shown", ""
+        self._verdict, self._state, self._note, self._applied = verdict, "shown", "", False
+        self._refresh()
+
+    def mark_applied(self, note: str = "") -> None:
+        """The recommendation is in the form (and maybe on its way to the device): once is enough."""
+        self._applied, self._note = True, note
         self._refresh()
 
     def show_failure(self, message: str) -> None:
@@ -292,7 +298,7 @@ class OrientationPanel(QWidget):
         self.recommendation_label.setText(recommendation)
         self.explanations_label.setText("\n\n".join(f"• {line}" for line in self.explanation_texts()))
         has_errors = verdict is not None and any(f.is_error for f in verdict.findings)
-        self.apply_button.setEnabled(verdict is not None and verdict.changes and not has_errors)
+        self.apply_button.setEnabled(verdict is not None and verdict.changes and not has_errors and not self._applied)
         self.apply_button.setToolTip(self.tr("The recommended config still has an error: see the explanations.")
                                      if has_errors else self.tr(
             "Put the recommended keys into the form (an unsaved change; save the profile to keep it)."))

@@ -143,6 +143,7 @@ def test_apply_also_sends_to_the_device_when_the_window_can_apply(qtbot, window,
     assert sent == [applied.args[0]]
     assert sent[0]["usbCameraRotationAngle"] == 90
     assert "check again" in check.panel.recommendation_label.text()
+    assert not check.panel.apply_button.isEnabled()   # sent once; the next check offers it again if needed
 
 
 def test_the_detection_runs_off_the_gui_thread(qtbot, window, check, monkeypatch):
