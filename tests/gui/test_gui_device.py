@@ -346,3 +346,18 @@ def test_the_package_is_remembered_in_the_profile(qtbot, kiosk, kiosk_window, li
     with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS):
         assert side.apply.trigger()
     assert win.packages.suggestions[-1] == "com.example.kiosk"
+
+
+def test_the_device_side_speaks_chinese(qtbot, kiosk_window):
+    win = kiosk_window
+    win.language.switch("zh")
+    try:
+        bar, cameras = win.device_side.bar, win.device_side.cameras
+        qtbot.waitUntil(lambda: bar._device_label.text() == "设备端(&D)：", timeout=5000)
+        assert bar._wechat_label.text() == "微信端(&W)："
+        assert cameras.tree.topLevelItem(1).text(0) == "USB 设备"
+        assert "厂商 ID 0x" in cameras.item_for("usb:/dev/bus/usb/001/004").text(1)
+        assert win.actions.actions["apply"].text().startswith("应用到设备")
+    finally:
+        win.language.switch("en")
+    qtbot.waitUntil(lambda: bar._device_label.text() == "&Device end:", timeout=5000)
