@@ -236,6 +236,10 @@ def test_device_faults_show_a_message_keep_the_window_responsive_and_recover(qtb
         else:
             qtbot.waitUntil(lambda: feed.state == "lost", timeout=LIVE_TIMEOUT_MS)
             assert "not answering" in win.ends.device_view._message
+            if fault == "unauthorized":
+                # The device bar follows adb (hotplug) and says what to do, in words.
+                qtbot.waitUntil(lambda: "Accept the USB debugging prompt" in win.device_side.bar.state_label.text(),
+                                timeout=LIVE_TIMEOUT_MS)
             ticks_during_fault = heartbeat.ticks
             qtbot.waitUntil(lambda: heartbeat.ticks >= ticks_during_fault + 5, timeout=5000)
         kiosk.clear_faults()
