@@ -96,7 +96,7 @@ def _smoke_done(window) -> tuple[bool, bool]:
     side = window.device_side
     host = side.virtual_host if side is not None else None
     gave_up = side is None or (host is not None and not host.busy and host.current is None
-                               and not side._first_list)
+                               and side.listed_once)
     return gave_up and ends.both_ends_shown(), False
 
 

@@ -51,6 +51,11 @@ class DeviceSide(QObject):
             self.virtual_host.failed.connect(self._on_virtual_failed)
             self.virtual_banner.scenarioChosen.connect(self.start_virtual)
 
+    @property
+    def listed_once(self) -> bool:
+        """The first device list (or its failure) has come back: the virtual device decision is made."""
+        return not self._first_list
+
     def start(self) -> None:
         """Connect the menu actions and read the device list (called once the window is built)."""
         actions = self._window.actions
