@@ -10,8 +10,6 @@ the virtual WeChat phone, or none: that end is then simulated).
 
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
@@ -216,7 +214,3 @@ class DeviceBar(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-def ready_serials(devices: list[DeviceEntry], exclude: Callable[[str], bool] = lambda _s: False) -> list[str]:
-    """Serials of ready devices, minus those `exclude` names (the virtual ones, for the start check)."""
-    return [d.serial for d in devices if d.state == READY and not exclude(d.serial)]
