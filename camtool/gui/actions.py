@@ -98,9 +98,15 @@ class WindowActions(QObject):
             self.language_actions[lang].setChecked(True)
 
     def shortcut_lines(self) -> list[str]:
-        """"Ctrl+R  Rotate +90°" lines for the shortcuts help."""
-        return [f"{QKeySequence(SHORTCUTS[name]).toString(QKeySequence.SequenceFormat.NativeText)}\t"
-                f"{self.actions[name].text().replace('&', '')}" for name in SHORTCUTS]
+        """"Ctrl+R  Rotate +90°" lines for the shortcuts help (also actions added later, e.g. Ctrl+K)."""
+        native = QKeySequence.SequenceFormat.NativeText
+        lines = [f"{QKeySequence(SHORTCUTS[name]).toString(native)}\t"
+                 f"{self.actions[name].text().replace('&', '')}" for name in SHORTCUTS]
+        own = set(self.actions.values())
+        for action in self.parent().findChildren(QAction) if self.parent() is not None else ():
+            if action not in own and not action.shortcut().isEmpty():
+                lines.append(f"{action.shortcut().toString(native)}\t{action.text().replace('&', '')}")
+        return lines
 
     def retranslate(self) -> None:
         titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "device": self.tr("&Device"),

@@ -123,8 +123,10 @@ class MainWindow(QMainWindow):
         self._update_save_actions()
         if self.device_side is not None:
             self.device_side.start()
-        # Extensions the lead wires go here, after every part exists, e.g.
-        # camtool.gui.orientation_check.install_orientation_check(self).
+        # Extensions that build on every other part come last.
+        from camtool.gui.orientation_check import install_orientation_check
+
+        install_orientation_check(self)
 
     # ---- actions -------------------------------------------------------------------------
     def open_config(self) -> bool:

@@ -180,7 +180,8 @@ def test_about_shows_the_versions_and_the_wmpf_assumptions(qtbot, window):
     box.close()
 
 
-def test_smoke_run_opens_waits_for_both_ends_and_exits_0(qapp, capsys):
+def test_smoke_run_opens_waits_for_both_ends_and_exits_0(qapp, capsys, adb_server):
+    # adb_server: the smoke run starts the virtual device on the session's private adb server
     from camtool.gui.app import run
 
     assert run(smoke=True) == 0

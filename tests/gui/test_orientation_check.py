@@ -301,3 +301,9 @@ def test_on_live_ends_the_recommendation_goes_to_the_device_and_the_next_check_p
     second = _verdict_after(qtbot, check, check.action.trigger)
     assert second.passed
     assert check.panel.verdict_text().startswith("PASS")
+
+
+def test_the_window_has_the_check_and_lists_ctrl_k_among_the_shortcuts(window):
+    """The real MainWindow installs the orientation check; Help > Shortcuts names it."""
+    assert window.orientation_check.action.shortcut().toString() == "Ctrl+K"
+    assert any(line.startswith("Ctrl+K") for line in window.actions.shortcut_lines())
