@@ -24,6 +24,6 @@ run() {
     fi
 }
 
-# The intercom profile: a USB camera mounted turned a quarter, both ends upright by its config.
-run "$out/window-en.png" --lang en --profile intercom-v3-usb --mounting 270
-run "$out/window-zh.png" --lang zh --profile intercom-v3-usb --mounting 270
+# Live on the virtual device (default scenario), with the door-lock profile open.
+run "$out/window-en.png" --lang en --profile doorlock-l7-builtin
+run "$out/window-zh.png" --lang zh --profile doorlock-l7-builtin

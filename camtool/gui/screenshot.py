@@ -28,11 +28,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--size", default=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}")
     parser.add_argument("--mounting", type=int, choices=(0, 90, 180, 270), default=0,
                         help="clockwise turn of the simulated camera's picture")
+    parser.add_argument("--simulated", action="store_true",
+                        help="no device layer: both ends simulated (default: live on the virtual device)")
     return parser.parse_args(argv)
 
 
 def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple[int, int] = DEFAULT_SIZE,
-         mounting: int = 0) -> bool:
+         mounting: int = 0, live: bool = True) -> bool:
     """Save a PNG of the window; False when both ends did not show a frame in time."""
     from PySide6.QtWidgets import QApplication
 
@@ -50,8 +52,13 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
         library = ProfileLibrary(library_dir)
         language = LanguageSwitcher(app)
         language.switch(lang)
+        service = None
+        if live:  # as `camtool` opens: on the virtual device when no phone is attached
+            from camtool.device.device_service import AdbDeviceService
+
+            service = AdbDeviceService()
         window = MainWindow(ConfigDocument(), library, WindowSettings(file_qsettings(Path(scratch) / "s.ini")),
-                            language=language)
+                            language=language, device_service=service, auto_virtual=live)
         window.resize(*size)
         try:
             skus = library.list()
@@ -60,7 +67,12 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
             window.ends.set_mounting(Turn(mounting, False))
             window.show()
             # Wait (polling, with a deadline) until both views show the newest request's frames.
-            settled = lambda: window.ends.both_ends_shown() and window.ends.is_up_to_date()  # noqa: E731
+            if live:
+                side = window.device_side
+                settled = lambda: (window.ends.live_ends_shown() and bool(side.cameras.items())  # noqa: E731
+                                   and window.ends.both_ends_shown())
+            else:
+                settled = lambda: window.ends.both_ends_shown() and window.ends.is_up_to_date()  # noqa: E731
             _wait_until(settled, FRAME_DEADLINE_MS)
             _wait_until(lambda: False, 100)   # let the views paint the frames they took
             ok = settled()
@@ -100,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print(f"--size: expected WIDTHxHEIGHT, e.g. 1366x768, not {args.size!r}", file=sys.stderr)
         return exitcodes.USAGE
-    if not take(args.output, args.lang, args.profile, (width, height), args.mounting):
+    if not take(args.output, args.lang, args.profile, (width, height), args.mounting, live=not args.simulated):
         print(f"no screenshot: both ends did not show a frame within {FRAME_DEADLINE_MS // 1000} s", file=sys.stderr)
         return exitcodes.NO
     print(args.output)
