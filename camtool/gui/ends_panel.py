@@ -2,10 +2,12 @@
 
 Every change of the document submits one render request to a worker that serves only the
 newest, so dragging through rotations never queues renders; the pictures come back by
-queued signal. Without a device layer both views are simulated: the virtual camera's own
-picture (as a camera mounted with the chosen turn takes the virtual scene) goes through
-WMPF's semantics (one function, contracts.md section 1). `SimulatedEnds` is Qt-free and
-runs on the worker thread. The live toggle is the hook for the devices' own screens.
+queued signal. The camera's picture that goes through WMPF's semantics (one function,
+contracts.md section 1) is the device's own when a live device end sends frames: its newest
+screen with the config it runs undone (camtool.vision.recover, see device_picture.py).
+Without one it is the virtual camera's (as a camera mounted with the chosen turn takes the
+virtual scene). `SimulatedEnds` is Qt-free and runs on the worker thread. The live toggle
+shows the devices' own screens instead.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
 from camtool.gui.config_document import ConfigDocument
+from camtool.gui.device_picture import DeviceFrameTap, DeviceRunsPicker
 from camtool.gui.end_view import EndView
 from camtool.gui.live_device import DeviceService, LiveEndFeed
 from camtool.gui.workers import LatestOnlyWorker
@@ -46,6 +49,11 @@ class EndsRequest:
     behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
     device_screen: tuple[int, int] = DEVICE_SCREEN
     wechat_screen: tuple[int, int] = WECHAT_SCREEN
+    # The device end's newest screen and the config it runs: the camera's picture comes from
+    # them instead of the virtual scene (the array is compared by `picture_serial`).
+    device_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
+    device_runs: dict | None = None
+    picture_serial: int = 0
     serial: int = field(default=0, compare=False)   # counts requests, to drop stale answers
 
 
@@ -79,7 +87,13 @@ class SimulatedEnds:
     def render(self, request: EndsRequest) -> EndsPictures:
         from camtool.virtual.screens import render_ends
 
-        picture = self.camera_picture(request.mounting)
+        if request.device_screen_frame is not None:
+            from camtool.vision.recover import recover_camera_picture
+
+            picture = recover_camera_picture(request.device_screen_frame, request.device_runs,
+                                             request.wmpf_version, request.behaviour)
+        else:
+            picture = self.camera_picture(request.mounting)
         device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
                                              device_screen=request.device_screen,
                                              wechat_screen=request.wechat_screen)
@@ -127,6 +141,12 @@ class EndsPanel(QWidget):
         self.live_check = QCheckBox(self)
         self.live_check.setEnabled(False)   # until a device is attached (attach_live)
         self._feeds: dict[str, LiveEndFeed] = {}
+        self._tap: DeviceFrameTap | None = None   # the device end's frames, for the simulation
+        self._picture_serial = 0
+        self.device_runs = DeviceRunsPicker(document, self)
+        self.device_runs.changed.connect(self.refresh)
+        self._source_line = QLabel(self)
+        self._source_line.setWordWrap(True)
         self._figures_timer = QTimer(self)
         self._figures_timer.setInterval(1000)
         self._figures_timer.timeout.connect(self.update_live_figures)
@@ -146,11 +166,14 @@ class EndsPanel(QWidget):
         controls.addWidget(self._mounting_label)
         controls.addWidget(self.mounting_combo)
         controls.addWidget(self.mirrored_check)
+        controls.addWidget(self._source_line, 1)
+        controls.addWidget(self.device_runs)
         controls.addStretch(1)
         controls.addWidget(self.live_check)
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addLayout(controls)
+        self._update_picture_source()
 
         self.mounting_combo.currentIndexChanged.connect(self.refresh)
         self.mirrored_check.toggled.connect(self.refresh)
@@ -186,9 +209,25 @@ class EndsPanel(QWidget):
         self.refresh()
 
     def current_request(self) -> EndsRequest:
+        frame = self._tap.newest() if self._tap is not None else None
         return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self._behaviour,
                            device_screen=self._screens[0], wechat_screen=self._screens[1],
+                           device_screen_frame=frame,
+                           device_runs=self.device_runs.config() if frame is not None else None,
+                           picture_serial=self._picture_serial if frame is not None else 0,
                            serial=self._request_serial)
+
+    def uses_device_picture(self) -> bool:
+        """The simulated ends start from the live device end's picture, not the virtual scene."""
+        return self._tap is not None and self._tap.has_picture()
+
+    def set_applied_config(self, config: dict | None) -> None:
+        """The config camtool applied to the device end (None: it does not know what the device runs)."""
+        self.device_runs.set_applied(config)
+
+    def set_profile_library(self, source) -> None:
+        """`source()` returns the profile library the "Device runs" choice offers."""
+        self.device_runs.set_library_source(source)
 
     def refresh(self) -> None:
         """Render both ends again for the document as it is now (off the GUI thread)."""
@@ -207,11 +246,22 @@ class EndsPanel(QWidget):
         self._stop_feeds()
         self._feeds = {}
         self._live_shown_reported = False
+        if self._tap is not None:
+            self._tap.stop()
+            self._tap.deleteLater()
+            self._tap = None
         if self._device_service is not None:
             for end, serial, view in (("device", device_serial, self.device_view),
                                       ("wechat", wechat_serial, self.wechat_view)):
-                if serial:
-                    self._feeds[end] = LiveEndFeed(self._device_service, serial, view, self)
+                if not serial:
+                    continue
+                if end == "device":
+                    # The feed shows its frames through the tap, which also keeps them for the simulation.
+                    self._tap = DeviceFrameTap(view, self)
+                    self._tap.pictureChanged.connect(self._on_device_picture)
+                    view = self._tap
+                self._feeds[end] = LiveEndFeed(self._device_service, serial, view, self)
+        self._update_picture_source()
         self.live_check.setEnabled(bool(self._feeds))
         if self._feeds and self.live_check.isChecked():
             self.set_live(True)
@@ -265,10 +315,25 @@ class EndsPanel(QWidget):
         for feed in self._feeds.values():
             feed.stop()
 
+    def _on_device_picture(self) -> None:
+        self._picture_serial += 1
+        self._update_picture_source()
+        if not (self.device_view.is_live() and self.wechat_view.is_live()):
+            self.refresh()   # some end shows the simulation: it follows the device's picture
+
+    def _update_picture_source(self) -> None:
+        from_device = self.uses_device_picture()
+        for widget in (self._mounting_label, self.mounting_combo, self.mirrored_check):
+            widget.setVisible(not from_device)
+        self._source_line.setVisible(from_device)
+        self.device_runs.setVisible("device" in self._feeds)
+
     def shutdown(self) -> None:
         """Stop the render thread, the live captures and the repaint timers (window closing)."""
         self._figures_timer.stop()
         self._stop_feeds()
+        if self._tap is not None:
+            self._tap.stop()
         self._worker.stop()
         self.device_view.stop()
         self.wechat_view.stop()
@@ -326,6 +391,8 @@ class EndsPanel(QWidget):
             "How the virtual camera is mounted: the clockwise turn of the picture it produces. "
             "Try the mounting of your device to see what the config does to it."))
         self.mirrored_check.setText(self.tr("mirrored"))
+        self._source_line.setText(self.tr(
+            "Simulated from the device end's own camera picture (its screen, with the config it runs undone)."))
         self.live_check.setText(self.tr("Live device"))
         self.live_check.setToolTip(self.tr("Show the device's own screens") if self._device_service
                                    else self.tr("No device layer yet: both ends are simulated."))

@@ -4,83 +4,83 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../actions.py" line="162"/>
+        <location filename="../actions.py" line="168"/>
         <source>checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="166"/>
+        <location filename="../actions.py" line="172"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="179"/>
-        <location filename="../actions.py" line="183"/>
+        <location filename="../actions.py" line="185"/>
+        <location filename="../actions.py" line="189"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="192"/>
+        <location filename="../actions.py" line="198"/>
         <source>About camtool</source>
         <translation>关于 camtool</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="193"/>
+        <location filename="../actions.py" line="199"/>
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="194"/>
+        <location filename="../actions.py" line="200"/>
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="195"/>
+        <location filename="../actions.py" line="201"/>
         <source>a 180° turn</source>
         <translation>旋转 180°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="196"/>
+        <location filename="../actions.py" line="202"/>
         <source>a top-to-bottom mirror</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="197"/>
+        <location filename="../actions.py" line="203"/>
         <source>camtool {version}: see, choose, check and export the camera keys of WMPF&apos;s InitGlobalConfig.</source>
         <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="200"/>
+        <location filename="../actions.py" line="206"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="201"/>
+        <location filename="../actions.py" line="207"/>
         <source>adb: {adb}</source>
         <translation>adb：{adb}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="203"/>
+        <location filename="../actions.py" line="209"/>
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
         <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="204"/>
+        <location filename="../actions.py" line="210"/>
         <source>• a rotation key turns the picture {direction}</source>
         <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="205"/>
+        <location filename="../actions.py" line="211"/>
         <source>• a push flip is {flip}</source>
         <translation>• 推流翻转即{flip}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="206"/>
+        <location filename="../actions.py" line="212"/>
         <source>• rotation values are 0, 90, 180 and 270</source>
         <translation>• 旋转角度取值为 0、90、180、270</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="207"/>
+        <location filename="../actions.py" line="213"/>
         <source>• version gates (* = inferred from the client library&apos;s history): {gates}</source>
         <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
     </message>
@@ -117,142 +117,142 @@
 <context>
     <name>CamerasPanel</name>
     <message>
-        <location filename="../cameras_panel.py" line="68"/>
+        <location filename="../cameras_panel.py" line="67"/>
         <source>Reading the cameras of {serial}...</source>
         <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="141"/>
+        <location filename="../cameras_panel.py" line="140"/>
         <source>The cameras of {serial} could not be read: {error}</source>
         <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="150"/>
+        <location filename="../cameras_panel.py" line="149"/>
         <source>No device chosen.</source>
         <translation>未选择设备。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="154"/>
+        <location filename="../cameras_panel.py" line="153"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="155"/>
+        <location filename="../cameras_panel.py" line="154"/>
         <source>{model}, Android {android}, WMPF {wmpf}</source>
         <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="157"/>
+        <location filename="../cameras_panel.py" line="156"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="163"/>
+        <location filename="../cameras_panel.py" line="162"/>
         <source>unknown (the camera service could not be read)</source>
         <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="165"/>
+        <location filename="../cameras_panel.py" line="164"/>
         <source>unknown (dumpsys usb could not be read)</source>
         <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="174"/>
+        <location filename="../cameras_panel.py" line="173"/>
         <source>back</source>
         <translation>后置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="174"/>
+        <location filename="../cameras_panel.py" line="173"/>
         <source>front</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="174"/>
+        <location filename="../cameras_panel.py" line="173"/>
         <source>external</source>
         <translation>外接</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="177"/>
+        <location filename="../cameras_panel.py" line="176"/>
         <source>facing {facing}, sensor orientation {orientation}</source>
         <translation>朝向 {facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="180"/>
+        <location filename="../cameras_panel.py" line="179"/>
         <source>USB behind external HAL</source>
         <translation>外部 HAL 后的 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="183"/>
+        <location filename="../cameras_panel.py" line="182"/>
         <source>Camera {id}</source>
         <translation>摄像头 {id}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="185"/>
+        <location filename="../cameras_panel.py" line="184"/>
         <source>Selected with internalCameraName &quot;{id}&quot;.</source>
         <translation>用 internalCameraName &quot;{id}&quot; 选择。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="191"/>
+        <location filename="../cameras_panel.py" line="190"/>
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
         <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="194"/>
+        <location filename="../cameras_panel.py" line="193"/>
         <source>vendor/product unknown</source>
         <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="195"/>
+        <location filename="../cameras_panel.py" line="194"/>
         <source>serial &quot;{serial}&quot;</source>
         <translation>序列号 &quot;{serial}&quot;</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="196"/>
+        <location filename="../cameras_panel.py" line="195"/>
         <source>serial none</source>
         <translation>无序列号</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="202"/>
+        <location filename="../cameras_panel.py" line="201"/>
         <source>Not a camera.</source>
         <translation>不是摄像头。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="205"/>
+        <location filename="../cameras_panel.py" line="206"/>
         <source>by path only</source>
         <translation>只能按设备路径选择</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="207"/>
+        <location filename="../cameras_panel.py" line="211"/>
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
         <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="218"/>
+        <location filename="../cameras_panel.py" line="222"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="218"/>
+        <location filename="../cameras_panel.py" line="222"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="219"/>
+        <location filename="../cameras_panel.py" line="223"/>
         <source>Built-in cameras</source>
         <translation>内置摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="220"/>
+        <location filename="../cameras_panel.py" line="224"/>
         <source>USB devices</source>
         <translation>USB 设备</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="221"/>
+        <location filename="../cameras_panel.py" line="225"/>
         <source>&amp;Use this camera</source>
         <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="222"/>
+        <location filename="../cameras_panel.py" line="226"/>
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
         <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
@@ -260,97 +260,125 @@
 <context>
     <name>DeviceBar</name>
     <message>
-        <location filename="../device_bar.py" line="134"/>
+        <location filename="../device_bar.py" line="132"/>
         <source>adb gave no device list: {error}</source>
         <translation>adb 没有给出设备列表：{error}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="145"/>
+        <location filename="../device_bar.py" line="143"/>
         <source>none (simulated)</source>
         <translation>无（模拟）</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="154"/>
-        <location filename="../device_bar.py" line="159"/>
+        <location filename="../device_bar.py" line="152"/>
+        <location filename="../device_bar.py" line="157"/>
         <source>{serial}: not attached, waiting for it</source>
         <translation>{serial}：未连接，正在等待</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="169"/>
+        <location filename="../device_bar.py" line="167"/>
         <source>virtual</source>
         <translation>虚拟</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="172"/>
+        <location filename="../device_bar.py" line="170"/>
         <source>{name} ({serial}): {state}</source>
         <translation>{name}（{serial}）：{state}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="194"/>
+        <location filename="../device_bar.py" line="192"/>
         <source>{serial} is not attached now; camtool waits for it.</source>
         <translation>{serial} 当前未连接；camtool 正在等待它。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="197"/>
+        <location filename="../device_bar.py" line="195"/>
         <source>No device attached: connect one with USB debugging on, then press F5.</source>
         <translation>没有连接设备：请连接一台已打开 USB 调试的设备，然后按 F5。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="201"/>
+        <location filename="../device_bar.py" line="199"/>
         <source>{state}: {action}</source>
         <translation>{state}：{action}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="206"/>
+        <location filename="../device_bar.py" line="204"/>
         <source>&amp;Device end:</source>
         <translation>设备端(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="207"/>
+        <location filename="../device_bar.py" line="205"/>
         <source>&amp;WeChat end:</source>
         <translation>微信端(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="208"/>
+        <location filename="../device_bar.py" line="206"/>
         <source>The device whose camera is configured (press F5 to look again).</source>
         <translation>要配置摄像头的设备（按 F5 重新查找）。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="209"/>
+        <location filename="../device_bar.py" line="207"/>
         <source>The phone that receives the call: a second phone, the virtual WeChat phone, or none (that end is simulated).</source>
         <translation>接听通话的手机：另一部手机、虚拟微信手机，或无（该端为模拟画面）。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRunsPicker</name>
+    <message>
+        <location filename="../device_picture.py" line="169"/>
+        <source>what camtool applied</source>
+        <translation>camtool 应用的配置</translation>
+    </message>
+    <message>
+        <location filename="../device_picture.py" line="170"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../device_picture.py" line="172"/>
+        <source>the open profile ({sku})</source>
+        <translation>当前打开的配置档案（{sku}）</translation>
+    </message>
+    <message>
+        <location filename="../device_picture.py" line="188"/>
+        <source>Device &amp;runs:</source>
+        <translation>设备端运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../device_picture.py" line="190"/>
+        <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera&apos;s own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
+        <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
     </message>
 </context>
 <context>
     <name>DeviceSide</name>
     <message>
         <location filename="../device_side.py" line="46"/>
-        <location filename="../device_side.py" line="143"/>
+        <location filename="../device_side.py" line="150"/>
         <source>Apply to device</source>
         <translation>应用到设备</translation>
     </message>
     <message>
-        <location filename="../device_side.py" line="120"/>
+        <location filename="../device_side.py" line="126"/>
         <source>{serial} was lost: {detail}</source>
         <translation>{serial} 连接中断：{detail}</translation>
     </message>
     <message>
-        <location filename="../device_side.py" line="123"/>
+        <location filename="../device_side.py" line="129"/>
         <source>{serial} is live.</source>
         <translation>{serial} 已实时显示。</translation>
     </message>
     <message>
-        <location filename="../device_side.py" line="129"/>
+        <location filename="../device_side.py" line="135"/>
         <source>Virtual device {serial} ({scenario}) started.</source>
         <translation>虚拟设备 {serial}（{scenario}）已启动。</translation>
     </message>
     <message>
-        <location filename="../device_side.py" line="140"/>
+        <location filename="../device_side.py" line="147"/>
         <source>The device applied the config: {answer}</source>
         <translation>设备已应用配置：{answer}</translation>
     </message>
     <message>
-        <location filename="../device_side.py" line="144"/>
+        <location filename="../device_side.py" line="151"/>
         <source>The device did not apply the config: {answer}</source>
         <translation>设备未应用配置：{answer}</translation>
     </message>
@@ -394,81 +422,86 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="288"/>
+        <location filename="../ends_panel.py" line="353"/>
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="311"/>
-        <location filename="../ends_panel.py" line="313"/>
+        <location filename="../ends_panel.py" line="376"/>
+        <location filename="../ends_panel.py" line="378"/>
         <source>Turns the camera&apos;s picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="320"/>
+        <location filename="../ends_panel.py" line="385"/>
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="321"/>
+        <location filename="../ends_panel.py" line="386"/>
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="249"/>
-        <location filename="../ends_panel.py" line="322"/>
+        <location filename="../ends_panel.py" line="299"/>
+        <location filename="../ends_panel.py" line="387"/>
         <source>Device end</source>
         <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="249"/>
-        <location filename="../ends_panel.py" line="323"/>
+        <location filename="../ends_panel.py" line="299"/>
+        <location filename="../ends_panel.py" line="388"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="256"/>
+        <location filename="../ends_panel.py" line="306"/>
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="258"/>
+        <location filename="../ends_panel.py" line="308"/>
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="324"/>
+        <location filename="../ends_panel.py" line="389"/>
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="326"/>
+        <location filename="../ends_panel.py" line="391"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="328"/>
+        <location filename="../ends_panel.py" line="393"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="329"/>
+        <location filename="../ends_panel.py" line="395"/>
+        <source>Simulated from the device end&apos;s own camera picture (its screen, with the config it runs undone).</source>
+        <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="396"/>
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="330"/>
+        <location filename="../ends_panel.py" line="397"/>
         <source>Show the device&apos;s own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="331"/>
+        <location filename="../ends_panel.py" line="398"/>
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="333"/>
+        <location filename="../ends_panel.py" line="400"/>
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -606,38 +639,38 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="116"/>
         <source>Imported {path}</source>
         <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows &quot;sku (extends parent)&quot;, the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="118"/>
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="161"/>
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="173"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="180"/>
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="184"/>
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -645,7 +678,7 @@ Waiting for it to come back...</source>
 <context>
     <name>OrientationCheck</name>
     <message>
-        <location filename="../orientation_check.py" line="163"/>
+        <location filename="../orientation_check.py" line="162"/>
         <source>Put into the form and sent to the device: check again when the device shows the new picture.</source>
         <extracomment>How long a check waits for the simulated ends to show the newest config before it takes what is on screen anyway (a render takes a few milliseconds; a failed one never shows).</extracomment>
         <translation>已填入表单并发送到设备：设备显示新画面后请再检查一次。</translation>
@@ -719,97 +752,97 @@ Waiting for it to come back...</source>
         <translation>顺时针转了 {rotation}°（需要再顺时针转 {turn}°）</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="254"/>
+        <location filename="../orientation_panel.py" line="260"/>
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="254"/>
+        <location filename="../orientation_panel.py" line="260"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="258"/>
+        <location filename="../orientation_panel.py" line="264"/>
         <source>{end}: {message}</source>
         <translation>{end}：{message}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="269"/>
+        <location filename="../orientation_panel.py" line="275"/>
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="271"/>
+        <location filename="../orientation_panel.py" line="277"/>
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="273"/>
+        <location filename="../orientation_panel.py" line="279"/>
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="276"/>
+        <location filename="../orientation_panel.py" line="282"/>
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="278"/>
+        <location filename="../orientation_panel.py" line="284"/>
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="286"/>
+        <location filename="../orientation_panel.py" line="292"/>
         <source>Recommended keys: {changes}</source>
         <translation>建议的键：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="289"/>
+        <location filename="../orientation_panel.py" line="295"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="296"/>
+        <location filename="../orientation_panel.py" line="302"/>
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="298"/>
+        <location filename="../orientation_panel.py" line="304"/>
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="302"/>
+        <location filename="../orientation_panel.py" line="308"/>
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="303"/>
+        <location filename="../orientation_panel.py" line="309"/>
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="304"/>
+        <location filename="../orientation_panel.py" line="310"/>
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="305"/>
+        <location filename="../orientation_panel.py" line="311"/>
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="306"/>
+        <location filename="../orientation_panel.py" line="312"/>
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="307"/>
+        <location filename="../orientation_panel.py" line="313"/>
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="308"/>
+        <location filename="../orientation_panel.py" line="314"/>
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
@@ -1120,99 +1153,99 @@ Waiting for it to come back...</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="106"/>
+        <location filename="../actions.py" line="112"/>
         <source>&amp;File</source>
         <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="106"/>
+        <location filename="../actions.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="106"/>
+        <location filename="../actions.py" line="112"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="107"/>
+        <location filename="../actions.py" line="113"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="107"/>
+        <location filename="../actions.py" line="113"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="111"/>
+        <location filename="../actions.py" line="117"/>
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112"/>
+        <location filename="../actions.py" line="118"/>
         <source>&amp;Save profile</source>
         <translation>保存配置档案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="119"/>
         <source>Save profile &amp;as...</source>
         <translation>配置档案另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="120"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="115"/>
+        <location filename="../actions.py" line="121"/>
         <source>Choose profile &amp;library...</source>
         <translation>选择配置档案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="116"/>
+        <location filename="../actions.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="117"/>
+        <location filename="../actions.py" line="123"/>
         <source>Rotate +90°</source>
         <translation>旋转 +90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="118"/>
+        <location filename="../actions.py" line="124"/>
         <source>Rotate -90°</source>
         <translation>旋转 -90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="119"/>
+        <location filename="../actions.py" line="125"/>
         <source>Toggle push &amp;flip</source>
         <translation>切换推流翻转(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="120"/>
+        <location filename="../actions.py" line="126"/>
         <source>&amp;Refresh devices</source>
         <translation>刷新设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="121"/>
+        <location filename="../actions.py" line="127"/>
         <source>&amp;Apply to device</source>
         <translation>应用到设备(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="122"/>
+        <location filename="../actions.py" line="128"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="123"/>
+        <location filename="../actions.py" line="129"/>
         <source>&amp;About camtool</source>
         <translation>关于 camtool(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127"/>
-        <location filename="../actions.py" line="128"/>
+        <location filename="../actions.py" line="133"/>
+        <location filename="../actions.py" line="134"/>
         <source>Needs the device layer, which is not attached yet.</source>
         <translation>需要设备层，但尚未接入。</translation>
     </message>
