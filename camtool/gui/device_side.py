@@ -115,7 +115,7 @@ class DeviceSide(QObject):
         current = self.virtual_host.current if self.virtual_host is not None else None
         package = current.receiver_package if current is not None and current.serial == device else None
         self.apply.set_device(device, package)
-        ends.set_applied_config(self.apply.applied_config)   # another device: camtool does not know what it runs
+        ends.device_runs.set_applied(self.apply.applied_config)   # another device: camtool does not know what it runs
         if device:
             self._window.settings.set_last_device(device)
         self._update_apply_tip()
@@ -143,7 +143,7 @@ class DeviceSide(QObject):
     @Slot(bool, str)
     def _on_answer(self, applied: bool, message: str) -> None:
         if applied:
-            self._window.ends.set_applied_config(self.apply.applied_config)   # the simulation undoes it
+            self._window.ends.device_runs.set_applied(self.apply.applied_config)   # the simulation undoes it
             self._window.statusBar().showMessage(self.tr("The device applied the config: {answer}").format(
                 answer=message), 15000)
         else:

@@ -2,12 +2,11 @@
 
 Every change of the document submits one render request to a worker that serves only the
 newest, so dragging through rotations never queues renders; the pictures come back by
-queued signal. The camera's picture that goes through WMPF's semantics (one function,
-contracts.md section 1) is the device's own when a live device end sends frames: its newest
-screen with the config it runs undone (camtool.vision.recover, see device_picture.py).
-Without one it is the virtual camera's (as a camera mounted with the chosen turn takes the
-virtual scene). `SimulatedEnds` is Qt-free and runs on the worker thread. The live toggle
-shows the devices' own screens instead.
+queued signal. The camera's picture that goes through WMPF's semantics (contracts.md
+section 1) is the live device end's own (its newest screen with the config it runs undone,
+see device_picture.py), else the virtual camera's (mounted with the chosen turn).
+`SimulatedEnds` is Qt-free and runs on the worker thread. The live toggle shows the
+devices' own screens instead.
 """
 
 from __future__ import annotations
@@ -49,8 +48,7 @@ class EndsRequest:
     behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
     device_screen: tuple[int, int] = DEVICE_SCREEN
     wechat_screen: tuple[int, int] = WECHAT_SCREEN
-    # The device end's newest screen and the config it runs: the camera's picture comes from
-    # them instead of the virtual scene (the array is compared by `picture_serial`).
+    # From a live device end: its newest screen (compared by picture_serial) and the config it runs.
     device_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
     device_runs: dict | None = None
     picture_serial: int = 0
@@ -87,13 +85,11 @@ class SimulatedEnds:
     def render(self, request: EndsRequest) -> EndsPictures:
         from camtool.virtual.screens import render_ends
 
-        if request.device_screen_frame is not None:
-            from camtool.vision.recover import recover_camera_picture
+        from camtool.vision.recover import recover_camera_picture
 
-            picture = recover_camera_picture(request.device_screen_frame, request.device_runs,
-                                             request.wmpf_version, request.behaviour)
-        else:
-            picture = self.camera_picture(request.mounting)
+        picture = (self.camera_picture(request.mounting) if request.device_screen_frame is None
+                   else recover_camera_picture(request.device_screen_frame, request.device_runs,
+                                               request.wmpf_version, request.behaviour))
         device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
                                              device_screen=request.device_screen,
                                              wechat_screen=request.wechat_screen)
@@ -220,14 +216,6 @@ class EndsPanel(QWidget):
     def uses_device_picture(self) -> bool:
         """The simulated ends start from the live device end's picture, not the virtual scene."""
         return self._tap is not None and self._tap.has_picture()
-
-    def set_applied_config(self, config: dict | None) -> None:
-        """The config camtool applied to the device end (None: it does not know what the device runs)."""
-        self.device_runs.set_applied(config)
-
-    def set_profile_library(self, source) -> None:
-        """`source()` returns the profile library the "Device runs" choice offers."""
-        self.device_runs.set_library_source(source)
 
     def refresh(self) -> None:
         """Render both ends again for the document as it is now (off the GUI thread)."""

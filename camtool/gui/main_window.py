@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(document, self)
         self.ends = EndsPanel(document, device_service=device_service, parent=self)
         # "Device runs:" offers the sidebar's library (which the technician may switch).
-        self.ends.set_profile_library(lambda: type(library)(self.sidebar.library_dir()))
+        self.ends.device_runs.set_library_source(lambda: type(library)(self.sidebar.library_dir()))
         self.export = ExportPanel(document, self.prompts, self)
         self.device_side = (DeviceSide(self, device_service, library, auto_virtual=auto_virtual,
                                        ask_package=ask_package) if device_service is not None else None)

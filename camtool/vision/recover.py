@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, WmpfBehaviour, ends_for
@@ -32,6 +33,13 @@ _MIN_LIT_SHARE = 0.03
 _BAR_SLACK = 3
 #: The smallest picture area (pixels per side) worth recovering.
 _MIN_SIDE = 8
+
+
+def _lit(screen: np.ndarray) -> np.ndarray:
+    """True where a pixel is not black (any channel above the black level)."""
+    # cv2 per channel: numpy's max over the channel axis is ~20x slower on a 720p frame.
+    blue, green, red = cv2.split(screen)
+    return cv2.max(cv2.max(blue, green), red) > _BLACK_LEVEL
 
 
 class RecoverError(ValueError):
@@ -82,7 +90,7 @@ def _looks_like_stamp_band(screen: np.ndarray) -> bool:
     strip, band = strip_height(width), stamp_area_height(width)
     if band >= height:
         return False
-    lit_share = (screen[height - band:].max(axis=2) > _BLACK_LEVEL).mean(axis=1)
+    lit_share = _lit(screen[height - band:]).mean(axis=1)
     gap, cells = lit_share[:band - strip], lit_share[band - strip:]
     return bool(gap.size and (gap < _MIN_LIT_SHARE).all() and cells.mean() > 0.2)
 
@@ -103,7 +111,7 @@ def find_picture_area(screen: np.ndarray, *, stamp_band: bool | None = None) -> 
     if usable < _MIN_SIDE or width < _MIN_SIDE:
         raise RecoverError(tr("The device screen is too small ({width}x{height}) to find the camera's picture in it.",
                               width=width, height=height))
-    lit = screen[:usable].max(axis=2) > _BLACK_LEVEL
+    lit = _lit(screen[:usable])
     rows, cols = _lit_extent(lit.mean(axis=1)), _lit_extent(lit.mean(axis=0))
     if rows is None or cols is None:
         raise RecoverError(tr("The device screen is black: no camera picture to work from. "

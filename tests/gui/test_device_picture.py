@@ -102,7 +102,7 @@ def test_form_config_is_simulated_on_the_device_cameras_picture_through_the_appl
     camera = picture_of_mounted_camera(Turn(90, False))   # a camera the virtual scene does not have
     applied = dict(USB, usbCameraRotationAngle=180, usbCameraPushFlip=True)
     panel.attach_live("dev-1", None)
-    panel.set_applied_config(applied)
+    panel.device_runs.set_applied(applied)
     assert panel.mounting_combo.isVisible() and not panel.uses_device_picture()
 
     panel.service.sources["dev-1"].deliver(_device_screen(camera, applied))
@@ -127,12 +127,12 @@ def test_without_knowing_what_the_device_runs_the_choice_of_profile_decides(qtbo
     camera = picture_of_mounted_camera(Turn(0, False))
     sku = library.list()[0]
     runs, _ = library.resolved_config(sku)
-    panel.set_profile_library(lambda: library)
+    panel.device_runs.set_library_source(lambda: library)
     panel.attach_live("dev-1", None)
     assert panel.device_runs.isVisible() and panel.device_runs.config() is None   # default: none
     assert panel.device_runs.choose("profile", sku)
     assert panel.device_runs.config() == runs
-    panel.set_applied_config(dict(USB, usbCameraRotationAngle=90))   # what camtool applied wins
+    panel.device_runs.set_applied(dict(USB, usbCameraRotationAngle=90))   # what camtool applied wins
     assert panel.device_runs.config() == dict(USB, usbCameraRotationAngle=90)
 
     panel.service.sources["dev-1"].deliver(_device_screen(camera, dict(USB, usbCameraRotationAngle=90)))
