@@ -45,6 +45,7 @@ class DeviceFrameTap(QObject):
         super().__init__(parent)
         self._view = view
         self._newest: np.ndarray | None = None
+        self.frames_taken = 0   # tells one picture from the next without comparing pixels
         self._last_emit_ns = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -57,20 +58,27 @@ class DeviceFrameTap(QObject):
     def has_picture(self) -> bool:
         return self._newest is not None
 
-    def clear(self) -> None:
-        """Forget the device's picture (another device, or none): the synthetic scene returns."""
-        self._timer.stop()
-        had = self._newest is not None
-        self._newest = None
-        if had:
-            self.pictureChanged.emit()
+    def screen_like(self, size: tuple[int, int]) -> tuple[int, int]:
+        """A simulated device screen of the device's own shape, its long side no longer than `size`'s.
+
+        The simulated device end then letterboxes like the device does (a 5:3 simulated screen
+        would add bars a 16:9 device does not have). Even sizes, like the virtual device's.
+        """
+        if self._newest is None:
+            return size
+        height, width = self._newest.shape[:2]
+        scale = min(1.0, max(size) / max(width, height))
+        return max(16, round(width * scale) // 2 * 2), max(16, round(height * scale) // 2 * 2)
 
     def stop(self) -> None:
+        """Done with this device (another one, or the window closes): no more signals from it."""
         self._timer.stop()
+        self.deleteLater()
 
     # ---- the EndView interface LiveEndFeed uses ---------------------------------------------
     def set_frame(self, bgr: np.ndarray) -> None:
         self._newest = bgr
+        self.frames_taken += 1
         if self._view.is_live():
             self._view.set_frame(bgr)
         if self._timer.isActive():

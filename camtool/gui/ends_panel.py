@@ -114,6 +114,7 @@ class EndsPanel(QWidget):
         self._device_service = device_service
         self._behaviour = behaviour
         self._screens: tuple[tuple[int, int], tuple[int, int]] = (DEVICE_SCREEN, WECHAT_SCREEN)
+        self._fixed_device_screen = False   # else a live device's picture brings its screen's shape
         self._request_serial = 0
         self._shown_serial = 0
         self._simulated = SimulatedEnds()
@@ -138,7 +139,6 @@ class EndsPanel(QWidget):
         self.live_check.setEnabled(False)   # until a device is attached (attach_live)
         self._feeds: dict[str, LiveEndFeed] = {}
         self._tap: DeviceFrameTap | None = None   # the device end's frames, for the simulation
-        self._picture_serial = 0
         self.device_runs = DeviceRunsPicker(document, self)
         self.device_runs.changed.connect(self.refresh)
         self._source_line = QLabel(self)
@@ -198,23 +198,23 @@ class EndsPanel(QWidget):
         """Simulate a particular device: its WMPF behaviour and its screens' sizes (width, height)."""
         if behaviour is not None:
             self._behaviour = behaviour
-        if device_screen is not None:
-            self._screens = (tuple(device_screen), self._screens[1])
+        if device_screen is not None:   # from now on, also for a live device's picture
+            self._screens, self._fixed_device_screen = (tuple(device_screen), self._screens[1]), True
         if wechat_screen is not None:
             self._screens = (self._screens[0], tuple(wechat_screen))
         self.refresh()
 
     def current_request(self) -> EndsRequest:
         frame = self._tap.newest() if self._tap is not None else None
+        device_screen = (self._tap.screen_like(self._screens[0]) if frame is not None and not self._fixed_device_screen
+                         else self._screens[0])
         return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self._behaviour,
-                           device_screen=self._screens[0], wechat_screen=self._screens[1],
-                           device_screen_frame=frame,
+                           device_screen=device_screen, wechat_screen=self._screens[1], device_screen_frame=frame,
                            device_runs=self.device_runs.config() if frame is not None else None,
-                           picture_serial=self._picture_serial if frame is not None else 0,
+                           picture_serial=self._tap.frames_taken if frame is not None else 0,
                            serial=self._request_serial)
 
-    def uses_device_picture(self) -> bool:
-        """The simulated ends start from the live device end's picture, not the virtual scene."""
+    def uses_device_picture(self) -> bool:   # rather than the virtual scene
         return self._tap is not None and self._tap.has_picture()
 
     def refresh(self) -> None:
@@ -236,7 +236,6 @@ class EndsPanel(QWidget):
         self._live_shown_reported = False
         if self._tap is not None:
             self._tap.stop()
-            self._tap.deleteLater()
             self._tap = None
         if self._device_service is not None:
             for end, serial, view in (("device", device_serial, self.device_view),
@@ -304,7 +303,6 @@ class EndsPanel(QWidget):
             feed.stop()
 
     def _on_device_picture(self) -> None:
-        self._picture_serial += 1
         self._update_picture_source()
         if not (self.device_view.is_live() and self.wechat_view.is_live()):
             self.refresh()   # some end shows the simulation: it follows the device's picture
@@ -322,6 +320,7 @@ class EndsPanel(QWidget):
         self._stop_feeds()
         if self._tap is not None:
             self._tap.stop()
+            self._tap = None   # stop() lets Qt delete it
         self._worker.stop()
         self.device_view.stop()
         self.wechat_view.stop()

@@ -120,6 +120,7 @@ def test_form_config_is_simulated_on_the_device_cameras_picture_through_the_appl
         assert _difference(got[1], synthetic[1]) > 2 * TOLERANCE   # not the virtual scene
 
     panel.attach_live(None, None)                       # the device goes: the virtual scene returns
+    qtbot.waitUntil(panel.is_up_to_date, timeout=10_000)
     assert panel.mounting_combo.isVisible() and not panel.uses_device_picture()
 
 
@@ -238,3 +239,22 @@ def test_on_the_kiosk_the_simulated_rotation_is_what_the_device_shows_after_appl
     assert applied[0].shape == simulated[0].shape and applied[1].shape == simulated[1].shape
     assert _difference(simulated[0], applied[0]) < TOLERANCE
     assert _difference(simulated[1], applied[1]) < TOLERANCE
+
+
+def test_the_simulated_device_screen_takes_the_shape_of_the_device_screen(qtbot, document):
+    from camtool.gui.ends_panel import DEVICE_SCREEN, EndsPanel
+
+    service = _Service()
+    panel = EndsPanel(document, device_service=service)   # screens not set: the default sizes
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(panel.both_ends_shown, timeout=10_000)
+    assert panel.device_view.displayed_array().shape[:2] == DEVICE_SCREEN[::-1]
+    panel.attach_live("dev-1", None)
+    camera = picture_of_mounted_camera(Turn(0, False))
+    service.sources["dev-1"].deliver(_device_screen(camera, None, size=(1920, 1080)))
+    qtbot.waitUntil(panel.uses_device_picture)
+    device, _ = _simulated(qtbot, panel)
+    assert device.shape[:2] == (450, 800)                   # 16:9 like the device, not 800x480
+    want = render_ends(camera, document.data, None, device_screen=(800, 450), wechat_screen=(360, 640))[0]
+    assert _difference(device, want) < TOLERANCE

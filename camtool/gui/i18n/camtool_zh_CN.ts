@@ -324,27 +324,27 @@
 <context>
     <name>DeviceRunsPicker</name>
     <message>
-        <location filename="../device_picture.py" line="169"/>
+        <location filename="../device_picture.py" line="177"/>
         <source>what camtool applied</source>
         <translation>camtool 应用的配置</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="170"/>
+        <location filename="../device_picture.py" line="178"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="172"/>
+        <location filename="../device_picture.py" line="180"/>
         <source>the open profile ({sku})</source>
         <translation>当前打开的配置档案（{sku}）</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="188"/>
+        <location filename="../device_picture.py" line="196"/>
         <source>Device &amp;runs:</source>
         <translation>设备端运行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="190"/>
+        <location filename="../device_picture.py" line="198"/>
         <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera&apos;s own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
         <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
     </message>
@@ -422,86 +422,86 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="341"/>
+        <location filename="../ends_panel.py" line="340"/>
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="364"/>
-        <location filename="../ends_panel.py" line="366"/>
+        <location filename="../ends_panel.py" line="363"/>
+        <location filename="../ends_panel.py" line="365"/>
         <source>Turns the camera&apos;s picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="373"/>
+        <location filename="../ends_panel.py" line="372"/>
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="374"/>
+        <location filename="../ends_panel.py" line="373"/>
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="287"/>
-        <location filename="../ends_panel.py" line="375"/>
+        <location filename="../ends_panel.py" line="286"/>
+        <location filename="../ends_panel.py" line="374"/>
         <source>Device end</source>
         <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="287"/>
-        <location filename="../ends_panel.py" line="376"/>
+        <location filename="../ends_panel.py" line="286"/>
+        <location filename="../ends_panel.py" line="375"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="294"/>
+        <location filename="../ends_panel.py" line="293"/>
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="296"/>
+        <location filename="../ends_panel.py" line="295"/>
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="377"/>
+        <location filename="../ends_panel.py" line="376"/>
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="379"/>
+        <location filename="../ends_panel.py" line="378"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="381"/>
+        <location filename="../ends_panel.py" line="380"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="383"/>
+        <location filename="../ends_panel.py" line="382"/>
         <source>Simulated from the device end&apos;s own camera picture (its screen, with the config it runs undone).</source>
         <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="384"/>
+        <location filename="../ends_panel.py" line="383"/>
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="385"/>
+        <location filename="../ends_panel.py" line="384"/>
         <source>Show the device&apos;s own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="386"/>
+        <location filename="../ends_panel.py" line="385"/>
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="388"/>
+        <location filename="../ends_panel.py" line="387"/>
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
