@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from camtool.config.semantics import ALL_TURNS, DEFAULT_BEHAVIOUR, Turn, ends_for
+from camtool.config.semantics import ALL_TURNS, DEFAULT_BEHAVIOUR, Turn
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
 from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker, stamp_mask
@@ -123,4 +123,3 @@ def test_the_result_is_a_new_array():
     picture = recover_camera_picture(screen, None, None, stamp_band=False)
     picture[:] = 0
     assert screen.max() == 128
-    assert ends_for(None).device_end.is_identity
