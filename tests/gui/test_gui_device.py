@@ -87,9 +87,10 @@ def test_without_a_phone_the_virtual_device_starts_and_both_ends_go_live(
     assert "Virtual device: no phone attached" in side.virtual_banner.message.text()
     assert side.virtual_banner.scenario() == DEFAULT_SCENARIO
     qtbot.waitUntil(lambda: started.serial in _listed(win), timeout=LIVE_TIMEOUT_MS)
-    assert side.bar.chosen() == (started.serial, started.wechat_serial)
-    entry = side.bar.entry(started.serial)
-    assert entry.virtual and entry.description == "ready"
+    # adb lists the two endpoints one after the other: wait for both to be chosen and ready.
+    qtbot.waitUntil(lambda: side.bar.chosen() == (started.serial, started.wechat_serial), timeout=LIVE_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: side.bar.entry(started.serial).description == "ready", timeout=LIVE_TIMEOUT_MS)
+    assert side.bar.entry(started.serial).virtual
 
     # The cameras panel shows the scenario's built-in cameras; the device's WMPF goes to the document.
     scenario = load_scenario(DEFAULT_SCENARIO)
