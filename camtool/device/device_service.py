@@ -1,7 +1,7 @@
 """The device layer as the window sees it: one Qt-free object it takes in its constructor.
 
-It fits `camtool.gui.live_device.DeviceService` (list_devices, screen_source, apply_config;
-duck-typed with the same field names: this layer never imports gui) and adds what the
+It fits `camtool.gui.live_device.DeviceService` (list_devices, screen_source, apply_config,
+returning the records of service_records.py, which the window imports too) and adds what the
 window may want next: screen_frames (an iterator), inventory(serial),
 watch_hotplug(on_change), open_capture(serial, on_frame, on_state).
 Every call is bounded by a timeout and may block, so the window calls them from worker
@@ -12,52 +12,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from camtool.device.adb_io import AdbDeviceIO, DeviceIO
-from camtool.device.apply import ApplyResult, apply_config
+from camtool.device.apply import apply_config
 from camtool.device.capture import Frame, ScreencapSource, ScreenrecordSource, SourceState
 from camtool.device.errors import DeviceError
 from camtool.device.hotplug import DeviceListChange, HotplugWatcher
 from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
-from camtool.device.states import DeviceEntry as AdbEntry
+from camtool.device.service_records import ServiceApplyAnswer, ServiceDevice
 
 FRAME_WAIT_S = 0.1          # how often a waiting frame iterator looks at its stop flag
-
-
-@dataclass(frozen=True)
-class ServiceDevice:
-    """One device, field for field what the window's DeviceEntry holds."""
-
-    serial: str
-    state: str                 # adb's word: device, offline, unauthorized, no permissions, ...
-    model: str = ""
-    description: str = ""      # translated: what the state means
-    action: str = ""           # translated: what to do about it
-    virtual: bool = False
-    wmpf_version: str | None = None
-
-    @classmethod
-    def from_entry(cls, entry: AdbEntry, wmpf_version: str | None = None) -> "ServiceDevice":
-        # camtool's virtual device is attached with `adb connect 127.0.0.1:PORT`; a real
-        # device over TCP has a LAN address, and an emulator is listed as emulator-NNNN.
-        virtual = entry.serial.startswith("127.0.0.1:")
-        return cls(entry.serial, entry.state.value, entry.model, entry.state.words, entry.state.action,
-                   virtual, wmpf_version)
-
-
-@dataclass(frozen=True)
-class ServiceApplyAnswer:
-    """Field for field the window's ApplyAnswer."""
-
-    applied: bool
-    message: str
-    details: dict = field(default_factory=dict)
-
-    @classmethod
-    def from_result(cls, result: ApplyResult) -> "ServiceApplyAnswer":
-        return cls(result.applied, result.message, result.to_json())
 
 
 class AdbDeviceService:

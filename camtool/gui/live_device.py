@@ -13,37 +13,16 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from camtool.device.service_records import ServiceApplyAnswer as ApplyAnswer
+from camtool.device.service_records import ServiceDevice as DeviceEntry
 from camtool.gui.end_view import EndView
 
 if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
     import numpy as np
-
-
-@dataclass(frozen=True)
-class DeviceEntry:
-    """One device as adb sees it, with its state in a technician's words."""
-
-    serial: str
-    state: str                 # adb's word: device, offline, unauthorized, no permissions, ...
-    model: str = ""
-    description: str = ""      # translated: what the state means
-    action: str = ""           # translated: what to do about it ("accept the USB debugging prompt")
-    virtual: bool = False
-    wmpf_version: str | None = None
-
-
-@dataclass(frozen=True)
-class ApplyAnswer:
-    """The device's answer to an apply broadcast (contracts.md section 3)."""
-
-    applied: bool
-    message: str               # translated, shown as is
-    details: dict = field(default_factory=dict)
 
 
 class LiveFrame(Protocol):
