@@ -19,14 +19,19 @@ _VCL = {1, 5}                 # coded slices (non-IDR, IDR)
 _AU_OPENERS = {6, 7, 8, 9}    # SEI, SPS, PPS, access unit delimiter: start a new access unit
 
 
+def _header_at(nal: bytes) -> int:
+    """Index of the NAL header byte, after a 4- or 3-byte start code."""
+    return 4 if nal.startswith(b"\x00\x00\x00\x01") else 3
+
+
 def _nal_type(nal: bytes) -> int:
-    offset = 4 if nal.startswith(b"\x00\x00\x00\x01") else 3
+    offset = _header_at(nal)
     return nal[offset] & 0x1F if len(nal) > offset else -1
 
 
 def _first_slice_of_picture(nal: bytes) -> bool:
     """first_mb_in_slice == 0 is coded as the single bit '1' (ue(v)) right after the header."""
-    offset = 4 if nal.startswith(b"\x00\x00\x00\x01") else 3
+    offset = _header_at(nal)
     return len(nal) > offset + 1 and bool(nal[offset + 1] & 0x80)
 
 
