@@ -161,7 +161,7 @@ def _version_findings(config: dict, wmpf: Version | None, wmpf_version: str | No
             continue
         if verdict is Gate.UNKNOWN:
             findings.append(make_finding(
-                "CAM303", (key,),
+                "CAM405", (key,),
                 N_("Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera "
                    "key and {needed} knows them all; no version in between was found (inferred)."),
                 N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture on the device "

@@ -357,8 +357,9 @@ def config_for_upright(bases: Bases, family: Family | None,
 
     Prefers, in order: more ends upright (mirroring aside); no end turned that `base`'s own
     keys keep upright (a recommendation never breaks what works); more ends fully right; the
-    device end upright (a USB rotation is what turns it); `base`'s own key values; no flip;
-    the smallest rotation. What no key fixes is in `unfixable`, per end.
+    device end upright (a USB rotation is what turns it); `base`'s own key values; the smallest
+    rotation (so a push left upside down gets the push flip, as WMPF's FAQ fixes it, not a
+    rotation of 180); no flip. What no key fixes is in `unfixable`, per end.
     """
     in_use = family or Family.BUILTIN
     base = dict(base) if isinstance(base, dict) else {}
@@ -377,7 +378,7 @@ def config_for_upright(bases: Bases, family: Family | None,
             kept = sum(u for u, was in zip(up, upright_now) if was)
             right = int(device_seen.is_identity) + int(wechat_seen.is_identity)
             same = 0 if current is None else int(value == current[0]) + int(flip == current[1])
-            rank = (sum(up), kept, right, up[0], same, not flip, -value)
+            rank = (sum(up), kept, right, up[0], same, -value, not flip)
             if best is None or rank > best[0]:
                 best = (rank, {rot_key: value, flip_key: flip}, device_seen, wechat_seen)
     assert best is not None
