@@ -7,8 +7,8 @@ the family and selection rules in rules_selection.py, the code table in rules_co
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
@@ -47,7 +47,7 @@ def validate_text(text: str | bytes, source: str = "<stdin>", *,
     return _validated(read_json_text(text, source), wmpf_version)
 
 
-def validate_file(path: str | Path, *, wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
+def validate_file(path: str | os.PathLike[str], *, wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
     """Read a JSON file and validate it, like validate_text."""
     return _validated(read_json_file(path), wmpf_version)
 
