@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from camtool.device.service_records import ServiceApplyAnswer as ApplyAnswer
 from camtool.device.service_records import ServiceDevice as DeviceEntry
-from camtool.gui.end_view import EndView
+from camtool.gui.end_view import EndView, fit_for_view
 
 if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
     import numpy as np
@@ -72,6 +72,11 @@ class LiveEndFeed(QObject):
         self._view = view
         self._lock = threading.Lock()
         self._newest: LiveFrame | None = None
+        self._newest_shown: "np.ndarray | None" = None   # the newest frame fitted to the view
+        # The view's size in pixels, written on the GUI thread and read on the capture one; None
+        # when the view cannot take a fitted frame (the device end's simulation tap keeps the
+        # full frame and lets its EndView fit it).
+        self._fit: tuple[int, int] | None = self._view_pixels()
         self._posted = False
         self.frames_received = 0
         self.frames_shown = 0
@@ -88,12 +93,15 @@ class LiveEndFeed(QObject):
         """Stop the capture (it ends within its own short timeout) and drop what is pending."""
         self._source.stop(1.0)
         with self._lock:
-            self._newest = None
+            self._newest = self._newest_shown = None
 
     # ---- capture thread ------------------------------------------------------------------
     def _on_frame(self, frame: LiveFrame) -> None:
+        # Shrinking a 1080p frame to the view takes milliseconds: here, not on the GUI thread.
+        fit = self._fit
+        shown = fit_for_view(frame.image, *fit) if fit is not None else frame.image
         with self._lock:
-            self._newest = frame
+            self._newest, self._newest_shown = frame, (shown if shown is not frame.image else None)
             self.frames_received += 1
             if self._posted:
                 return   # a post is on its way and will take this newer frame
@@ -107,9 +115,14 @@ class LiveEndFeed(QObject):
     @Slot()
     def _show_newest(self) -> None:
         with self._lock:
-            frame, self._newest, self._posted = self._newest, None, False
+            frame, shown, self._newest, self._newest_shown, self._posted = \
+                self._newest, self._newest_shown, None, None, False
+        self._fit = self._view_pixels()
         if frame is not None:
-            self._view.set_frame(frame.image)
+            if shown is not None:
+                self._view.set_frame(frame.image, shown)
+            else:
+                self._view.set_frame(frame.image)
             self.frames_shown += 1
             # The virtual device stamps each frame with the host's monotonic render time
             # (contracts.md section 5), so its latency to the screen is measurable; a real
@@ -117,6 +130,10 @@ class LiveEndFeed(QObject):
             rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
             if isinstance(rendered, int):
                 self.last_latency_ms = (time.monotonic_ns() - rendered) / 1e6
+
+    def _view_pixels(self) -> tuple[int, int] | None:
+        pixel_size = getattr(self._view, "pixel_size", None)
+        return pixel_size() if pixel_size is not None else None
 
     @Slot(str, str)
     def _show_state(self, state: str, detail: str) -> None:
