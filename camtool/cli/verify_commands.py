@@ -21,17 +21,12 @@ from camtool import exitcodes
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `verify` to `camtool`."""
-    p = subparsers.add_parser(
-        "verify",
-        help=tr(N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
-        description=tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
+def add_verify(p: argparse.ArgumentParser) -> None:
+    p.description = tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
                           "while the printed chart (camtool chart) is held upright in front of the camera; detect "
                           "the chart's turn and mirroring on each; recommend the config that makes both upright, and "
                           "say what no key can fix. With --apply the recommendation is sent to the device and "
-                          "checked again (at most 3 times).")),
-    )
+                          "checked again (at most 3 times)."))
     source = p.add_argument_group(tr(N_("pictures")))
     source.add_argument("--serial", metavar="DEVICE", help=tr(N_("Serial of the WMPF device (see camtool devices).")))
     source.add_argument("--wechat-serial", metavar="PHONE",
@@ -52,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=tr(N_("Output format (default: text).")))
     p.set_defaults(handler=run_verify_command)
+
+
+PARSERS = {"verify": add_verify}
 
 
 class _Usage(Exception):
