@@ -9,4 +9,13 @@ MESSAGES: dict[str, str] = {
     "a socket": "套接字",
     "not a regular file": "非普通文件",
     "it is {kind}, not a file; camtool only replaces files": "它是{kind}，不是文件；camtool 只替换文件",
+    # --- the profile library ------------------------------------------------------------------
+    "The profile library {directory} does not exist. Check the folder given with --profiles, or create a profile there with camtool profiles new SKU.":
+        "配置档案库 {directory} 不存在。请检查 --profiles 给出的文件夹，或用 camtool profiles new SKU 在那里创建一个档案。",
+    "The profile library {directory} is a file, not a folder. Give the folder that holds the profiles with --profiles DIR.":
+        "配置档案库 {directory} 是文件，不是文件夹。请用 --profiles DIR 给出存放档案的文件夹。",
+    "The profile library {directory} cannot be read ({reason}). Make it readable for your user, or choose another folder with --profiles DIR.":
+        "无法读取配置档案库 {directory}（{reason}）。请让当前用户可以读取它，或用 --profiles DIR 选择其他文件夹。",
+    "{source} is not a regular file (a pipe, a device or a socket).": "{source} 不是普通文件（而是管道、设备或套接字）。",
+    "Keep only profile files in the library folder.": "档案库文件夹中只应存放档案文件。",
 }
