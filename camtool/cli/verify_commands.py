@@ -164,7 +164,7 @@ def run_verify_command(args: argparse.Namespace) -> int:
         return exitcodes.USAGE
     except DeviceError as exc:
         print(exc.describe(), file=sys.stderr)
-        return exitcodes.UNAVAILABLE
+        return exc.exit_code  # 3 for an unavailable device; 2 for a wrong adb port setting
     except CaptureError as exc:
         _say(str(exc))
         return exitcodes.UNAVAILABLE

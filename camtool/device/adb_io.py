@@ -17,10 +17,33 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import adbutils
-from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout
+
+def _port_setting_is_valid(value: str | None) -> bool:
+    text = (value or "").strip()
+    return not text or (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535)
+
+
+def _import_adbutils():
+    """adbutils builds a module-level client on import that int()s ANDROID_ADB_SERVER_PORT and
+    crashes on a bad value; camtool checks the setting itself where it is used (see
+    server_port_from_env), so the import hides a bad value from adbutils for that moment."""
+    value = os.environ.get("ANDROID_ADB_SERVER_PORT")
+    if _port_setting_is_valid(value):
+        import adbutils
+        return adbutils
+    del os.environ["ANDROID_ADB_SERVER_PORT"]
+    try:
+        import adbutils
+    finally:
+        os.environ["ANDROID_ADB_SERVER_PORT"] = value
+    return adbutils
+
+
+adbutils = _import_adbutils()
+from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout  # noqa: E402 (after the guarded import)
 
 from camtool.device.errors import (
+    AdbPortSettingError,
     AdbUnavailable,
     DeviceError,
     DeviceGone,
@@ -77,10 +100,17 @@ def adb_executable() -> str:
 
 
 def server_port_from_env() -> int:
-    try:
-        return int(os.environ.get("ANDROID_ADB_SERVER_PORT", DEFAULT_PORT))
-    except ValueError:
-        return DEFAULT_PORT
+    """The user's adb server port: $ANDROID_ADB_SERVER_PORT, else 5037.
+
+    A value that is no port is the user's mistake, said as such (AdbPortSettingError, a usage
+    error): falling back to 5037 would talk to another server, and 99999 reached adb and was
+    blamed on it."""
+    value = os.environ.get("ANDROID_ADB_SERVER_PORT")
+    if not _port_setting_is_valid(value):
+        from camtool.config.rules_codes import printable
+
+        raise AdbPortSettingError(detail=printable(value[:40]))
+    return int(value.strip()) if value and value.strip() else DEFAULT_PORT
 
 
 class _ExecStream:

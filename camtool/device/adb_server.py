@@ -70,9 +70,10 @@ def free_port() -> int:
 
 
 def default_port() -> int:
-    """The port of the user's server: `$ANDROID_ADB_SERVER_PORT`, else 5037."""
-    value = os.environ.get("ANDROID_ADB_SERVER_PORT", "")
-    return int(value) if value.isdigit() else DEFAULT_PORT
+    """The port of the user's server: `$ANDROID_ADB_SERVER_PORT`, else 5037 (AdbPortSettingError when it is no port)."""
+    from camtool.device.adb_io import server_port_from_env
+
+    return server_port_from_env()
 
 
 def _server_answers(port: int) -> bool:

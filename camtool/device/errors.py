@@ -86,3 +86,14 @@ class DeviceRefused(DeviceError):
     message_source = N_("Device {serial} refused: {detail}")
     action_source = N_("Read the device's answer above.")
     exit_code = exitcodes.NO
+
+
+class AdbPortSettingError(DeviceError):
+    """ANDROID_ADB_SERVER_PORT is set to something that is no port: the user's setting is wrong, not adb."""
+
+    message_source = N_("ANDROID_ADB_SERVER_PORT is set to \"{detail}\", which is not a TCP port (1 to 65535).")
+    action_source = N_("Set it to the port of your adb server (adb's default is 5037), or unset it.")
+    exit_code = exitcodes.USAGE
+
+    def describe(self) -> str:
+        return f"{self.message} {self.action}"  # the detail is the setting itself, already in the message

@@ -18,4 +18,9 @@ MESSAGES: dict[str, str] = {
         "无法读取配置档案库 {directory}（{reason}）。请让当前用户可以读取它，或用 --profiles DIR 选择其他文件夹。",
     "{source} is not a regular file (a pipe, a device or a socket).": "{source} 不是普通文件（而是管道、设备或套接字）。",
     "Keep only profile files in the library folder.": "档案库文件夹中只应存放档案文件。",
+    # --- the adb port setting -------------------------------------------------------------------
+    'ANDROID_ADB_SERVER_PORT is set to "{detail}", which is not a TCP port (1 to 65535).':
+        'ANDROID_ADB_SERVER_PORT 被设为“{detail}”，这不是 TCP 端口（1 到 65535）。',
+    "Set it to the port of your adb server (adb's default is 5037), or unset it.":
+        "请把它设为你的 adb 服务器的端口（adb 默认是 5037），或取消这个设置。",
 }
