@@ -44,6 +44,7 @@ from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout  # noqa: E4
 
 from camtool.device.errors import (
     AdbPortSettingError,
+    DeviceAnswerCut,
     AdbUnavailable,
     DeviceError,
     DeviceGone,
@@ -204,15 +205,39 @@ class AdbDeviceIO:
 
     # -- commands -----------------------------------------------------------------------------
     def shell(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> ShellResult:
-        """Run a command; exit code from shell v2 when the device has it (else adb's echo trick)."""
+        """Run a command; exit code from shell v2 when the device has it (else adb's echo trick).
+
+        An answer without its exit status (v2) or its `echo $?` marker (without v2) stopped
+        before the end: DeviceAnswerCut, or DeviceGone when the device went away with it."""
+        from camtool.device.shell_v2 import run_shell_v2
+
         line = quote_command(command)
         device = self._client.device(serial)
         try:
-            result = device.shell2(line, timeout=timeout, encoding=None, v2=self._has_shell_v2(device))
+            if self._has_shell_v2(device):
+                answer = run_shell_v2(device, line, timeout)
+                if answer.exit_code is None:
+                    raise self._cut(serial, line)
+                return ShellResult(answer.stdout, answer.stderr, answer.exit_code)
+            result = device.shell2(line, timeout=timeout, encoding=None, v2=False)
+        except AdbError as exc:
+            if exc.args and exc.args[0] == "shell output invalid":  # adbutils: the X4EXIT marker is missing
+                raise self._cut(serial, line) from None
+            raise self._map_error(serial, exc) from None
+        except DeviceError:
+            raise
         except Exception as exc:  # adbutils raises AdbError, socket errors and timeouts alike
             raise self._map_error(serial, exc) from None
         return ShellResult(result.stdout if result.stdout is not None else result.output,
                            result.stderr or b"", int(result.returncode))
+
+    def _cut(self, serial: str, line: str) -> DeviceError:
+        """A cut answer from a device that is still there is the answer's fault; else the device went away."""
+        try:
+            ready = self.entry(serial).state is DeviceState.READY
+        except DeviceError:
+            ready = False
+        return DeviceAnswerCut(serial, line) if ready else DeviceGone(serial)
 
     def stream(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> _ExecStream:
         """A binary stream of a command's stdout (`adb exec-out`), e.g. screenrecord's H.264."""

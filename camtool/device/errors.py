@@ -97,3 +97,16 @@ class AdbPortSettingError(DeviceError):
 
     def describe(self) -> str:
         return f"{self.message} {self.action}"  # the detail is the setting itself, already in the message
+
+
+class DeviceAnswerCut(DeviceError):
+    """The device answered, but its answer stopped before the end: it is not used as if it were whole.
+
+    Known from the protocol (no shell-v2 exit status, no `echo $?` marker, a PNG without its
+    last chunk) or from the answer itself (camtool.device.answer_checks)."""
+
+    message_source = N_("The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.")
+    action_source = N_("Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.")
+
+    def describe(self) -> str:
+        return f"{self.message} {self.action}"  # the detail is the command, already in the message

@@ -12,14 +12,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from camtool.device.adb_io import DeviceIO, ShellResult
+from camtool.device.answer_checks import cut_answer
 from camtool.device.errors import (
     AdbUnavailable,
+    DeviceAnswerCut,
     DeviceError,
     DeviceGone,
     DeviceNoPermissions,
     DeviceNotFound,
     DeviceOffline,
-        DeviceUnauthorized,
+    DeviceUnauthorized,
 )
 from camtool.device.inventory import INVENTORY_COMMANDS, Inventory, build_inventory_from_outputs
 from camtool.i18n import N_, tr
@@ -27,8 +29,11 @@ from camtool.i18n import N_, tr
 #: Per command: `dumpsys media.camera` on a busy device takes a few seconds; 10 s is generous.
 COMMAND_TIMEOUT_S = 10.0
 
-# Errors after which the next command cannot succeed either: stop and say so.
-_FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceNoPermissions, AdbUnavailable)
+# Errors after which the next command cannot succeed either: stop and say so. A cut answer
+# is one too: an inventory built from half an answer is reported as fact (cameras "none",
+# a model "unknown") and then refuses a camera that is there.
+_FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceNoPermissions, AdbUnavailable,
+          DeviceAnswerCut)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ def fetch_inventory(io: DeviceIO, serial: str, timeout: float = COMMAND_TIMEOUT_
     if require is not None:
         require(serial)  # not attached / unauthorized / offline: the error that says what to do
     results, notes = run_commands(io, serial, INVENTORY_COMMANDS, timeout, cancelled)
+    cut = cut_answer(results)
+    if cut is not None:
+        raise DeviceAnswerCut(serial, INVENTORY_COMMANDS[cut])
     outputs: dict[str, str | None] = {
         key: (results[key].text if key in results and results[key].stdout.strip() else None)
         for key in INVENTORY_COMMANDS}

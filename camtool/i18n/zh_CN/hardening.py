@@ -23,4 +23,9 @@ MESSAGES: dict[str, str] = {
         'ANDROID_ADB_SERVER_PORT 被设为“{detail}”，这不是 TCP 端口（1 到 65535）。',
     "Set it to the port of your adb server (adb's default is 5037), or unset it.":
         "请把它设为你的 adb 服务器的端口（adb 默认是 5037），或取消这个设置。",
+    # --- cut-off device answers -----------------------------------------------------------------
+    "The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.":
+        "设备 {serial} 对 `{detail}` 的回答被截断了，camtool 没有使用它。",
+    "Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.":
+        "请重试。如果一再发生，请检查数据线并重启设备：设备可能负载过高。",
 }
