@@ -108,7 +108,7 @@ def server_port_from_env() -> int:
     blamed on it."""
     value = os.environ.get("ANDROID_ADB_SERVER_PORT")
     if not _port_setting_is_valid(value):
-        from camtool.config.rules_codes import printable
+        from camtool.printable import printable
 
         raise AdbPortSettingError(detail=printable(value[:40]))
     return int(value.strip()) if value and value.strip() else DEFAULT_PORT

@@ -21,6 +21,7 @@ from camtool.device.errors import DeviceAnswerCut, DeviceError
 from camtool.device.inventory import INVENTORY_COMMANDS
 from camtool.device.inventory_fetch import COMMAND_TIMEOUT_S, FetchNote, run_commands
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 SCREENCAP_ARGV = list(screencap.SCREENCAP_ARGV)
 SCREENCAP_TIMEOUT_S = 20.0
@@ -71,5 +72,5 @@ def record_capture(io: DeviceIO, serial: str, directory: str | Path, timeout: fl
 
 def describe(report: CaptureReport) -> str:
     return tr(N_("Recorded {count} answers of {serial} to {path}. Replay them with `camtool virtual start --replay {directory}`."),
-              count=len(report.commands), serial=report.device.get("serial", "?"), path=str(report.capture_file),
+              count=len(report.commands), serial=printable(str(report.device.get("serial", "?"))), path=str(report.capture_file),
               directory=str(report.capture_file.parent))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from camtool import exitcodes
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
 class DeviceError(Exception):
@@ -23,18 +24,19 @@ class DeviceError(Exception):
         self.detail = detail.strip()
         super().__init__(self.describe())
 
+    # The serial and adb's text come from the device: shown escaped (camtool.printable).
     @property
     def message(self) -> str:
-        return tr(self.message_source, serial=self.serial or "?", detail=self.detail)
+        return tr(self.message_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     @property
     def action(self) -> str:
-        return tr(self.action_source, serial=self.serial or "?", detail=self.detail)
+        return tr(self.action_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     def describe(self) -> str:
         text = f"{self.message} {self.action}"
         if self.detail:
-            text += " " + tr(N_("(adb said: {detail})"), detail=self.detail)
+            text += " " + tr(N_("(adb said: {detail})"), detail=printable(self.detail))
         return text
 
 

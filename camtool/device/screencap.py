@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from camtool.config.rules_codes import printable
+from camtool.printable import printable
 from camtool.device.adb_io import DeviceIO, quote_command
 from camtool.device.answer_checks import png_is_cut
 from camtool.device.errors import DeviceAnswerCut
