@@ -44,6 +44,7 @@ from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout  # noqa: E4
 
 from camtool.device.errors import (
     AdbPortSettingError,
+    adb_complaint,
     DeviceAnswerCut,
     AdbUnavailable,
     DeviceError,
@@ -172,7 +173,7 @@ class AdbDeviceIO:
         except (OSError, subprocess.SubprocessError) as exc:
             raise AdbUnavailable(detail=str(exc)) from None
         if result.returncode != 0 or not self.server_running():
-            raise AdbUnavailable(detail=result.stderr.decode("utf-8", "replace"))
+            raise AdbUnavailable(detail=adb_complaint(result.stdout + result.stderr))
 
     def server_version(self) -> int | None:
         try:

@@ -132,7 +132,10 @@ class AdbServer:
             raise AdbServerError(tr("Cannot run adb ({path}): {error}", path=str(self.adb), error=str(exc))) from exc
         output = (done.stdout + done.stderr).decode("utf-8", "replace")
         if check and done.returncode != 0:
-            raise AdbServerError(tr("adb {command} failed: {output}", command=" ".join(args), output=output.strip()))
+            from camtool.device.errors import adb_complaint
+
+            raise AdbServerError(tr("adb {command} failed: {output}", command=" ".join(args),
+                                    output=adb_complaint(output) or f"exit {done.returncode}"))
         return output
 
     def run(self, *args: str, timeout: float = CALL_TIMEOUT_S, check: bool = True) -> str:

@@ -12,6 +12,16 @@ from camtool.i18n import N_, tr
 from camtool.printable import printable
 
 
+def adb_complaint(output: str | bytes) -> str:
+    """What adb said that matters, on one line: without its progress chatter ("* daemon not
+    running; starting now at tcp:5037", "* daemon started successfully"), which adb prints on
+    every cold start and which is no reason for anything."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    lines = [line.strip() for line in output.splitlines()]
+    return " ".join(line for line in lines if line and not line.startswith("* "))
+
+
 class DeviceError(Exception):
     """A device could not be used. `message` says what happened, `action` what to do."""
 

@@ -36,4 +36,8 @@ MESSAGES: dict[str, str] = {
     "{key} {found} contains control characters ({chars}), which no camera id, USB path or serial number has.":
         "{key} {found} 含有控制字符（{chars}），摄像头 ID、USB 路径和序列号都不会有这些字符。",
     "Write {key} again without them; copy the value from camtool cameras.": "请去掉这些字符重新填写 {key}；可从 camtool cameras 复制该值。",
+    # --- messages --------------------------------------------------------------------------------
+    "{source} is UTF-32 text, not UTF-8.": "{source} 是 UTF-32 文本，不是 UTF-8。",
+    "WMPF is not installed on {serial}, so there is no call whose ends could be checked. Install WMPF (com.tencent.wmpf) on the device, then run verify again.":
+        "{serial} 上没有安装 WMPF，因此没有可检查两端画面的通话。请在设备上安装 WMPF（com.tencent.wmpf），然后再运行 verify。",
 }
