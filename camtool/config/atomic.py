@@ -61,7 +61,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write `data` to `path` atomically (see atomic_write_text). Returns the target path."""
     target = Path(path)
     if target.is_symlink():  # write through a link (e.g. a profile kept in a synced folder), keep the link
-        target = target.resolve()
+        try:
+            target = target.resolve()
+        except RuntimeError:  # Python 3.11 names a symlink loop so; later versions raise OSError(ELOOP)
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target)) from None
     _refuse_what_is_not_a_file(target)
     directory = target.parent
     _remove_stale_temps(directory, target.name)

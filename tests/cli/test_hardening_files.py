@@ -155,3 +155,14 @@ def test_a_save_in_progress_keeps_its_temp_file(good, tmp_path):
         assert busy.exists()
     finally:
         os.close(fd)
+
+
+def test_export_into_a_symlink_loop_is_a_message(good, tmp_path, capsys):
+    loop = tmp_path / "loop.json"
+    try:
+        loop.symlink_to(tmp_path / "loop.json")
+    except OSError as exc:
+        pytest.skip(f"no symlinks here: {exc}")
+    assert main(["export", str(good), "-o", str(loop)]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot write" in err and "internal error" not in err
