@@ -20,11 +20,12 @@ InitGlobalConfig key can fix.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from camtool.config.keys import KEYS_BY_NAME, ROTATIONS, USB_TRIPLE, Family
-from camtool.config.versions import Gate, gate, try_parse_version
+from camtool.config.versions import Gate, gate
 from camtool.i18n import N_
 
 __all__ = [
@@ -180,8 +181,16 @@ class EndsEffect:
 
 
 def parse_wmpf_version(text: object) -> tuple[int, int, int] | None:
-    """"2.1.0", "v2.0.0.123", "1.1" -> a comparable triple; anything else -> None (unknown)."""
-    return try_parse_version(text) if isinstance(text, str) else None
+    """"2.1.0", "v2.0.0.123", "1.1", "2." (typing) -> a comparable triple; anything else -> None (unknown).
+
+    Lenient on purpose: the window reads the version field as it is typed.
+    """
+    if not isinstance(text, str):
+        return None
+    match = re.match(r"\s*[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
+    if not match:
+        return None
+    return tuple(int(part or 0) for part in match.groups())  # type: ignore[return-value]
 
 
 def _version_of(wmpf: str | tuple | None) -> tuple[int, int, int] | None:
