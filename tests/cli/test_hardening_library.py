@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import io
 import json
 import os
@@ -62,6 +63,7 @@ def deny(monkeypatch):
             return real_open(file, *args, **kwargs)
 
         monkeypatch.setattr(io, "open", open_)
+        monkeypatch.setattr(builtins, "open", open_)   # `open(...)` itself, not only io.open / Path.open
         monkeypatch.setattr(os, "stat", stat)
         monkeypatch.setattr(os, "scandir", scandir)
         monkeypatch.setattr(os, "listdir", listdir)
