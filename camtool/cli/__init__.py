@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "camtool.cli.virtual_commands",
     "camtool.cli.vision_commands",
     "camtool.cli.verify_commands",
+    "camtool.cli.lab_commands",
 )
 
 
