@@ -159,8 +159,6 @@ def _station(entry: dict[str, Any], index: int, lines: _LineIndex, path: Path, b
     if "config" in entry and "profile" in entry:
         raise fail("profile", tr(N_("give config or profile, not both.")))
     apply = bool(entry.get("apply", False))
-    if apply and "package" not in entry:
-        raise fail("apply", tr(N_("apply = true needs package (the app with camtool's receiver).")))
     if "package" in entry:
         from camtool.device.apply import PackageNameError, check_package
 
@@ -175,9 +173,13 @@ def _station(entry: dict[str, Any], index: int, lines: _LineIndex, path: Path, b
         config, package = config_loader(entry, base, library_dir)
     except LabFileError as exc:
         raise fail(key, str(exc)) from None
+    package = entry.get("package") or package
+    if apply and not package:
+        raise fail("apply", tr(N_("apply = true needs package (the app with camtool's receiver), or a profile "
+                                  "with apply_package.")))
     return Station(name=entry["name"], serial=entry["serial"], wechat_serial=entry.get("wechat_serial"),
                    config=config, config_source=entry.get("config") or entry.get("profile"),
-                   profile=entry.get("profile"), package=entry.get("package") or package, apply=apply,
+                   profile=entry.get("profile"), package=package, apply=apply,
                    line=lines.station(index))
 
 

@@ -1,0 +1,137 @@
+"""`camtool lab run` on virtual devices: one station passes, one fails, one has no device attached.
+
+Verify uses screencap frames (small screens keep them cheap). The exit code, the JUnit XML as a
+CI runner parses it, the reports folder and the JSON all have to tell the same story.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from camtool import exitcodes
+from camtool.cli import main
+from camtool.resources import resource
+from camtool.virtual.device import VirtualDevice
+
+MISSING = "127.0.0.1:9"   # nothing listens there: adb has no such device
+
+
+def small_scenario(tmp_path, name: str, **device):
+    data = tomllib.loads(resource("scenarios", f"{name}.toml").read_text(encoding="utf-8"))
+    data["device"]["screen"] = {"width": 480, "height": 270}
+    data.setdefault("wechat_phone", {})["screen"] = {"width": 270, "height": 480}
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_devices(adb_server, tmp_path):
+    """tablet-a12 (upright with an empty config) and doorbell-ccw-vmirror (camera mounted turned)."""
+    passing = VirtualDevice(small_scenario(tmp_path, "tablet-a12")).start(adb_server)
+    failing = VirtualDevice(small_scenario(tmp_path, "doorbell-ccw-vmirror")).start(adb_server)
+    yield passing, failing
+    passing.stop()
+    failing.stop()
+
+
+def write_lab(tmp_path, passing, failing) -> str:
+    (tmp_path / "configs").mkdir(exist_ok=True)
+    (tmp_path / "configs" / "tablet.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "configs" / "doorbell.json").write_text('{"cameraRotationAngle": 0}', encoding="utf-8")
+    lab = tmp_path / "lab.toml"
+    lab.write_text(f"""
+[[station]]
+name = "tablet <1>"
+serial = "{passing.serial}"
+wechat_serial = "{passing.wechat_serial}"
+config = "configs/tablet.json"
+
+[[station]]
+name = "doorbell-2"
+serial = "{failing.serial}"
+wechat_serial = "{failing.wechat_serial}"
+config = "configs/doorbell.json"
+
+[[station]]
+name = "kiosk-3"
+serial = "{MISSING}"
+""", encoding="utf-8")
+    return str(lab)
+
+
+def test_three_stations_give_exit_1_junit_reports_and_json(two_devices, tmp_path, capsys):
+    passing, failing = two_devices
+    lab = write_lab(tmp_path, passing, failing)
+    junit, reports = tmp_path / "out" / "junit.xml", tmp_path / "reports"
+    (tmp_path / "out").mkdir()
+    code = main(["lab", "run", lab, "--junit", str(junit), "--reports", str(reports), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == exitcodes.NO
+
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert list(cases) == ["tablet <1>", "doorbell-2", "kiosk-3"]
+    assert list(cases["tablet <1>"]) == [cases["tablet <1>"].find("system-out")]   # a pass: no failure, no error
+    failure = cases["doorbell-2"].find("failure")
+    assert failure is not None and "cameraRotationAngle" in failure.text   # the key to change
+    assert cases["doorbell-2"].get("classname") == "doorbell"
+    error = cases["kiosk-3"].find("error")
+    assert error is not None and MISSING in error.get("message") and cases["kiosk-3"].find("failure") is None
+    assert all(float(c.get("time")) > 0 for c in cases.values())
+
+    data = json.loads(out)
+    assert [s["status"] for s in data["stations"]] == ["pass", "fail", "unavailable"]
+    assert data["stations"][1]["recommended"]["cameraRotationAngle"] == 270
+    assert data["passed"] is False
+
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "tablet &lt;1&gt;" in index and "<1>" not in index          # escaped, linked, all three listed
+    assert 'href="tablet_1.html"' in index and 'href="doorbell-2.html"' in index and "kiosk-3" in index
+    assert index.count("<tr>") == 4
+    report = (reports / "doorbell-2.html").read_text(encoding="utf-8")
+    assert 'id="verdict">FAIL' in report and report.count("data:image/jpeg;base64,") == 2
+    assert not (reports / "kiosk-3.html").exists()
+    assert "[doorbell-2]" in err and "JUnit written" in err
+
+
+def test_every_station_passing_exits_0_and_text_says_so(adb_server, tmp_path, capsys):
+    with VirtualDevice(small_scenario(tmp_path, "tablet-a12")).start(adb_server) as vd:
+        lab = tmp_path / "lab.toml"
+        lab.write_text(f'[[station]]\nname = "only"\nserial = "{vd.serial}"\nwechat_serial = "{vd.wechat_serial}"\n',
+                       encoding="utf-8")
+        code = main(["lab", "run", str(lab)])
+    out = capsys.readouterr().out
+    assert code == exitcodes.OK and "PASS  only" in out and "1 of 1 stations pass." in out
+
+
+def test_a_profile_station_applies_and_passes(adb_server, tmp_path, capsys):
+    """`profile =` from the lab's library, `apply = true` with its package: fixed, then checked again."""
+    from camtool.config.profiles import Profile, ProfileLibrary
+
+    ProfileLibrary(tmp_path / "profiles").save(Profile(sku="DB-1", config={}))
+    with VirtualDevice(small_scenario(tmp_path, "doorbell-ccw-vmirror")).start(adb_server) as vd:
+        lab = tmp_path / "lab.toml"
+        lab.write_text(f'profiles = "profiles"\n[[station]]\nname = "db"\nserial = "{vd.serial}"\n'
+                       f'wechat_serial = "{vd.wechat_serial}"\nprofile = "DB-1"\npackage = "com.example.doorbell"\n'
+                       f'apply = true\n', encoding="utf-8")
+        code = main(["lab", "run", str(lab), "--format", "json"])
+        live = vd.state.snapshot().config
+    station = json.loads(capsys.readouterr().out)["stations"][0]
+    assert station["sku"] == "DB-1" and live == station["recommended"] and live   # the device runs the fix
+    assert code == (exitcodes.OK if station["status"] == "pass" else exitcodes.NO)
+
+
+def test_options_that_cannot_work_are_usage_errors(tmp_path, capsys):
+    lab = tmp_path / "lab.toml"
+    lab.write_text('[[station]]\nname = "a"\nserial = "X"\n', encoding="utf-8")
+    assert main(["lab", "run", str(lab), "--junit", str(tmp_path / "no" / "j.xml")]) == exitcodes.USAGE
+    assert main(["lab", "run", str(lab), "--jobs", "0"]) == exitcodes.USAGE
+    assert main(["lab", "run", str(tmp_path / "missing.toml")]) == exitcodes.USAGE
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "--jobs" in err and "Traceback" not in err
