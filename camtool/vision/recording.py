@@ -53,8 +53,9 @@ class EndFeed:
 
 
 def wait_for_first_pictures(ends: Sequence[EndFeed], stop: threading.Event,
-                            timeout: float = FIRST_PICTURE_TIMEOUT_S) -> list[np.ndarray | None]:
+                            timeout: float | None = None) -> list[np.ndarray | None]:
     """The first picture of each end: the first end must show one, the others get a short grace."""
+    timeout = FIRST_PICTURE_TIMEOUT_S if timeout is None else timeout
     deadline = time.monotonic() + timeout
     while ends[0].latest() is None:
         if stop.wait(0.05) or time.monotonic() > deadline:
@@ -69,7 +70,7 @@ def wait_for_first_pictures(ends: Sequence[EndFeed], stop: threading.Event,
 
 def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None, stop: threading.Event,
                 fps: int = DEFAULT_FPS, panel_height: int = DEFAULT_PANEL_HEIGHT,
-                progress: Callable[[float], None] | None = None, preset: str = "veryfast") -> RecordingFigures:
+                progress: Callable[[float], None] | None = None, preset: str = "ultrafast") -> RecordingFigures:
     """Record until `seconds` of clip are written or `stop` is set (KeyboardInterrupt counts as stop).
 
     Raises NoPicture when the first end never shows a picture (no file is written then).
