@@ -115,18 +115,22 @@ def main() -> int:
             devices = [(serial, phone) for _proc, serial, phone in children]
             one, two = write_lab(folder, devices[:1]), write_lab(folder, devices)
             lab_run(server, one)   # warm-up: imports, adb connections, first renders
-            figures: dict[str, list[float]] = {"one station": [], "two stations": [], "two stations, --jobs 1": []}
+            runs = {"one station": (one, None), "two stations": (two, None), "two stations, --jobs 1": (two, 1)}
+            process: dict[str, list[float]] = {name: [] for name in runs}
+            stations: dict[str, list[float]] = {name: [] for name in runs}
             for _ in range(args.repeat):
-                figures["one station"].append(lab_run(server, one)[0])
-                wall, data = lab_run(server, two)
-                figures["two stations"].append(wall)
-                figures["two stations, --jobs 1"].append(lab_run(server, two, jobs=1)[0])
-            print(f"lab run, wall seconds (median of {args.repeat}; each run includes ~1 s of start-up):")
-            for name, values in figures.items():
-                print(f"  {name:24s} {statistics.median(values):6.2f}   runs: "
-                      + ", ".join(f"{v:.2f}" for v in values))
-            ratio = statistics.median(figures["two stations"]) / statistics.median(figures["one station"])
-            print(f"  two / one = {ratio:.2f} (2.0 would be no concurrency at all)")
+                for name, (lab, jobs) in runs.items():   # interleaved: load changes hit all three alike
+                    wall, data = lab_run(server, lab, jobs)
+                    process[name].append(wall)
+                    stations[name].append(data["seconds"])
+            for title, figures in (("checking (the run's own seconds, from --format json)", stations),
+                                   ("process wall time (adds Python start-up and imports)", process)):
+                print(f"lab run, {title}, median of {args.repeat}:")
+                for name, values in figures.items():
+                    print(f"  {name:24s} {statistics.median(values):6.2f}   runs: "
+                          + ", ".join(f"{v:.2f}" for v in values))
+                ratio = statistics.median(figures["two stations"]) / statistics.median(figures["one station"])
+                print(f"  two / one = {ratio:.2f} (2.0 would be no concurrency at all)")
             print("  per-station seconds in the last two-station run:",
                   ", ".join(f"{s['name']} {s['seconds']}" for s in data["stations"]))
             print(f"record --seconds {args.record_seconds:g}, both ends:",

@@ -205,7 +205,7 @@ def run_record_command(args: argparse.Namespace) -> int:
     if args.wechat_serial:
         ends.append((args.wechat_serial, N_("WeChat end {serial}")))
     sources = [ScreenrecordSource(io, serial, read_stamps=False) for serial, _ in ends]
-    feeds = [EndFeed(printable(tr(label, serial=serial)), _latest_image(source))
+    feeds = [EndFeed(printable(tr(label, serial=serial)), _latest_image(source), printable(label.format(serial=serial)))
              for (serial, label), source in zip(ends, sources)]
 
     def progress(elapsed: float) -> None:

@@ -89,10 +89,11 @@ class RecordBothEnds(QObject):
         from camtool.vision.recording import EndFeed
 
         ends = self._window.ends
-        views = [(ends.device_view, self.tr("Device end")), (ends.wechat_view, self.tr("WeChat end"))]
-        self._frames = [_ViewFrames(view) for view, _label in views]
-        feeds = [EndFeed(self._label(label, view), lambda f=frames: f.latest)
-                 for (view, label), frames in zip(views, self._frames)]
+        views = [(ends.device_view, self.tr("Device end"), "Device end"),
+                 (ends.wechat_view, self.tr("WeChat end"), "WeChat end")]
+        self._frames = [_ViewFrames(view) for view, _label, _english in views]
+        feeds = [EndFeed(self._label(label, view), lambda f=frames: f.latest, self._label(english, view, english=True))
+                 for (view, label, english), frames in zip(views, self._frames)]
         self._folder = Path(tempfile.mkdtemp(prefix="camtool-clip-"))
         self._stop.clear()
         self._thread = threading.Thread(target=self._record, args=(feeds, self._folder / "clip.mp4"),
@@ -173,13 +174,14 @@ class RecordBothEnds(QObject):
             seconds=int(seconds), shortcut=QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)))
         self.status.show()
 
-    def _label(self, end: str, view) -> str:
+    def _label(self, end: str, view, *, english: bool = False) -> str:
+        """"Device end SERIAL" when live, "Device end (simulated)" otherwise; `english` for the font fallback."""
         side = getattr(self._window, "device_side", None)
         chosen = side.bar.chosen() if side is not None else ("", "")
         serial = chosen[0] if view is self._window.ends.device_view else chosen[1]
         if view.is_live() and serial:
             return f"{end} {serial}"
-        return self.tr("{end} (simulated)").format(end=end)
+        return "{end} (simulated)".format(end=end) if english else self.tr("{end} (simulated)").format(end=end)
 
     def _ask_with_dialog(self, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save the clip as"), suggested,

@@ -45,14 +45,17 @@ class Panel:
     label: str
     width: int
     height: int
+    fallback: str | None = None   # the English label, drawn when no installed font has the label's script
 
 
-def panels_for(labels: list[str], firsts: list[np.ndarray | None], height: int = DEFAULT_PANEL_HEIGHT) -> list[Panel]:
+def panels_for(labels: list[str], firsts: list[np.ndarray | None], height: int = DEFAULT_PANEL_HEIGHT,
+               fallbacks: list[str | None] | None = None) -> list[Panel]:
     """Panels as wide as each end's first picture is (same height for all)."""
     out = []
-    for label, image in zip(labels, firsts):
+    for index, (label, image) in enumerate(zip(labels, firsts)):
         aspect = image.shape[1] / image.shape[0] if image is not None else PLACEHOLDER_ASPECT
-        out.append(Panel(label, _even(height * aspect), _even(height)))
+        fallback = fallbacks[index] if fallbacks else None
+        out.append(Panel(label, _even(height * aspect), _even(height), fallback))
     return out
 
 
@@ -78,7 +81,8 @@ class SideBySide:
         self._bar[:] = _BAR
         for panel, x in zip(panels, self._lefts):
             # Labels are fixed for the whole clip: drawn once (a CJK label goes through Pillow).
-            ink = text_ink(panel.label, max(8, int(panel.width * 0.55)), max(4, int(self.bar * 0.6)))
+            ink = text_ink(panel.label, max(8, int(panel.width * 0.55)), max(4, int(self.bar * 0.6)),
+                           fallback=panel.fallback)
             _paste_ink(self._bar, ink, x + self.bar // 4, (self.bar - ink.shape[0]) // 2)
             if x:
                 self._canvas[:, x] = _BAR   # a line between the ends

@@ -50,6 +50,7 @@ class RecordingFigures:
 class EndFeed:
     label: str
     latest: Latest
+    fallback_label: str | None = None   # English, for a machine without a font for the label's script
 
 
 def wait_for_first_pictures(ends: Sequence[EndFeed], stop: threading.Event,
@@ -76,7 +77,7 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
     Raises NoPicture when the first end never shows a picture (no file is written then).
     """
     firsts = wait_for_first_pictures(ends, stop)
-    layout = SideBySide(panels_for([e.label for e in ends], firsts, panel_height))
+    layout = SideBySide(panels_for([e.label for e in ends], firsts, panel_height, [e.fallback_label for e in ends]))
     writer = ClipWriter(target, layout.width, layout.height, fps, preset=preset)
     ticks_total = None if seconds is None else max(1, round(seconds * fps))
     last: list[np.ndarray | None] = list(firsts)

@@ -135,3 +135,19 @@ def test_options_that_cannot_work_are_usage_errors(tmp_path, capsys):
     assert main(["lab", "run", str(tmp_path / "missing.toml")]) == exitcodes.USAGE
     err = capsys.readouterr().err
     assert "does not exist" in err and "--jobs" in err and "Traceback" not in err
+
+
+def test_json_and_junit_keep_their_codes_in_chinese(adb_server, tmp_path, capsys):
+    lab = tmp_path / "lab.toml"
+    lab.write_text(f'[[station]]\nname = "gone"\nserial = "{MISSING}"\n', encoding="utf-8")
+    outputs = {}
+    for lang in ("en", "zh"):
+        junit = tmp_path / f"{lang}.xml"
+        code = main(["--lang", lang, "lab", "run", str(lab), "--format", "json", "--junit", str(junit)])
+        data = json.loads(capsys.readouterr().out)
+        case = ET.parse(junit).getroot().find("testsuite/testcase")
+        outputs[lang] = (code, data["stations"][0]["status"], sorted(data["stations"][0]), case.get("name"),
+                         [child.tag for child in case], data["stations"][0]["message"])
+    assert outputs["en"][:5] == outputs["zh"][:5] == (exitcodes.NO, "unavailable", outputs["en"][2], "gone",
+                                                      ["error", "system-out"])
+    assert outputs["en"][5] != outputs["zh"][5]   # the sentence follows the language
