@@ -7,6 +7,10 @@ CI runner parses it, the reports folder and the JSON all have to tell the same s
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 
@@ -151,3 +155,35 @@ def test_json_and_junit_keep_their_codes_in_chinese(adb_server, tmp_path, capsys
     assert outputs["en"][:5] == outputs["zh"][:5] == (exitcodes.NO, "unavailable", outputs["en"][2], "gone",
                                                       ["error", "system-out"])
     assert outputs["en"][5] != outputs["zh"][5]   # the sentence follows the language
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is a POSIX test")
+def test_ctrl_c_writes_the_stations_that_finished(two_devices, adb_server, tmp_path):
+    """A real Ctrl+C: the quick station is in the JUnit as passed, the slow one as skipped; exit 130."""
+    passing, slow = two_devices
+    slow.faults.latency_ms = 3000          # every command of the slow station answers 3 s late
+    lab = tmp_path / "lab.toml"
+    lab.write_text(f'[[station]]\nname = "quick"\nserial = "{passing.serial}"\n'
+                   f'wechat_serial = "{passing.wechat_serial}"\n\n'
+                   f'[[station]]\nname = "slow"\nserial = "{slow.serial}"\n', encoding="utf-8")
+    junit = tmp_path / "junit.xml"
+    env = dict(os.environ, ANDROID_ADB_SERVER_PORT=str(adb_server.port), LANG="C")
+    child = subprocess.Popen([sys.executable, "-m", "camtool", "lab", "run", str(lab), "--junit", str(junit),
+                              "--reports", str(tmp_path / "reports")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        for line in child.stderr:
+            if line.startswith("[quick] PASS"):
+                break
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 130, out + err
+    cases = {c.get("name"): c for c in ET.parse(junit).getroot().iter("testcase")}
+    assert cases["quick"].find("failure") is None and cases["quick"].find("error") is None
+    assert cases["slow"].find("skipped") is not None
+    assert (tmp_path / "reports" / "quick.html").is_file() and "NOT RUN" in (tmp_path / "reports" / "index.html").read_text()
+    assert "Interrupted" in err and "PASS  quick" in out
