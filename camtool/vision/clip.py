@@ -28,7 +28,9 @@ DEFAULT_FPS = 30
 DEFAULT_PANEL_HEIGHT = 720
 #: A missing end is drawn with a phone's shape (9:16) until its first picture comes.
 PLACEHOLDER_ASPECT = 9 / 16
-_BAR_FRACTION = 0.075
+#: The bar over each end: its label on the first line, the clock on the second (fits a narrow phone panel).
+_BAR_FRACTION = 0.11
+_CLOCK_SAMPLE = "00:00:00.000  +000.00s"
 _BACKGROUND = (24, 24, 24)
 _BAR = (48, 48, 48)
 _INK = (240, 240, 240)
@@ -79,11 +81,15 @@ class SideBySide:
         self._shown: list[int | None] = [None] * len(panels)
         self._bar = np.empty((self.bar, self.width, 3), np.uint8)
         self._bar[:] = _BAR
+        margin = max(2, self.bar // 8)
+        line = (self.bar - 3 * margin) // 2
+        self._clocks = []
         for panel, x in zip(panels, self._lefts):
             # Labels are fixed for the whole clip: drawn once (a CJK label goes through Pillow).
-            ink = text_ink(panel.label, max(8, int(panel.width * 0.55)), max(4, int(self.bar * 0.6)),
-                           fallback=panel.fallback)
-            _paste_ink(self._bar, ink, x + self.bar // 4, (self.bar - ink.shape[0]) // 2)
+            room = max(8, panel.width - 2 * margin)
+            ink = text_ink(panel.label, room, max(4, line), fallback=panel.fallback)
+            _paste_ink(self._bar, ink, x + margin, margin)
+            self._clocks.append((x + margin, self.bar - margin, _clock_scale(room, line)))
             if x:
                 self._canvas[:, x] = _BAR   # a line between the ends
 
@@ -93,13 +99,21 @@ class SideBySide:
         canvas[: self.bar] = self._bar
         clock = f"{wall.strftime('%H:%M:%S')}.{wall.microsecond // 1000:03d}  +{elapsed_s:5.2f}s"
         for i, (panel, x, image) in enumerate(zip(self.panels, self._lefts, images)):
-            _put_clock(canvas, clock, x + panel.width - self.bar // 4, self.bar)
+            left, baseline, (scale, thickness) = self._clocks[i]
+            cv2.putText(canvas, clock, (left, baseline), cv2.FONT_HERSHEY_SIMPLEX, scale, _INK, thickness, cv2.LINE_AA)
             if image is not None and id(image) != self._shown[i]:
                 area = canvas[self.bar:, x + (1 if x else 0):x + panel.width]
                 area[:] = _BACKGROUND
                 _letterbox(area, image)
                 self._shown[i] = id(image)
         return canvas
+
+
+def _clock_scale(max_w: int, max_h: int) -> tuple[float, int]:
+    """Hershey scale and thickness at which the clock fills max_w x max_h (worked out once per panel)."""
+    (tw, th), _base = cv2.getTextSize(_CLOCK_SAMPLE, cv2.FONT_HERSHEY_SIMPLEX, 1.0, 1)
+    scale = max(0.2, min(max_w / tw, max_h / th))
+    return scale, max(1, round(scale * 1.5))
 
 
 def _paste_ink(canvas: np.ndarray, ink: np.ndarray, x: int, y: int) -> None:
@@ -110,14 +124,6 @@ def _paste_ink(canvas: np.ndarray, ink: np.ndarray, x: int, y: int) -> None:
     region = canvas[y:y + h, x:x + w].astype(np.float32)
     alpha = ink[:h, :w, None].astype(np.float32) / 255.0
     canvas[y:y + h, x:x + w] = (region * (1 - alpha) + np.array(_INK, np.float32) * alpha).astype(np.uint8)
-
-
-def _put_clock(canvas: np.ndarray, text: str, right: int, bar: int) -> None:
-    scale = bar / 70
-    thickness = max(1, round(scale * 1.5))
-    (tw, th), _base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-    cv2.putText(canvas, text, (max(0, right - tw), (bar + th) // 2), cv2.FONT_HERSHEY_SIMPLEX, scale, _INK,
-                thickness, cv2.LINE_AA)
 
 
 def _letterbox(area: np.ndarray, image: np.ndarray) -> None:
