@@ -14,19 +14,21 @@ import sys
 from camtool import exitcodes
 from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    devices = subparsers.add_parser("devices", help=tr(N_("List the devices adb sees, with their state in words and what to do.")))
+def add_devices(devices: argparse.ArgumentParser) -> None:
     devices.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     devices.set_defaults(handler=run_devices)
 
-    cameras = subparsers.add_parser("cameras", help=tr(N_("List a device's built-in and USB cameras with the values a config needs.")))
+
+def add_cameras(cameras: argparse.ArgumentParser) -> None:
     _serial_option(cameras)
     cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     cameras.set_defaults(handler=run_cameras)
 
-    device = subparsers.add_parser("device", help=tr(N_("Device tools: record a device's answers for replay.")))
+
+def add_device(device: argparse.ArgumentParser) -> None:
     device_commands = device.add_subparsers(dest="device_command", metavar="COMMAND", parser_class=type(device))
     capture = device_commands.add_parser("capture", help=tr(N_("Record the answers camtool reads from a device into a capture directory.")))
     _serial_option(capture)
@@ -34,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     capture.set_defaults(handler=run_capture)
     device.set_defaults(handler=lambda args: _usage(device))
 
-    apply = subparsers.add_parser("apply", help=tr(N_("Validate a config against the device and send it to the receiver in the integrator's debug build.")))
+
+def add_apply(apply: argparse.ArgumentParser) -> None:
     apply.add_argument("path", metavar="CONFIG", help=tr(N_("The config file, or - for standard input.")))
     _serial_option(apply)
     apply.add_argument("--package", metavar="P", default=None,
@@ -44,13 +47,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     apply.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     apply.set_defaults(handler=run_apply)
 
-    bench = subparsers.add_parser("bench", help=tr(N_("Measure the live preview: frames/s, latency, dropped frames, CPU (virtual device by default).")))
+
+def add_bench(bench: argparse.ArgumentParser) -> None:
     bench.add_argument("--serial", metavar="S", default=None,
                        help=tr(N_("Measure this device instead of a private virtual device.")))
     bench.add_argument("--seconds", metavar="N", type=float, default=None,
                        help=tr(N_("Seconds to measure each stream size (default 5).")))
     bench.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     bench.set_defaults(handler=run_bench)
+
+
+PARSERS = {"devices": add_devices, "cameras": add_cameras, "device": add_device, "apply": add_apply,
+           "bench": add_bench}
 
 
 def _serial_option(parser: argparse.ArgumentParser) -> None:
@@ -98,7 +106,7 @@ def choose_serial(io, serial: str | None) -> str:
             raise_for_state(entries[0])  # the one that is there, and why it cannot be used
         raise NoDevice()
     raise _UsageProblem(tr(N_("Several devices are attached ({serials}); choose one with --serial."),
-                           serials=", ".join(e.serial for e in ready)))
+                           serials=", ".join(printable(e.serial) for e in ready)))
 
 
 def _with_device(args: argparse.Namespace, work) -> int:
@@ -133,7 +141,8 @@ def run_devices(args: argparse.Namespace) -> int:
         return exitcodes.OK
     for e in entries:
         model = e.model or "-"
-        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=e.serial, model=model,
+        # serial and model come from the device (its USB descriptor, its banner): escaped.
+        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=printable(e.serial), model=printable(model),
                  state=e.state.words, action=e.state.action))
     return exitcodes.OK
 

@@ -18,18 +18,15 @@ import threading
 from pathlib import Path
 
 from camtool import exitcodes
-from camtool.config.rules_codes import printable
+from camtool.printable import printable
 from camtool.i18n import N_, tr
 
 MAX_RECORD_SECONDS = 3600
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `lab` and `record` to `camtool`."""
-    lab = subparsers.add_parser(
-        "lab", help=tr(N_("Check many stations at once (for CI): JUnit XML and HTML reports.")),
-        description=tr(N_("A lab file lists stations (a WMPF device, optionally the phone in the call, and the "
-                          "config it runs); `lab run` checks them all concurrently and writes what CI reads.")))
+def add_lab(lab: argparse.ArgumentParser) -> None:
+    lab.description = tr(N_("A lab file lists stations (a WMPF device, optionally the phone in the call, and the "
+                            "config it runs); `lab run` checks them all concurrently and writes what CI reads."))
     lab_sub = lab.add_subparsers(dest="lab_command", metavar="COMMAND", title=tr(N_("commands")), required=True)
     run = lab_sub.add_parser(
         "run", help=tr(N_("Run the orientation check on every station of a lab file.")),
@@ -47,12 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help=tr(N_("Output format (default: text).")))
     run.set_defaults(handler=run_lab_command)
 
-    rec = subparsers.add_parser(
-        "record", help=tr(N_("Record both ends side by side into an MP4 clip (evidence for a bug report).")),
-        description=tr(N_("Record the device end (left) and the WeChat end (right), each labelled with the time, "
-                          "into an H.264 MP4, from the same low-latency capture as the window. --seconds bounds "
-                          "it; Ctrl+C ends it early with a playable file. Without --wechat-serial the device end "
-                          "is recorded alone.")))
+
+def add_record(rec: argparse.ArgumentParser) -> None:
+    rec.description = tr(N_("Record the device end (left) and the WeChat end (right), each labelled with the time, "
+                            "into an H.264 MP4, from the same low-latency capture as the window. --seconds bounds "
+                            "it; Ctrl+C ends it early with a playable file. Without --wechat-serial the device end "
+                            "is recorded alone."))
     rec.add_argument("--serial", metavar="DEVICE", required=True,
                      help=tr(N_("Serial of the WMPF device (see camtool devices).")))
     rec.add_argument("--wechat-serial", metavar="PHONE",
@@ -60,6 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rec.add_argument("--seconds", metavar="N", type=float, required=True, help=tr(N_("How long to record.")))
     rec.add_argument("-o", "--output", metavar="FILE.mp4", required=True, help=tr(N_("The clip to write (.mp4).")))
     rec.set_defaults(handler=run_record_command)
+
+
+PARSERS = {"lab": add_lab, "record": add_record}
 
 
 def _say(command: str, message: str) -> None:
