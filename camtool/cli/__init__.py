@@ -35,6 +35,9 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("chart", "camtool.cli.vision_commands", N_("Write the printable orientation chart (PDF or PNG).")),
     ("verify", "camtool.cli.verify_commands",
      N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
+    ("lab", "camtool.cli.lab_commands", N_("Check many stations at once (for CI): JUnit XML and HTML reports.")),
+    ("record", "camtool.cli.lab_commands",
+     N_("Record both ends side by side into an MP4 clip (evidence for a bug report).")),
 )
 
 

@@ -127,8 +127,10 @@ class MainWindow(QMainWindow):
             self.device_side.start()
         # Extensions that build on every other part come last.
         from camtool.gui.orientation_check import install_orientation_check
+        from camtool.gui.record_action import install_recorder
 
         install_orientation_check(self)
+        install_recorder(self)
 
     # ---- actions -------------------------------------------------------------------------
     def open_config(self) -> bool:

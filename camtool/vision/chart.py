@@ -154,12 +154,20 @@ def _text_ink(source: str, max_w: int, max_h: int, *, bold: bool) -> np.ndarray:
     (adbutils brings it); without either the chart falls back to the English text rather than
     printing boxes, because a chart with English words still works.
     """
-    text = tr(source)
+    return text_ink(tr(source), max_w, max_h, bold=bold, fallback=source)
+
+
+def text_ink(text: str, max_w: int, max_h: int, *, bold: bool = False, fallback: str | None = None) -> np.ndarray:
+    """Ink coverage (0..255) of already translated `text`, as large as fits max_w x max_h.
+
+    Non-ASCII text needs a system font (see _text_ink); without one, `fallback` (or the
+    text with its non-ASCII characters as "?") is drawn instead of boxes.
+    """
     if not text.isascii():
         ink = _system_font_ink(text, max_w, max_h)
         if ink is not None:
             return ink
-        text = source
+        text = fallback if fallback is not None else text.encode("ascii", "replace").decode("ascii")
     return _hershey_ink(text, max_w, max_h, bold=bold)
 
 

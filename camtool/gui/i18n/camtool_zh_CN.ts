@@ -665,27 +665,27 @@ Waiting for it to come back...</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="163"/>
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="175"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="186"/>
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -1037,6 +1037,91 @@ Waiting for it to come back...</source>
         <location filename="../dialogs.py" line="66"/>
         <source>Choose the profile library folder</source>
         <translation>选择配置档案库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RecordBothEnds</name>
+    <message>
+        <location filename="../record_action.py" line="92"/>
+        <source>Device end</source>
+        <translation>设备端</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="92"/>
+        <source>WeChat end</source>
+        <translation>微信端</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="140"/>
+        <location filename="../record_action.py" line="147"/>
+        <source>The clip was discarded.</source>
+        <translation>已丢弃该视频片段。</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="142"/>
+        <source>Nothing was recorded: {reason}</source>
+        <translation>没有录到任何内容：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="142"/>
+        <source>no picture</source>
+        <translation>没有画面</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="143"/>
+        <location filename="../record_action.py" line="156"/>
+        <source>Record both ends</source>
+        <translation>录制两端画面</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="151"/>
+        <source>Clip of {seconds} s saved to {path}</source>
+        <translation>{seconds} 秒的视频片段已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="154"/>
+        <source>The clip could not be saved to {path}: {reason}</source>
+        <translation>无法将视频片段保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="172"/>
+        <source>● Recording both ends: {seconds} s ({shortcut} stops)</source>
+        <translation>● 正在录制两端画面：{seconds} 秒（按 {shortcut} 停止）</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="182"/>
+        <source>{end} (simulated)</source>
+        <translation>{end}（模拟）</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="185"/>
+        <source>Save the clip as</source>
+        <translation>视频片段另存为</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="186"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="195"/>
+        <source>&amp;Record</source>
+        <translation>录制(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="198"/>
+        <source>&amp;Stop recording</source>
+        <translation>停止录制(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="198"/>
+        <source>Re&amp;cord both ends</source>
+        <translation>录制两端画面(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../record_action.py" line="199"/>
+        <source>Record what both ends show into an MP4 clip; you choose the file at the end</source>
+        <translation>将两端显示的画面录制为 MP4 视频片段；结束时再选择保存位置</translation>
     </message>
 </context>
 <context>
