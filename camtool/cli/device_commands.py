@@ -50,7 +50,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("--seconds", metavar="N", type=float, default=None,
                        help=tr(N_("Seconds to measure each stream size (default 5).")))
     bench.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    bench.add_argument("--scenario", metavar="NAME", default=None,
+                       help=tr(N_("The private virtual device's scenario (default tablet-a12); not with --serial.")))
+    camera_source_options(bench)
     bench.set_defaults(handler=run_bench)
+
+
+def camera_source_options(parser: argparse.ArgumentParser) -> None:
+    """--source screen|camera and the camera's options (issue 17), one definition for every command."""
+    parser.add_argument("--source", choices=("screen", "camera"), default="screen",
+                        help=tr(N_("What to capture: the device's screen (default) or a camera itself "
+                                   "(Android 12+, needs the scrcpy server file).")))
+    parser.add_argument("--camera-id", metavar="ID", default=None,
+                        help=tr(N_("With --source camera: the camera's id, as `camtool cameras` lists it.")))
+    parser.add_argument("--camera-size", metavar="WxH", default=None,
+                        help=tr(N_("With --source camera: the size to stream, e.g. 1280x720 (default: the camera's largest).")))
+    parser.add_argument("--scrcpy-server", metavar="FILE", default=None,
+                        help=tr(N_("With --source camera: scrcpy's server file (default: $SCRCPY_SERVER_PATH or "
+                                   "where scrcpy installs it).")))
+
+
+def camera_choice(args: argparse.Namespace):
+    """(server file, camera id, size) for --source camera; usage problems and refusals raise."""
+    import re
+
+    from camtool.device.camera_source import check_camera_id, find_server_file
+
+    size = None
+    if args.camera_size is not None:
+        m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", args.camera_size.strip().lower())
+        if not m:
+            raise _UsageProblem(tr(N_("--camera-size must look like 1280x720, not {value}."),
+                                   value=args.camera_size.encode("unicode_escape").decode("ascii")[:40]))
+        size = (int(m.group(1)), int(m.group(2)))
+    if args.source != "camera":
+        if args.camera_id is not None or size is not None or args.scrcpy_server is not None:
+            raise _UsageProblem(tr(N_("--camera-id, --camera-size and --scrcpy-server go with --source camera.")))
+        return None
+    return find_server_file(args.scrcpy_server), check_camera_id(args.camera_id), size
 
 
 def _serial_option(parser: argparse.ArgumentParser) -> None:
@@ -225,13 +262,26 @@ def run_bench(args: argparse.Namespace) -> int:
         return exitcodes.USAGE
     previous = _terminate_as_interrupt()
     try:
+        if args.serial is not None and args.scenario is not None:
+            raise _UsageProblem(tr(N_("camtool bench: --scenario is for the private virtual device; leave out --serial.")))
+        camera = camera_choice(args)
+        options: dict = {}
+        if camera is not None:
+            from camtool.device.camera_source import CameraSource
+
+            server_file, camera_id, size = camera
+
+            def make_source(io, serial, size, on_frame):
+                return CameraSource(io, serial, server_file, camera_id=camera_id, size=size, on_frame=on_frame)
+
+            options = {"make_source": make_source, "sizes": (size,)}
         if args.serial is None:
-            with bench.VirtualBench() as (io, serial):
-                report = bench.run_bench(io, serial, virtual=True, seconds=seconds)
+            with bench.VirtualBench(args.scenario or bench.DEFAULT_SCENARIO) as (io, serial):
+                report = bench.run_bench(io, serial, virtual=True, seconds=seconds, **options)
         else:
             io = _io()
             serial = choose_serial(io, args.serial)
-            report = bench.run_bench(io, serial, virtual=False, seconds=seconds)
+            report = bench.run_bench(io, serial, virtual=False, seconds=seconds, **options)
     except _UsageProblem as exc:
         print(str(exc), file=sys.stderr)
         return exitcodes.USAGE

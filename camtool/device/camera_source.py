@@ -388,7 +388,7 @@ class CameraServer:
             options.append(f"camera_size={int(request.size[0])}x{int(request.size[1])}")
         run = _ServerRun(self.io, self.serial, version, options)
         try:
-            stream = self._connect(run, f"scrcpy_{scid:08x}", stop)
+            stream = self._connect(run, f"scrcpy_{scid:08x}", stop, request.camera_id)
             try:
                 head = read_stream_head(stream, self.layout_v4, self.serial, stop)
             except BaseException:
@@ -407,13 +407,13 @@ class CameraServer:
     def layout_v4(self) -> bool:
         return bool(self.version) and version_tuple(self.version)[:1] >= (4,)
 
-    def _connect(self, run: _ServerRun, name: str, stop: threading.Event | None):
+    def _connect(self, run: _ServerRun, name: str, stop: threading.Event | None, camera_id: str | None):
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             if stop is not None and stop.is_set():
                 raise _Stopped()
             if run.ended.is_set():
-                self._explain_failure(run.text)
+                self._explain_failure(run.text, camera_id)
             try:
                 return _short_reads(self.io.connect_abstract(self.serial, name, timeout=OPEN_TIMEOUT_S))
             except DeviceError:
@@ -422,7 +422,8 @@ class CameraServer:
                 raise ServerNoAnswer(self.serial)
             run.wait(0.1)
 
-    def _explain_failure(self, text: str) -> None:
+    def _explain_failure(self, text: str, camera_id: str | None) -> None:
+        """The server ended before listening: say why, in camtool's words where it can tell."""
         words = _server_words(text)
         if "not supported before Android 12" in text:
             raise NeedsAndroid12(self.serial, "< 31")
@@ -430,6 +431,15 @@ class CameraServer:
             raise CameraBusy(self.serial, words)
         if _NOT_FOUND.search(text):
             raise CameraNotPresent(self.serial, words)
+        if camera_id is not None:
+            # The server's wording differs between versions: its own camera list decides.
+            try:
+                listed = [cam_id for cam_id, _facing, _sizes in self.list_cameras()]
+            except DeviceError:
+                listed = []
+            if listed and camera_id not in listed:
+                raise CameraNotPresent(self.serial, tr(N_("{id}; the cameras are {ids}"), id=camera_id,
+                                                       ids=", ".join(listed)))
         raise ServerFailed(self.serial, words or tr(N_("nothing")))
 
 
