@@ -1,0 +1,221 @@
+"""The camera source on the virtual device: finding the server file, the version handshake, refusals, frames."""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+import time
+
+import pytest
+
+from camtool.cli import main
+from camtool.device import camera_source
+from camtool.device.adb_io import AdbDeviceIO
+from camtool.device.camera_source import (
+    CameraBusy,
+    CameraNotPresent,
+    CameraServer,
+    CameraSource,
+    NeedsAndroid12,
+    NoServerFile,
+    PacketHeader,
+    ServerTooOld,
+    find_server_file,
+    read_stream_head,
+)
+from camtool.virtual.device import VirtualDevice
+
+pytestmark = pytest.mark.timeout(180)
+
+
+@pytest.fixture(autouse=True)
+def _forget_learned_versions():
+    camera_source._learned_versions.clear()
+    yield
+    camera_source._learned_versions.clear()
+
+
+@pytest.fixture
+def server_file(tmp_path):
+    path = tmp_path / "scrcpy-server"
+    path.write_bytes(b"stands in for scrcpy's server")
+    return path
+
+
+def wait_frames(source: CameraSource, count: int, timeout: float = 30.0) -> None:
+    """Poll until `count` frames arrived; a refusal is raised as the source reported it."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while source.frames_delivered < count:
+        if source.refusal is not None:
+            raise source.refusal
+        assert time.monotonic() < deadline, f"only {source.frames_delivered} frames; state {source.state_detail}"
+        pause.wait(0.05)
+
+
+# -- the server file ---------------------------------------------------------------------------
+
+def test_server_file_order_explicit_then_environment_then_install_places(tmp_path):
+    explicit, from_env, installed = (tmp_path / n for n in ("a", "b", "c"))
+    for p in (explicit, from_env, installed):
+        p.write_bytes(b"x")
+    env = {"SCRCPY_SERVER_PATH": str(from_env), "PATH": ""}
+    assert find_server_file(explicit, env, [installed]) == explicit
+    assert find_server_file(None, env, [installed]) == from_env
+    assert find_server_file(None, {"PATH": ""}, [tmp_path / "missing", installed]) == installed
+
+
+def test_no_server_file_says_where_to_get_one(tmp_path):
+    with pytest.raises(NoServerFile) as missing:
+        find_server_file(None, {"PATH": ""}, [tmp_path / "nowhere"])
+    assert "--scrcpy-server" in missing.value.describe() and "scrcpy" in missing.value.describe()
+    with pytest.raises(NoServerFile) as wrong:
+        find_server_file(tmp_path / "typo", {}, [])
+    assert str(tmp_path / "typo") in wrong.value.describe()
+
+
+def test_install_places_include_next_to_scrcpy_on_path(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "scrcpy"
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    (bin_dir / "scrcpy-server").write_bytes(b"x")
+    places = camera_source.install_places({"PATH": str(bin_dir)})
+    assert bin_dir / "scrcpy-server" in places
+    assert find_server_file(None, {"PATH": str(bin_dir)}, [p for p in places if str(tmp_path) in str(p)]) \
+        == bin_dir / "scrcpy-server"
+
+
+# -- the protocol --------------------------------------------------------------------------------
+
+class Bytes:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int) -> bytes:
+        chunk, self.data = self.data[:min(size, 3)], self.data[min(size, 3):]   # arrives in small pieces
+        return chunk
+
+
+def test_stream_head_and_packet_headers_of_servers_2_2_to_3():
+    head = read_stream_head(Bytes(b"\0" + b"Pad".ljust(64, b"\0") + struct.pack(">III", 0x68323634, 1280, 720)),
+                            layout_v4=False)
+    assert (head.device_name, head.codec, head.width, head.height) == ("Pad", 0x68323634, 1280, 720)
+    header = PacketHeader.parse(struct.pack(">QI", (1 << 62) | 5000, 321), layout_v4=False)
+    assert (header.pts_us, header.size, header.config, header.key_frame) == (5000, 321, False, True)
+    assert PacketHeader.parse(struct.pack(">QI", 1 << 63, 30), layout_v4=False).config
+
+
+def test_version_4_layout_with_session_packets():
+    session = bytes([0x80, 0, 0, 0]) + struct.pack(">II", 640, 480)
+    head = read_stream_head(Bytes(b"\0" + bytes(64) + struct.pack(">I", 0x68323634) + session), layout_v4=True)
+    assert (head.width, head.height) == (640, 480)
+    assert PacketHeader.parse(session, layout_v4=True).session
+    media = PacketHeader.parse(struct.pack(">QI", (1 << 61) | 77, 9), layout_v4=True)
+    assert (media.session, media.config, media.key_frame, media.pts_us) == (False, False, True, 77)
+
+
+# -- on the virtual device -------------------------------------------------------------------------
+
+def test_version_is_learned_from_the_servers_answer(adb_server, virtual_device, server_file):
+    virtual_device.endpoints[0].camera_servers.version = "2.7"
+    server = CameraServer(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file)
+    assert server.learn_version() == "2.7"
+    assert virtual_device.endpoints[0].files.get(camera_source.REMOTE_PATH).data == server_file.read_bytes()
+
+
+def test_a_server_older_than_2_2_is_refused(adb_server, virtual_device, server_file):
+    virtual_device.endpoints[0].camera_servers.version = "2.1.1"
+    server = CameraServer(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file)
+    with pytest.raises(ServerTooOld) as old:
+        server.learn_version()
+    assert "2.1.1" in old.value.describe() and "2.2" in old.value.describe()
+
+
+def test_frames_of_the_chosen_camera_arrive_with_stamps(adb_server, virtual_device, server_file, wait_until):
+    source = CameraSource(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file,
+                          camera_id="1", size=(640, 480))
+    source.prepare()
+    assert source.server_version == "3.3.4"
+    source.start()
+    try:
+        wait_frames(source, 10)
+        frame = source.latest()
+        assert frame.image.shape == (480, 640, 3) and frame.stamp is not None
+        assert source.head.width == 640 and source.state.value == "streaming"
+    finally:
+        source.stop()
+    # Stopping lets the camera go: the next client may open it.
+    assert wait_until(lambda: "1" not in virtual_device.endpoints[0].camera_servers.in_use, timeout=10)
+
+
+def test_below_android_12_the_source_refuses_before_pushing(adb_server, server_file):
+    vd = VirtualDevice("intercom-a9").start(adb_server)
+    try:
+        source = CameraSource(AdbDeviceIO(port=adb_server.port), vd.serial, server_file, camera_id="/dev/video0")
+        with pytest.raises(NeedsAndroid12) as refused:
+            source.prepare()
+        assert "Android 12" in refused.value.describe() and "screen source" in refused.value.describe()
+        assert vd.endpoints[0].files.get(camera_source.REMOTE_PATH) is None
+    finally:
+        vd.stop()
+
+
+def test_an_unknown_camera_id_is_refused_in_words(adb_server, virtual_device, server_file):
+    source = CameraSource(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file, camera_id="7")
+    source.start()
+    try:
+        with pytest.raises(CameraNotPresent) as refused:
+            wait_frames(source, 1)
+        assert "--camera-id" in refused.value.describe()
+    finally:
+        source.stop()
+
+
+def test_a_camera_held_by_another_app_is_refused_as_busy(adb_server, virtual_device, server_file):
+    virtual_device.endpoints[0].camera_servers.in_use.add("0")   # WMPF in a call holds it
+    source = CameraSource(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file, camera_id="0")
+    source.start()
+    try:
+        with pytest.raises(CameraBusy):
+            wait_frames(source, 1)
+        assert source.state.value == "lost"
+    finally:
+        source.stop()
+
+
+def test_a_camera_id_that_is_not_an_android_id_never_reaches_the_device(adb_server, virtual_device, server_file):
+    with pytest.raises(CameraNotPresent):
+        CameraSource(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file, camera_id="1; reboot")
+
+
+def test_cameras_and_their_sizes_come_from_the_server(adb_server, virtual_device, server_file):
+    server = CameraServer(AdbDeviceIO(port=adb_server.port), virtual_device.serial, server_file)
+    cameras = server.list_cameras()
+    assert [(cam_id, facing) for cam_id, facing, _ in cameras] == [("0", "back"), ("1", "front")]
+    assert (1280, 720) in cameras[1][2]
+
+
+# -- the CLI -------------------------------------------------------------------------------------
+
+def test_bench_camera_on_android_9_exits_with_the_android_12_message(server_file, capsys):
+    code = main(["bench", "--scenario", "intercom-a9", "--source", "camera", "--camera-id", "0",
+                 "--scrcpy-server", str(server_file), "--seconds", "1"])
+    assert code == 1
+    assert "needs Android 12" in capsys.readouterr().err
+
+
+def test_bench_camera_reports_the_cameras_stream(server_file, capsys):
+    code = main(["bench", "--source", "camera", "--camera-id", "1", "--camera-size", "640x480",
+                 "--scrcpy-server", str(server_file), "--seconds", "2", "--json"])
+    assert code == 0
+    stream = json.loads(capsys.readouterr().out)["streams"][0]
+    assert stream["size"] == "640x480" and stream["frames_delivered"] > 0
+    assert stream["latency_ms"] is not None and stream["dropped_frames"] is not None
+
+
+def test_bench_camera_options_without_the_camera_source_are_a_usage_error(capsys):
+    assert main(["bench", "--camera-id", "1"]) == 2
+    assert main(["bench", "--source", "camera", "--camera-size", "big"]) == 2
