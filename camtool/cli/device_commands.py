@@ -24,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cameras = subparsers.add_parser("cameras", help=tr(N_("List a device's built-in and USB cameras with the values a config needs.")))
     _serial_option(cameras)
     cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    cameras.add_argument("--sizes", action="store_true",
+                         help=tr(N_("Also list the sizes each camera streams, asked through the scrcpy server file (Android 12+).")))
+    cameras.add_argument("--scrcpy-server", metavar="FILE", default=None,
+                         help=tr(N_("With --sizes: scrcpy's server file (default: $SCRCPY_SERVER_PATH or where scrcpy installs it).")))
     cameras.set_defaults(handler=run_cameras)
 
     device = subparsers.add_parser("device", help=tr(N_("Device tools: record a device's answers for replay.")))
@@ -183,13 +187,37 @@ def run_cameras(args: argparse.Namespace) -> int:
         from camtool.device.inventory_fetch import fetch_inventory
 
         fetched = fetch_inventory(io, serial)
+        sizes, refusal = (_camera_sizes(io, serial, args.scrcpy_server) if args.sizes else (None, None))
         if args.json:
-            _print_json(fetched.to_json())
+            data = fetched.to_json()
+            if sizes is not None:
+                data["camera_sizes"] = {cam_id: [f"{w}x{h}" for w, h in listed] for cam_id, _f, listed in sizes}
+            _print_json(data)
         else:
             print(format_inventory(fetched))
+            if sizes is not None:
+                print(tr(N_("Sizes each camera streams (camera source, scrcpy server):")))
+                for cam_id, facing, listed in sizes:
+                    print(tr(N_("  camera {id} ({facing}): {sizes}"), id=cam_id, facing=facing,
+                             sizes=", ".join(f"{w}x{h}" for w, h in listed) or "?"))
+        if refusal is not None:
+            print(refusal.describe(), file=sys.stderr)
+            return refusal.exit_code
         return exitcodes.OK
 
     return _with_device(args, work)
+
+
+def _camera_sizes(io, serial: str, server_path: str | None):
+    """(cameras with sizes, None) or (None, the refusal): the inventory is printed either way."""
+    from camtool.device.camera_source import CameraRefusal, CameraServer, find_server_file
+
+    try:
+        server = CameraServer(io, serial, find_server_file(server_path))
+        server.check_device()
+        return server.list_cameras(), None
+    except CameraRefusal as exc:
+        return None, exc
 
 
 # -- device capture ---------------------------------------------------------------------------

@@ -79,7 +79,13 @@ class NeedsAndroid12(CameraRefusal):
 
 
 class NoServerFile(CameraRefusal):
-    message_source = N_("No scrcpy server file was found{detail}.")
+    message_source = N_("No scrcpy server file was found.")
+    missing_source = N_("The scrcpy server file {detail} cannot be read.")
+
+    @property
+    def message(self) -> str:
+        return tr(self.missing_source, detail=self.detail) if self.detail else tr(self.message_source)
+
     action_source = N_("Install scrcpy 2.2 or later (its package has the file scrcpy-server; releases at "
                        "https://github.com/Genymobile/scrcpy/releases), then give its path with "
                        "--scrcpy-server FILE or set SCRCPY_SERVER_PATH. camtool never downloads it.")
@@ -149,12 +155,17 @@ def find_server_file(explicit: str | os.PathLike | None = None, env: Mapping[str
         if given:
             path = Path(given)
             if not path.is_file():
-                raise NoServerFile(detail=tr(N_(" at {path} (from {origin})"), path=str(path), origin=origin))
+                raise NoServerFile(detail=tr(N_("{path} (from {origin})"), path=printable(str(path)), origin=origin))
             return path
     for path in places if places is not None else install_places(env):
         if path.is_file():
             return path
     raise NoServerFile(detail="")
+
+
+def printable(text: str, limit: int = 600) -> str:
+    """Text from a device, a file name or a user, safe for a terminal: control characters become '?'."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:limit]
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
@@ -290,8 +301,7 @@ def _server_words(text: str) -> str:
     """The server's error lines, for a message: printable only, without the Java stack."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("at ")]
     picked = [ln for ln in lines if "ERROR" in ln] or lines
-    words = " / ".join(picked[:4])
-    return "".join(ch if ch.isprintable() else "?" for ch in words)[:600]
+    return printable(" / ".join(picked[:4]))
 
 
 @dataclass
@@ -323,7 +333,7 @@ class CameraServer:
         try:
             data = self.server_file.read_bytes()
         except OSError as exc:
-            raise NoServerFile(detail=tr(N_(" at {path} ({reason})"), path=str(self.server_file),
+            raise NoServerFile(detail=tr(N_("{path} ({reason})"), path=printable(str(self.server_file)),
                                          reason=exc.strerror or str(exc))) from None
         self._key = hashlib.sha256(data).hexdigest()
         self.io.push(self.serial, data, REMOTE_PATH, 0o644, timeout=30.0)
@@ -348,7 +358,7 @@ class CameraServer:
             raise ServerFailed(self.serial, _server_words(text) or tr(N_("nothing; is the file a scrcpy server?")))
         version = found.group(1)
         if version_tuple(version) < MIN_SERVER_VERSION:
-            raise ServerTooOld(self.serial, version)
+            raise ServerTooOld(self.serial, printable(version))
         _learned_versions[self._key] = version
         self.version = version
         return version

@@ -219,3 +219,20 @@ def test_bench_camera_reports_the_cameras_stream(server_file, capsys):
 def test_bench_camera_options_without_the_camera_source_are_a_usage_error(capsys):
     assert main(["bench", "--camera-id", "1"]) == 2
     assert main(["bench", "--source", "camera", "--camera-size", "big"]) == 2
+
+
+def test_cameras_sizes_lists_each_cameras_sizes(adb_server, virtual_device, server_file, capsys):
+    assert main(["cameras", "--serial", virtual_device.serial, "--sizes", "--scrcpy-server", str(server_file)]) == 0
+    out = capsys.readouterr().out
+    assert "camera 1 (front): 1920x1080, 1280x720, 640x480" in out
+    assert main(["cameras", "--serial", virtual_device.serial, "--sizes", "--json",
+                 "--scrcpy-server", str(server_file)]) == 0
+    assert json.loads(capsys.readouterr().out)["camera_sizes"]["0"][1] == "1280x720"
+
+
+def test_cameras_sizes_without_a_server_file_still_lists_the_cameras(adb_server, virtual_device, tmp_path, capsys):
+    missing = tmp_path / "no\x1b[31mfile"
+    assert main(["cameras", "--serial", virtual_device.serial, "--sizes", "--scrcpy-server", str(missing)]) == 1
+    captured = capsys.readouterr()
+    assert 'internalCameraName "1"' in captured.out
+    assert "cannot be read" in captured.err and "\x1b" not in captured.err
