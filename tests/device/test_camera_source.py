@@ -236,3 +236,25 @@ def test_cameras_sizes_without_a_server_file_still_lists_the_cameras(adb_server,
     captured = capsys.readouterr()
     assert 'internalCameraName "1"' in captured.out
     assert "cannot be read" in captured.err and "\x1b" not in captured.err
+
+
+@pytest.mark.parametrize("rotation,mirrored", [(90, False), (270, True)])
+def test_verify_on_the_camera_picture_reports_the_cameras_mounting(adb_server, server_file, capsys, rotation, mirrored):
+    from camtool.virtual.scenario import Mounting, load_scenario
+
+    base = load_scenario("tablet-a12")
+    cameras = list(base.builtin_cameras)
+    cameras[1] = cameras[1].model_copy(update={"mounting": Mounting(rotation=rotation, mirrored=mirrored)})
+    vd = VirtualDevice(base.model_copy(update={"builtin_cameras": cameras})).start(adb_server)
+    try:
+        code = main(["verify", "--serial", vd.serial, "--source", "camera", "--camera-id", "1", "--camera-size",
+                     "1280x720", "--scrcpy-server", str(server_file), "--format", "json"])
+        assert code == 0
+        assert json.loads(capsys.readouterr().out)["mounting"] == {"rotation": rotation, "mirrored": mirrored}
+    finally:
+        vd.stop()
+
+
+def test_verify_camera_source_needs_a_serial(server_file, capsys):
+    assert main(["verify", "--device-image", str(server_file), "--source", "camera", "--camera-id", "1"]) == 2
+    assert "--serial" in capsys.readouterr().err

@@ -64,3 +64,19 @@ MESSAGES: dict[str, str] = {
     "Sizes each camera streams (camera source, scrcpy server):": "每个摄像头可输出的尺寸（摄像头直连画面，scrcpy 服务端）：",
     "  camera {id} ({facing}): {sizes}": "  摄像头 {id}（{facing}）：{sizes}",
 }
+
+MESSAGES.update({
+    # camtool/cli/camera_verify.py
+    "camtool verify: --source camera reads one camera of one device: give --serial and --camera-id "
+    "(no pictures, no --wechat-serial, no --apply).":
+        "camtool verify：--source camera 读取一台设备的一个摄像头：请给出 --serial 和 --camera-id"
+        "（不要图片、--wechat-serial 或 --apply）。",
+    "Camera {id} on {serial} ({size}, its own picture): the chart is turned {rotation} degrees "
+    "clockwise{mirrored}. With the chart held upright, that is the camera's mounting.":
+        "{serial} 上的摄像头 {id}（{size}，摄像头本身的画面）：图卡顺时针旋转了 {rotation} 度{mirrored}。"
+        "图卡正放时，这就是摄像头的安装方向。",
+    " and mirrored": "并且左右镜像",
+    "No chart is visible in the picture of camera {id} on {serial}: hold the printed chart "
+    "(camtool chart) upright in front of the camera and try again.":
+        "{serial} 上摄像头 {id} 的画面中看不到图卡：请把打印的图卡（camtool chart）正放在摄像头前再试。",
+})
