@@ -314,8 +314,10 @@ class CameraRequest:
 class CameraServer:
     """Pushes the server file, learns its version, and starts it for a camera (one device)."""
 
-    def __init__(self, io, serial: str, server_file: Path) -> None:
-        self.io, self.serial, self.server_file = io, serial, Path(server_file)
+    def __init__(self, io, serial: str, server_file: str | os.PathLike | None) -> None:
+        """`server_file` None: found when first needed (find_server_file), so the refusal comes from the worker."""
+        self.io, self.serial = io, serial
+        self.server_file = Path(server_file) if server_file is not None else None
         self.version: str | None = None
         self._pushed = False
 
@@ -330,6 +332,8 @@ class CameraServer:
     def push(self) -> None:
         if self._pushed:
             return
+        if self.server_file is None:
+            self.server_file = find_server_file()
         try:
             data = self.server_file.read_bytes()
         except OSError as exc:
@@ -465,7 +469,7 @@ def check_camera_id(camera_id: str | None) -> str | None:
 class CameraSource(_SourceBase):
     """Decoded frames of one camera, through the user's scrcpy server (Android 12+)."""
 
-    def __init__(self, io, serial: str, server_file: Path, camera_id: str | None = None,
+    def __init__(self, io, serial: str, server_file: str | os.PathLike | None, camera_id: str | None = None,
                  size: tuple[int, int] | None = None, fps: int = 30, **kwargs) -> None:
         super().__init__(**kwargs)
         self._server = CameraServer(io, serial, server_file)
