@@ -343,7 +343,16 @@ class CameraServer:
         self.io.push(self.serial, data, REMOTE_PATH, 0o644, timeout=30.0)
         self._pushed = True
 
-    def learn_version(self) -> str:
+    def _wait_end(self, run: _ServerRun, stop: threading.Event | None) -> None:
+        """Until the server run ends by itself; a stop or the deadline ends the wait."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not run.wait(0.1):
+            if stop is not None and stop.is_set():
+                raise _Stopped()
+            if time.monotonic() > deadline:
+                raise ServerNoAnswer(self.serial)
+
+    def learn_version(self, stop: threading.Event | None = None) -> str:
         """The server's version, from its answer to a placeholder (once per file)."""
         self.push()
         known = _learned_versions.get(self._key)
@@ -352,8 +361,7 @@ class CameraServer:
             return known
         run = _ServerRun(self.io, self.serial, PLACEHOLDER_VERSION, ["log_level=info"])
         try:
-            if not run.wait(START_TIMEOUT_S):
-                raise ServerNoAnswer(self.serial)
+            self._wait_end(run, stop)
             text = run.text
         finally:
             run.close()
@@ -374,8 +382,7 @@ class CameraServer:
                    "audio=false", "control=false", "tunnel_forward=true"]
         run = _ServerRun(self.io, self.serial, version, options)
         try:
-            if not run.wait(START_TIMEOUT_S):
-                raise ServerNoAnswer(self.serial)
+            self._wait_end(run, None)
             text = run.text
         finally:
             run.close()
@@ -488,7 +495,7 @@ class CameraSource(_SourceBase):
         if self._prepared:
             return
         self._server.check_device()
-        self._server.learn_version()
+        self._server.learn_version(self._stop)
         self._prepared = True
 
     def _run_guarded(self) -> None:

@@ -258,3 +258,53 @@ def test_verify_on_the_camera_picture_reports_the_cameras_mounting(adb_server, s
 def test_verify_camera_source_needs_a_serial(server_file, capsys):
     assert main(["verify", "--device-image", str(server_file), "--source", "camera", "--camera-id", "1"]) == 2
     assert "--serial" in capsys.readouterr().err
+
+
+class _FakeIO:
+    """A device whose `app_process` answers `answer` (None: never ends, never says anything)."""
+
+    def __init__(self, answer: bytes | None) -> None:
+        self.answer = answer
+        self.pushed: dict[str, bytes] = {}
+
+    def push(self, serial, data, remote, mode=0o644, timeout=10.0):
+        self.pushed[remote] = data
+
+    def stream(self, serial, command, timeout=10.0):
+        answer = self.answer
+
+        class _Stream:
+            def __init__(self):
+                self.left = answer
+
+            def read(self, size):
+                if self.left is None:
+                    pause = threading.Event()
+                    pause.wait(0.05)
+                    from camtool.device.errors import DeviceTimeout
+
+                    raise DeviceTimeout(serial)
+                chunk, self.left = self.left[:size], self.left[size:]
+                return chunk
+
+            def close(self):
+                pass
+
+        return _Stream()
+
+
+def test_a_file_that_is_no_server_is_refused_with_its_own_words_escaped(server_file):
+    from camtool.device.camera_source import ServerFailed
+
+    server = CameraServer(_FakeIO(b"Error: \x1b[2Jnot a dex file\n"), "S1", server_file)
+    with pytest.raises(ServerFailed) as failed:
+        server.learn_version()
+    assert "not a dex file" in failed.value.describe() and "\x1b" not in failed.value.describe()
+
+
+def test_a_server_that_never_answers_ends_in_a_refusal_not_a_hang(server_file, monkeypatch):
+    from camtool.device.camera_source import ServerNoAnswer
+
+    monkeypatch.setattr(camera_source, "START_TIMEOUT_S", 0.5)
+    with pytest.raises(ServerNoAnswer):
+        CameraServer(_FakeIO(None), "S1", server_file).learn_version()
