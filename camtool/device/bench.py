@@ -229,7 +229,8 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int] | None, second
     finally:
         source.stop()
     latency, dropped, rendered = _stamp_figures(measured)
-    decode_fps, decode_p95 = decode_only(recording.chunks)
+    # A camera source reads its own socket, not a recorded exec stream: it keeps its packets.
+    decode_fps, decode_p95 = decode_only(getattr(source, "packets", None) or recording.chunks)
     return StreamFigures(
         size=label, seconds=round(wall, 3), frames_delivered=len(measured),
         delivered_fps=len(measured) / wall, source_fps=(rendered / wall) if rendered else None,

@@ -49,6 +49,7 @@ OPEN_TIMEOUT_S = 5.0                     # opening an adb stream to the device
 READ_TIMEOUT_S = 1.0                     # one socket read; `stop()` takes effect within this
 STALL_TIMEOUT_S = 10.0                   # no packet for this long: the stream is lost
 MAX_PACKET = 32 << 20
+KEEP_PACKET_BYTES = 64 << 20
 MAX_SERVER_TEXT = 64 << 10
 CAMERA_ID_PATTERN = re.compile(r"^[A-Za-z0-9_./-]{1,64}$")
 CODEC_H264 = 0x68323634
@@ -485,6 +486,9 @@ class CameraSource(_SourceBase):
         self.refusal: CameraRefusal | None = None
         self.head: StreamHead | None = None
         self._prepared = False
+        #: The first packets received (Annex-B, at most KEEP_PACKET_BYTES), as the screen's recording is kept.
+        self.packets: list[bytes] = []
+        self._kept_bytes = 0
 
     @property
     def server_version(self) -> str | None:
@@ -534,6 +538,9 @@ class CameraSource(_SourceBase):
                     raise DeviceGone(self._server.serial, tr(N_("a packet of {size} bytes from the scrcpy server"),
                                                              size=header.size))
                 payload = read_exactly(stream, header.size, self._stop, serial=self._server.serial)
+                if self._kept_bytes < KEEP_PACKET_BYTES:   # for `bench`'s decode-only ceiling
+                    self.packets.append(payload)
+                    self._kept_bytes += len(payload)
                 for image in decoder.feed(payload, idle=not header.config):
                     self._deliver(image)
         finally:
