@@ -37,6 +37,8 @@ def run_camera_verify(args: argparse.Namespace) -> int:
         io = _io()
         serial = choose_serial(io, args.serial)
         source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size)
+        print(tr(N_("Starting camera {id} on {serial} through the scrcpy server (Ctrl+C cancels)..."),
+                 id=camera_id if camera_id is not None else "?", serial=serial), file=sys.stderr, flush=True)
         source.prepare()
         source.start()
         try:
@@ -54,6 +56,9 @@ def run_camera_verify(args: argparse.Namespace) -> int:
     except DeviceError as exc:
         print(exc.describe(), file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print(tr(N_("Cancelled.")), file=sys.stderr)
+        return 130
     detection = detect_orientation(frame.image)
     height, width = frame.image.shape[:2]
     if args.format == "json":

@@ -79,4 +79,7 @@ MESSAGES.update({
     "No chart is visible in the picture of camera {id} on {serial}: hold the printed chart "
     "(camtool chart) upright in front of the camera and try again.":
         "{serial} 上摄像头 {id} 的画面中看不到图卡：请把打印的图卡（camtool chart）正放在摄像头前再试。",
+    "Starting camera {id} on {serial} through the scrcpy server (Ctrl+C cancels)...":
+        "正在通过 scrcpy 服务端启动 {serial} 上的摄像头 {id}（按 Ctrl+C 取消）……",
+    "Cancelled.": "已取消。",
 })
