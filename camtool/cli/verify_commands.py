@@ -253,6 +253,16 @@ def _note(args: argparse.Namespace, text: str) -> None:
     print(text, file=sys.stderr if args.format == "json" else sys.stdout)
 
 
+def _turn_text(end) -> str:
+    """One end of one check, short: "turned 180 degrees clockwise", "upright", "no chart"."""
+    if not end.captured:
+        return tr(N_("not captured"))
+    if not end.detected:
+        return tr(N_("no chart visible"))
+    text = tr(N_("upright")) if end.upright else tr(N_("turned {degrees} degrees clockwise"), degrees=end.rotation)
+    return tr(N_("{turn}, mirrored"), turn=text) if end.mirrored else text
+
+
 def _print_text(run) -> None:
     from camtool.vision.verdict import END_NAMES
 
@@ -275,6 +285,13 @@ def _print_text(run) -> None:
     applies = [r for r in run.rounds if r.applied is not None]
     if applies:
         print(tr(N_("Applied {count} time(s); checked {checks} time(s)."), count=len(applies), checks=len(run.rounds)))
+        for number, done in enumerate(run.rounds, start=1):
+            if done.applied is None:
+                continue
+            sent = {k: v for k, v in done.verdict.recommended.items() if done.config.get(k, object()) != v}
+            print(tr(N_("  check {number}: device end {device}, WeChat end {wechat}; applied {keys}"), number=number,
+                     device=_turn_text(done.verdict.device), wechat=_turn_text(done.verdict.wechat),
+                     keys=json.dumps(sent, ensure_ascii=False)))
     for explanation in run.explanations:
         if explanation is not assumption:
             print(tr(N_("- {text}"), text=explanation.message))

@@ -38,6 +38,10 @@ FIRST_FRAME_TIMEOUT_S = 20.0
 Progress = Callable[[str], None]
 
 
+#: Fresh ports tried when starting the bench's own virtual device.
+_START_ATTEMPTS = 3
+
+
 class BenchCancelled(Exception):
     """Ctrl+C or a cancel event: the run stopped cleanly, nothing is reported."""
 
@@ -283,12 +287,25 @@ class VirtualBench:
         return AdbDeviceIO(port=self._server.port), serial
 
     def _start_child(self) -> str:
+        # A free port can be taken by someone else before the child binds it (other programs,
+        # parallel test runs): try a few fresh ports before giving up.
+        for attempt in range(_START_ATTEMPTS):
+            try:
+                return self._start_child_once()
+            except DeviceNotFound as exc:
+                if attempt == _START_ATTEMPTS - 1 or "address already in use" not in exc.describe():
+                    raise
+        raise AssertionError("unreachable")
+
+    def _start_child_once(self) -> str:
         import subprocess
 
         from camtool.device.adb_server import free_port
 
         port = free_port()
-        argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port)]
+        # The WeChat end on a free port of its own too: port + 1 may be in use.
+        argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port),
+                "--wechat-port", "0"]
         flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform.startswith("win") else 0
         self._child = subprocess.Popen(argv, env=self._server.env, stdin=subprocess.DEVNULL,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, creationflags=flags)
@@ -297,6 +314,8 @@ class VirtualBench:
         while self._server.state(serial) != "device":
             if self._child.poll() is not None or time.monotonic() > deadline:
                 detail = self._child.stderr.read().decode("utf-8", "replace") if self._child.poll() is not None else ""
+                _stop_child(self._child)
+                self._child = None
                 raise DeviceNotFound(serial, detail or tr(N_("the virtual device did not attach")))
             time.sleep(0.1)
         return serial

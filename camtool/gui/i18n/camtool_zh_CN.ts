@@ -704,10 +704,6 @@ Waiting for it to come back...</source>
         <translation>已填入表单：请应用到设备，然后再检查一次。</translation>
     </message>
     <message>
-        <source>camtool has not applied a config to this device, so the check assumes the device runs the config in the form.</source>
-        <translation type="vanished">camtool 尚未向此设备应用配置，因此检查假定设备运行的是表单中的配置。</translation>
-    </message>
-    <message>
         <location filename="../orientation_check.py" line="239"/>
         <source>Judged against the config the device runs, as &quot;Device runs&quot; says: {runs}.</source>
         <translation>按“设备端运行”的选择，以设备当前运行的配置判断：{runs}。</translation>

@@ -78,6 +78,10 @@ MESSAGES: dict[str, str] = {
         "camtool 假设设备没有运行任何摄像头配置项：未指定 --config 或 --profile，camtool 也没有向这台设备应用过配置。"
         "如果应用设置了摄像头配置项，请用 --config 提供，否则修改建议可能会把它们撤销。",
     "Note: {text}": "注意：{text}",
+    "  check {number}: device end {device}, WeChat end {wechat}; applied {keys}":
+        "  第 {number} 次检查：设备端{device}，微信端{wechat}；已应用 {keys}",
+    "turned {degrees} degrees clockwise": "顺时针偏转 {degrees} 度",
+    "{turn}, mirrored": "{turn}，镜像",
     # Version gates with an unknown range (camtool/config/rules*.py, camtool/device/device_rules.py)
     "Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera key and "
     "{needed} knows them all; no version in between was found (inferred).":
