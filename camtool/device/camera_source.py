@@ -20,7 +20,6 @@ import os
 import random
 import re
 import shutil
-import struct
 import sys
 import threading
 import time
@@ -33,6 +32,7 @@ from camtool.device.adb_io import quote_command
 from camtool.device.capture import SourceState, _SourceBase
 from camtool.device.errors import DeviceError, DeviceGone, DeviceTimeout
 from camtool.device.h264 import H264Decoder
+from camtool.device.scrcpy_stream import CODEC_H264, PacketHeader, StreamHead, Stopped, read_exactly, read_stream_head
 from camtool.i18n import N_, tr
 
 log = logging.getLogger(__name__)
@@ -47,13 +47,10 @@ PLACEHOLDER_VERSION = "0"
 START_TIMEOUT_S = 15.0                   # server start to its socket answering
 OPEN_TIMEOUT_S = 5.0                     # opening an adb stream to the device
 READ_TIMEOUT_S = 1.0                     # one socket read; `stop()` takes effect within this
-STALL_TIMEOUT_S = 10.0                   # no packet for this long: the stream is lost
 MAX_PACKET = 32 << 20
 KEEP_PACKET_BYTES = 64 << 20
 MAX_SERVER_TEXT = 64 << 10
 CAMERA_ID_PATTERN = re.compile(r"^[A-Za-z0-9_./-]{1,64}$")
-CODEC_H264 = 0x68323634
-DEVICE_NAME_BYTES = 64
 _VERSION_ANSWER = re.compile(r"The server version \(([^()\s]{1,32})\) does not match the client")
 _BUSY = re.compile(r"in use|IN_USE|CAMERA_DISABLED|disconnected", re.I)
 _NOT_FOUND = re.compile(r"camera.{0,40}not found|no camera|invalid camera id|unknown camera", re.I)
@@ -173,80 +170,6 @@ def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
-# -- the protocol ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class StreamHead:
-    device_name: str
-    codec: int
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class PacketHeader:
-    """The 12-byte header before each packet: PTS with flags in its top bits, then the size.
-
-    Servers 2.2 to 3.x: bit 63 = config packet, bit 62 = key frame. Version 4's documentation
-    adds session packets (bit 63 set, the new video size in the next 8 bytes) and moves the
-    flags down one bit; camtool reads that layout from a 4.x server too.
-    """
-    pts_us: int
-    size: int
-    config: bool
-    key_frame: bool
-    session: bool = False
-
-    @classmethod
-    def parse(cls, raw: bytes, layout_v4: bool) -> "PacketHeader":
-        value, size = struct.unpack(">QI", raw)
-        if layout_v4:
-            if value >> 63:
-                return cls(0, 0, False, False, session=True)
-            return cls(value & ((1 << 61) - 1), size, bool(value >> 62 & 1), bool(value >> 61 & 1))
-        return cls(value & ((1 << 62) - 1), size, bool(value >> 63 & 1), bool(value >> 62 & 1))
-
-
-def read_exactly(stream, n: int, stop: threading.Event | None = None, stall_s: float = STALL_TIMEOUT_S,
-                 serial: str = "?") -> bytes:
-    """n bytes from a stream read with short timeouts; ends early (DeviceGone) at EOF or `stop`."""
-    data = bytearray()
-    idle_since = time.monotonic()
-    while len(data) < n:
-        if stop is not None and stop.is_set():
-            raise _Stopped()
-        try:
-            chunk = stream.read(n - len(data))
-        except DeviceTimeout:
-            if time.monotonic() - idle_since > stall_s:
-                raise
-            continue
-        if not chunk:
-            raise DeviceGone(serial, tr(N_("the scrcpy server closed its stream")))
-        data += chunk
-        idle_since = time.monotonic()
-    return bytes(data)
-
-
-class _Stopped(Exception):
-    """The source was stopped while waiting for bytes."""
-
-
-def read_stream_head(stream, layout_v4: bool, serial: str = "?", stop: threading.Event | None = None) -> StreamHead:
-    """Dummy byte, device name (64 bytes), codec id and the first video size."""
-    if read_exactly(stream, 1, stop, serial=serial) != b"\0":
-        raise DeviceGone(serial, tr(N_("the scrcpy server's stream does not start as documented")))
-    name = read_exactly(stream, DEVICE_NAME_BYTES, stop, serial=serial).split(b"\0", 1)[0].decode("utf-8", "replace")
-    codec = struct.unpack(">I", read_exactly(stream, 4, stop, serial=serial))[0]
-    first = read_exactly(stream, 4, stop, serial=serial)
-    if layout_v4 and first[0] & 0x80:
-        width, height = struct.unpack(">II", read_exactly(stream, 8, stop, serial=serial))
-    else:
-        width = struct.unpack(">I", first)[0]
-        height = struct.unpack(">I", read_exactly(stream, 4, stop, serial=serial))[0]
-    return StreamHead(name, codec, width, height)
-
-
 # -- the server on the device ---------------------------------------------------------------
 
 class _ServerRun:
@@ -349,7 +272,7 @@ class CameraServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not run.wait(0.1):
             if stop is not None and stop.is_set():
-                raise _Stopped()
+                raise Stopped()
             if time.monotonic() > deadline:
                 raise ServerNoAnswer(self.serial)
 
@@ -433,7 +356,7 @@ class CameraServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             if stop is not None and stop.is_set():
-                raise _Stopped()
+                raise Stopped()
             if run.ended.is_set():
                 self._explain_failure(run.text, camera_id)
             try:
@@ -507,7 +430,7 @@ class CameraSource(_SourceBase):
             try:
                 self.prepare()
                 self._run()
-            except _Stopped:
+            except Stopped:
                 return
             except CameraRefusal as exc:
                 # A refusal does not go away by trying again: say it and stop.
@@ -563,4 +486,4 @@ def wait_first_frame(source: CameraSource, timeout: float, cancel: threading.Eve
 
 __all__ = ["CameraSource", "CameraServer", "CameraRequest", "CameraRefusal", "NeedsAndroid12", "NoServerFile",
            "ServerTooOld", "CameraNotPresent", "CameraBusy", "ServerFailed", "ServerNoAnswer",
-           "find_server_file", "install_places", "PacketHeader", "read_stream_head"]
+           "find_server_file", "install_places", "wait_first_frame"]

@@ -19,11 +19,10 @@ from camtool.device.camera_source import (
     CameraSource,
     NeedsAndroid12,
     NoServerFile,
-    PacketHeader,
     ServerTooOld,
     find_server_file,
-    read_stream_head,
 )
+from camtool.device.scrcpy_stream import PacketHeader, read_stream_head
 from camtool.virtual.device import VirtualDevice
 
 pytestmark = pytest.mark.timeout(180)
