@@ -308,3 +308,18 @@ def test_a_server_that_never_answers_ends_in_a_refusal_not_a_hang(server_file, m
     monkeypatch.setattr(camera_source, "START_TIMEOUT_S", 0.5)
     with pytest.raises(ServerNoAnswer):
         CameraServer(_FakeIO(None), "S1", server_file).learn_version()
+
+
+def test_cameras_sizes_on_android_9_says_it_needs_android_12(adb_server, server_file, capsys):
+    vd = VirtualDevice("intercom-a9").start(adb_server)
+    try:
+        assert main(["cameras", "--serial", vd.serial, "--sizes", "--scrcpy-server", str(server_file)]) == 1
+        captured = capsys.readouterr()
+        assert "needs Android 12" in captured.err and "/dev/video0" in captured.out
+    finally:
+        vd.stop()
+
+
+def test_bench_scenario_is_for_the_private_virtual_device_only(capsys):
+    assert main(["bench", "--serial", "X", "--scenario", "intercom-a9"]) == 2
+    assert "--scenario" in capsys.readouterr().err
