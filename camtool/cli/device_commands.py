@@ -14,14 +14,15 @@ import sys
 from camtool import exitcodes
 from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    devices = subparsers.add_parser("devices", help=tr(N_("List the devices adb sees, with their state in words and what to do.")))
+def add_devices(devices: argparse.ArgumentParser) -> None:
     devices.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     devices.set_defaults(handler=run_devices)
 
-    cameras = subparsers.add_parser("cameras", help=tr(N_("List a device's built-in and USB cameras with the values a config needs.")))
+
+def add_cameras(cameras: argparse.ArgumentParser) -> None:
     _serial_option(cameras)
     cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     cameras.add_argument("--sizes", action="store_true",
@@ -30,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help=tr(N_("With --sizes: scrcpy's server file (default: $SCRCPY_SERVER_PATH or where scrcpy installs it).")))
     cameras.set_defaults(handler=run_cameras)
 
-    device = subparsers.add_parser("device", help=tr(N_("Device tools: record a device's answers for replay.")))
+
+def add_device(device: argparse.ArgumentParser) -> None:
     device_commands = device.add_subparsers(dest="device_command", metavar="COMMAND", parser_class=type(device))
     capture = device_commands.add_parser("capture", help=tr(N_("Record the answers camtool reads from a device into a capture directory.")))
     _serial_option(capture)
@@ -38,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     capture.set_defaults(handler=run_capture)
     device.set_defaults(handler=lambda args: _usage(device))
 
-    apply = subparsers.add_parser("apply", help=tr(N_("Validate a config against the device and send it to the receiver in the integrator's debug build.")))
+
+def add_apply(apply: argparse.ArgumentParser) -> None:
     apply.add_argument("path", metavar="CONFIG", help=tr(N_("The config file, or - for standard input.")))
     _serial_option(apply)
     apply.add_argument("--package", metavar="P", default=None,
@@ -48,7 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     apply.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     apply.set_defaults(handler=run_apply)
 
-    bench = subparsers.add_parser("bench", help=tr(N_("Measure the live preview: frames/s, latency, dropped frames, CPU (virtual device by default).")))
+
+def add_bench(bench: argparse.ArgumentParser) -> None:
     bench.add_argument("--serial", metavar="S", default=None,
                        help=tr(N_("Measure this device instead of a private virtual device.")))
     bench.add_argument("--seconds", metavar="N", type=float, default=None,
@@ -92,6 +96,10 @@ def camera_choice(args: argparse.Namespace):
             raise _UsageProblem(tr(N_("--camera-id, --camera-size and --scrcpy-server go with --source camera.")))
         return None
     return find_server_file(args.scrcpy_server), check_camera_id(args.camera_id), size
+
+
+PARSERS = {"devices": add_devices, "cameras": add_cameras, "device": add_device, "apply": add_apply,
+           "bench": add_bench}
 
 
 def _serial_option(parser: argparse.ArgumentParser) -> None:
@@ -139,7 +147,7 @@ def choose_serial(io, serial: str | None) -> str:
             raise_for_state(entries[0])  # the one that is there, and why it cannot be used
         raise NoDevice()
     raise _UsageProblem(tr(N_("Several devices are attached ({serials}); choose one with --serial."),
-                           serials=", ".join(e.serial for e in ready)))
+                           serials=", ".join(printable(e.serial) for e in ready)))
 
 
 def _with_device(args: argparse.Namespace, work) -> int:
@@ -174,7 +182,8 @@ def run_devices(args: argparse.Namespace) -> int:
         return exitcodes.OK
     for e in entries:
         model = e.model or "-"
-        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=e.serial, model=model,
+        # serial and model come from the device (its USB descriptor, its banner): escaped.
+        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=printable(e.serial), model=printable(model),
                  state=e.state.words, action=e.state.action))
     return exitcodes.OK
 

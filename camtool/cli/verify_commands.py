@@ -19,19 +19,15 @@ from typing import Any
 
 from camtool import exitcodes
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `verify` to `camtool`."""
-    p = subparsers.add_parser(
-        "verify",
-        help=tr(N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
-        description=tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
+def add_verify(p: argparse.ArgumentParser) -> None:
+    p.description = tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
                           "while the printed chart (camtool chart) is held upright in front of the camera; detect "
                           "the chart's turn and mirroring on each; recommend the config that makes both upright, and "
                           "say what no key can fix. With --apply the recommendation is sent to the device and "
-                          "checked again (at most 3 times).")),
-    )
+                          "checked again (at most 3 times)."))
     source = p.add_argument_group(tr(N_("pictures")))
     source.add_argument("--serial", metavar="DEVICE", help=tr(N_("Serial of the WMPF device (see camtool devices).")))
     source.add_argument("--wechat-serial", metavar="PHONE",
@@ -57,8 +53,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_verify_command)
 
 
+PARSERS = {"verify": add_verify}
+
+
 class _Usage(Exception):
     """A usage problem; the message says what to do."""
+
+
+class _NothingToCheck(Exception):
+    """The device is there but cannot make a call (WMPF is not installed): exit 1, said as such."""
 
 
 def _say(message: str) -> None:
@@ -188,6 +191,12 @@ def _device_run(args: argparse.Namespace, config: dict[str, Any], profile):
     if args.wechat_serial:
         io.require_ready(args.wechat_serial)
     inventory = fetch_inventory(io, args.serial).inventory
+    if inventory.wmpf_known and inventory.device.wmpf is None:
+        # No WMPF, no call: the ends show no camera, and "no chart visible" would send the
+        # technician to hold the chart better.
+        raise _NothingToCheck(tr(N_("WMPF is not installed on {serial}, so there is no call whose ends could be checked. "
+                                    "Install WMPF (com.tencent.wmpf) on the device, then run verify again."),
+                                 serial=printable(args.serial)))
     return run_verify(io, args.serial, config, wechat_serial=args.wechat_serial, apply=args.apply,
                       package=package, inventory=inventory)
 
@@ -212,9 +221,12 @@ def run_verify_command(args: argparse.Namespace) -> int:
     except _Usage as exc:
         _say(str(exc))
         return exitcodes.USAGE
+    except _NothingToCheck as exc:
+        _say(str(exc))
+        return exitcodes.NO
     except DeviceError as exc:
         print(exc.describe(), file=sys.stderr)
-        return exitcodes.UNAVAILABLE
+        return exc.exit_code  # 3 for an unavailable device; 2 for a wrong adb port setting
     except CaptureError as exc:
         _say(str(exc))
         return exitcodes.UNAVAILABLE

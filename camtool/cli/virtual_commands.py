@@ -15,11 +15,9 @@ from camtool import exitcodes
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    virtual = subparsers.add_parser(
-        "virtual", help=tr(N_("Run a virtual device that adb attaches like a real one (no phone needed).")),
-        description=tr(N_("A virtual device speaks adb on 127.0.0.1 so that camtool (and adb itself) can be used "
-                          "without hardware. Its cameras, USB devices and WMPF version come from a scenario.")))
+def add_virtual(virtual: argparse.ArgumentParser) -> None:
+    virtual.description = tr(N_("A virtual device speaks adb on 127.0.0.1 so that camtool (and adb itself) can be "
+                                "used without hardware. Its cameras, USB devices and WMPF version come from a scenario."))
     commands = virtual.add_subparsers(dest="virtual_command", metavar="COMMAND", title=tr(N_("commands")))
     virtual.set_defaults(handler=lambda args: _usage(virtual))
 
@@ -49,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     start.set_defaults(handler=run_start)
 
 
+PARSERS = {"virtual": add_virtual}
+
+
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return exitcodes.USAGE
@@ -65,6 +66,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_start(args: argparse.Namespace) -> int:
     from camtool.device.adb_server import AdbServer, AdbServerError, default_port
+    from camtool.device.errors import DeviceError
     from camtool.virtual.device import VirtualDevice, VirtualDeviceError
     from camtool.virtual.faults import FaultSpecError, parse_faults
     from camtool.virtual.replay import ReplayError
@@ -94,6 +96,10 @@ def run_start(args: argparse.Namespace) -> int:
     try:
         server = None if args.no_attach else AdbServer(port=default_port())
         device.start(server)
+    except DeviceError as exc:  # e.g. ANDROID_ADB_SERVER_PORT is no port
+        device.stop()
+        print(exc.describe(), file=sys.stderr)
+        return exc.exit_code
     except AdbServerError as exc:
         device.stop()
         print(str(exc), file=sys.stderr)

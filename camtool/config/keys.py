@@ -84,6 +84,13 @@ KEYS_BY_NAME: dict[str, CameraKey] = {k.name: k for k in CAMERA_KEYS}
 CAMERA_KEY_ORDER: tuple[str, ...] = tuple(k.name for k in CAMERA_KEYS)
 USB_TRIPLE: tuple[str, str, str] = ("usbCameraVendorId", "usbCameraProductId", "usbSerialNumber")
 ROTATIONS: tuple[int, ...] = (0, 90, 180, 270)
+#: Each family's keys (domain.md, the family rules): what selects its camera, and its rotation
+#: and push-flip keys. WMPF ignores a key of the family not in use. The one copy of this table.
+SELECTOR_KEYS: dict[Family, tuple[str, ...]] = {Family.BUILTIN: ("internalCameraName", "cameraId"),
+                                                Family.USB: ("usbCameraName",) + USB_TRIPLE}
+ROTATION_KEY: dict[Family, str] = {Family.BUILTIN: "cameraRotationAngle", Family.USB: "usbCameraRotationAngle"}
+FLIP_KEY: dict[Family, str] = {Family.BUILTIN: "cameraPushFlip", Family.USB: "usbCameraPushFlip"}
+ORIENTATION_KEYS: dict[Family, tuple[str, str]] = {f: (ROTATION_KEY[f], FLIP_KEY[f]) for f in Family}
 #: What the WMPF client library's getDefaultConfigJson() fills in (its published sample code).
 CLIENT_LIBRARY_DEFAULT_USB_PATH = "/dev/bus/usb/002/007"
 FACING_WORDS = ("back", "front", "external")

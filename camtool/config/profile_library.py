@@ -10,8 +10,10 @@ findings: `save` raises ProfileError carrying those findings, and writes nothing
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -19,7 +21,7 @@ from camtool.config.atomic import atomic_write_text
 from camtool.config.errors import ProfileError
 from camtool.config.findings import Finding, has_errors, sorted_findings
 from camtool.config.keys import CAMERA_KEY_ORDER
-from camtool.config.rules_codes import LazyText
+from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
 from camtool.i18n import N_
 
@@ -66,6 +68,13 @@ def default_library_dir() -> Path:
     return platformdirs.user_data_path("camtool", appauthor=False) / "profiles"
 
 
+class _Resolved(NamedTuple):
+    """A profile's config merged with its whole `extends` chain, which ended without a finding."""
+
+    config: dict[str, Any]
+    skus: frozenset[str]  # the chain's SKUs, lower case
+
+
 class ProfileLibrary:
     """The profiles in one directory, one `<sku>.json` file each."""
 
@@ -90,21 +99,59 @@ class ProfileLibrary:
             raise ProfileError(N_("\"{sku}\" cannot be a profile name: {problem}."), sku=sku, problem=LazyText(problem))
         return self.directory / f"{sku}.json"
 
+    def problem(self, *, must_exist: bool = True) -> ProfileError | None:
+        """Why the library folder cannot be used (missing, not a folder, not readable), or None.
+
+        `list()` cannot tell an empty library from one it may not read (the OS hides the
+        files either way), so a command that reports on the whole library asks this first.
+        """
+        try:
+            mode = os.stat(self.directory).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            if not must_exist:
+                return None
+            return ProfileError(N_("The profile library {directory} does not exist. Check the folder given with "
+                                   "--profiles, or create a profile there with camtool profiles new SKU."),
+                                directory=str(self.directory))
+        except OSError as exc:
+            return self._unreadable(exc)
+        if not stat.S_ISDIR(mode):
+            return ProfileError(N_("The profile library {directory} is a file, not a folder. Give the folder that "
+                                   "holds the profiles with --profiles DIR."), directory=str(self.directory))
+        try:
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".json"):
+                        os.stat(entry.path)  # a folder without search permission lists names but cannot open them
+        except OSError as exc:
+            return self._unreadable(exc)
+        return None
+
     def list(self) -> list[str]:
-        """The SKUs in the library, sorted case-insensitively (files with unusable names are skipped)."""
-        if not self.directory.is_dir():
+        """The SKUs in the library, sorted case-insensitively (files with unusable names are skipped).
+
+        Never raises: an unreadable folder lists nothing (ask `problem()` to know why)."""
+        if _is_file_or_dir(self.directory) != "dir":
             return []
-        skus = [p.stem for p in self.directory.glob("*.json") if p.is_file() and sku_problem(p.stem) is None]
+        skus = [p.stem for p in self.directory.glob("*.json")
+                if sku_problem(p.stem) is None and _is_file_or_dir(p) == "file"]
         return sorted(skus, key=lambda s: (s.lower(), s))
 
     def exists(self, sku: str) -> bool:
-        return sku_problem(sku) is None and (self.directory / f"{sku}.json").is_file()
+        return sku_problem(sku) is None and _is_file_or_dir(self.directory / f"{sku}.json") == "file"
 
     def read(self, sku: str) -> tuple[Profile | None, list[Finding]]:
         """The profile and the findings about its file; (None, findings) when it cannot be used."""
-        if sku_problem(sku) is not None or not (self.directory / f"{sku}.json").is_file():
+        if sku_problem(sku) is not None:
             return None, [self._missing(sku)]
-        return read_profile_file(self.directory / f"{sku}.json")
+        kind = _is_file_or_dir(self.directory / f"{sku}.json")
+        if kind is None or kind == "dir":
+            return None, [self._missing(sku)]
+        if kind == "other":  # a FIFO named like a profile would block the read forever
+            return None, [make_finding("CAM001", (), N_("{source} is not a regular file (a pipe, a device or a socket)."),
+                                       N_("Keep only profile files in the library folder."),
+                                       source=printable(str(self.directory / f"{sku}.json")))]
+        return read_profile_file(self.directory / f"{sku}.json")  # "unreadable" too: it says why (CAM001)
 
     def load(self, sku: str) -> Profile:
         """The profile `sku`; ProfileError (with findings) when it is missing or not a valid profile file."""
@@ -123,19 +170,31 @@ class ProfileLibrary:
 
     def resolve(self, profile: Profile) -> tuple[dict[str, Any], list[Finding]]:
         """Merge `profile` (saved or not) over the parents named by `extends`, read from the library."""
+        return self._resolve(profile, self.read, None)
+
+    def _resolve(self, profile: Profile, read, done: dict[str, _Resolved] | None) -> tuple[dict[str, Any], list[Finding]]:
+        """`resolve`, reading through `read`; with `done` (what validate already resolved, by the
+        name it was read under), the walk stops at a parent whose chain is known to be sound, so
+        checking a library with a chain of N profiles reads and merges each one once, not N/2 times."""
         chain = [profile]
         findings: list[Finding] = []
-        seen = [profile.sku]
+        names = [profile.sku]           # for the cycle's message
+        seen = {profile.sku.lower()}    # SKUs compare without case, as file names do on Windows and macOS
+        base: _Resolved | None = None
         current = profile
         while current.extends is not None:
             parent_sku = current.extends
-            if parent_sku.lower() in (s.lower() for s in seen):
+            if parent_sku.lower() in seen:
                 findings.append(profile_finding(
                     "CAM855", N_("The profiles extend each other in a cycle: {cycle}."),
                     N_("Remove \"extends\" from one of them, so that the chain ends at a profile without it."),
-                    keys=("extends",), cycle=" -> ".join([*seen, parent_sku])))
+                    keys=("extends",), cycle=" -> ".join([*names, parent_sku])))
                 break
-            parent, parent_findings = self.read(parent_sku)
+            known = done.get(parent_sku) if done is not None else None
+            if known is not None and seen.isdisjoint(known.skus):  # its chain ends soundly and never comes back here
+                base = known
+                break
+            parent, _parent_findings = read(parent_sku)
             if parent is None:
                 findings.append(profile_finding(
                     "CAM854", N_("Profile {sku} extends {parent}, which is missing or cannot be read."),
@@ -143,15 +202,27 @@ class ProfileLibrary:
                     keys=("extends",), sku=current.sku, parent=parent_sku))
                 break
             chain.append(parent)
-            seen.append(parent.sku)
+            names.append(parent.sku)
+            # The name read too: a file whose "sku" differs from its name may extend that name
+            # (itself), and with only the SKU remembered the walk never ended.
+            seen.update((parent.sku.lower(), parent_sku.lower()))
             current = parent
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] = dict(base.config) if base is not None else {}
+        skus = base.skus if base is not None else frozenset()
         for index, link in enumerate(reversed(chain)):
             for key, value in link.config.items():
-                if value is None and index > 0:  # a child's null removes what it inherited
+                if value is None and (index > 0 or base is not None):  # a child's null removes what it inherited
                     merged.pop(key, None)
                 else:
                     merged[key] = value
+            if done is not None and not findings:
+                # Every link of a sound chain heads a sound chain itself: remember each, so that
+                # validating the others (in any order) stops here instead of walking it again.
+                skus = skus.union((link.sku.lower(),))
+                position = len(chain) - 1 - index
+                read_as = chain[position - 1].extends if position > 0 else profile.sku
+                if read_as == link.sku:
+                    done[link.sku] = _Resolved(dict(merged), skus)
         return merged, findings
 
     def validate(self, sku: str | list[str] | None = None, *, wmpf_version: str | None = None) -> dict[str, list[Finding]]:
@@ -159,11 +230,19 @@ class ProfileLibrary:
         from camtool.config.rules import validate as validate_config
 
         skus = self.list() if sku is None else ([sku] if isinstance(sku, str) else list(sku))
+        reads: dict[str, tuple[Profile | None, list[Finding]]] = {}
+
+        def read(name: str) -> tuple[Profile | None, list[Finding]]:
+            if name not in reads:
+                reads[name] = self.read(name)
+            return reads[name]
+
+        done: dict[str, _Resolved] = {}
         report: dict[str, list[Finding]] = {}
         for name in skus:
-            profile, findings = self.read(name)
+            profile, findings = read(name)
             if profile is not None:
-                config, chain_findings = self.resolve(profile)
+                config, chain_findings = self._resolve(profile, read, done if profile.sku == name else None)
                 findings = findings + chain_findings + validate_config(config, wmpf_version=wmpf_version)
             report[name] = sorted_findings(findings)
         return report
@@ -238,8 +317,29 @@ class ProfileLibrary:
                 raise ProfileError(N_("A profile named {existing} already exists in {directory}."),
                                    existing=existing, directory=str(self.directory))
 
+    def _unreadable(self, exc: OSError) -> ProfileError:
+        return ProfileError(N_("The profile library {directory} cannot be read ({reason}). Make it readable for "
+                               "your user, or choose another folder with --profiles DIR."),
+                            directory=str(self.directory), reason=exc.strerror or type(exc).__name__)
+
     def _missing(self, sku: str) -> Finding:
         return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
                                N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."),
                                sku=sku, directory=str(self.directory))
 
+
+
+def _is_file_or_dir(path: Path) -> str | None:
+    """"file", "dir", "other", "unreadable" (a stat the OS refused), or None when it does not exist.
+
+    Path.is_file() raises PermissionError in a folder without search permission; a library
+    that cannot be read must give a message, never an internal error."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError:
+        return "unreadable"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "dir" if stat.S_ISDIR(mode) else "other"

@@ -13,21 +13,17 @@ CAM101's business, and the intent is still visible.
 from __future__ import annotations
 
 from camtool.config.findings import Finding
-from camtool.config.keys import USB_TRIPLE, Family
+from camtool.config.keys import ORIENTATION_KEYS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.rules_codes import LazyText, make_finding
 from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
 from camtool.config.semantics import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
 from camtool.config.versions import Version
 from camtool.i18n import N_
 
-BUILTIN_SELECTORS = ("internalCameraName", "cameraId")
-#: The orientation keys of each family, and the same key of the other family.
-ORIENTATION_KEYS = {
-    Family.BUILTIN: ("cameraRotationAngle", "cameraPushFlip"),
-    Family.USB: ("usbCameraRotationAngle", "usbCameraPushFlip"),
-}
-COUNTERPART = {"cameraRotationAngle": "usbCameraRotationAngle", "usbCameraRotationAngle": "cameraRotationAngle",
-               "cameraPushFlip": "usbCameraPushFlip", "usbCameraPushFlip": "cameraPushFlip"}
+BUILTIN_SELECTORS = SELECTOR_KEYS[Family.BUILTIN]
+#: The same key of the other family, for each orientation key.
+COUNTERPART = {key: other for builtin, usb in zip(ORIENTATION_KEYS[Family.BUILTIN], ORIENTATION_KEYS[Family.USB])
+               for key, other in ((builtin, usb), (usb, builtin))}
 _FAMILY_NAME = {Family.BUILTIN: N_("built-in"), Family.USB: N_("USB")}
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from camtool.config.keys import KEYS_BY_NAME, ROTATIONS, USB_TRIPLE, Family
+from camtool.config.keys import FLIP_KEY, KEYS_BY_NAME, ROTATION_KEY, ROTATIONS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.versions import Gate, gate
 from camtool.i18n import N_
 
@@ -107,10 +107,6 @@ class WmpfBehaviour:
     def rotation_turn(self, key_value: int) -> Turn:
         degrees = key_value % 360 if self.rotation_direction == "cw" else (-key_value) % 360
         return Turn(degrees, False)
-
-    def key_value_for(self, clockwise: int) -> int:
-        """The rotation key value that turns the picture `clockwise` degrees."""
-        return clockwise % 360 if self.rotation_direction == "cw" else (-clockwise) % 360
 
     @property
     def flip_turn(self) -> Turn:
@@ -220,10 +216,7 @@ def valid_value(key: str, value: object) -> bool:
     return False
 
 
-SELECTORS = {Family.BUILTIN: ("internalCameraName", "cameraId"),
-             Family.USB: ("usbCameraName",) + USB_TRIPLE}
-ROTATION_KEY = {Family.BUILTIN: "cameraRotationAngle", Family.USB: "usbCameraRotationAngle"}
-FLIP_KEY = {Family.BUILTIN: "cameraPushFlip", Family.USB: "usbCameraPushFlip"}
+SELECTORS = SELECTOR_KEYS
 _LOWER = {name.lower(): name for name in KEYS_BY_NAME}
 
 

@@ -464,8 +464,9 @@ class CameraSource(_SourceBase):
                 if self._kept_bytes < KEEP_PACKET_BYTES:   # for `bench`'s decode-only ceiling
                     self.packets.append(payload)
                     self._kept_bytes += len(payload)
-                for image in decoder.feed(payload, idle=not header.config):
-                    self._deliver(image)
+                received = time.monotonic_ns()   # the packet's last byte: decoding and conversion start here
+                for image, received_ns in decoder.feed_timed(payload, idle=not header.config, received_ns=received):
+                    self._deliver(image, received_ns)
         finally:
             stream.close()
             run.close()

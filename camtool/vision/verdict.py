@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from camtool.config.keys import KEYS_BY_NAME, USB_TRIPLE, Family
+from camtool.config.keys import KEYS_BY_NAME, ORIENTATION_KEYS, USB_TRIPLE, Family
 from camtool.config.rules import validate
 from camtool.config.semantics import (
     ALL_BEHAVIOURS, DEFAULT_BEHAVIOUR, DEVICE_END, END_TITLES, REASON_MIRROR, REASON_MIRROR_DEVICE,
@@ -41,8 +41,6 @@ TILT_NOTE_DEG = 15.0
 #: Explanation values that are N_ sources themselves (translated when the sentence is shown).
 _TRANSLATED_VALUES = ("reason", "direction", "flip", "other")
 
-_ROTATION_KEYS = {Family.BUILTIN: ("cameraRotationAngle", "cameraPushFlip"),
-                  Family.USB: ("usbCameraRotationAngle", "usbCameraPushFlip")}
 
 E_NOT_CAPTURED = N_("The {end} was not captured, so it could not be checked.")
 E_NO_CHART = N_("No chart is visible on the {end}: hold the printed chart (camtool chart) upright in front of "
@@ -420,7 +418,7 @@ def _usb_selector(inventory, path: str) -> dict[str, Any]:
 def _without_orientation_keys(config: dict, family: Family) -> dict:
     """The config without the rotation/flip keys of the family not in use (WMPF ignores them)."""
     other = Family.USB if family is Family.BUILTIN else Family.BUILTIN
-    return {k: v for k, v in config.items() if k not in _ROTATION_KEYS[other]}
+    return {k: v for k, v in config.items() if k not in ORIENTATION_KEYS[other]}
 
 
 def _explain(item: Unfixable) -> Explanation:
@@ -466,8 +464,7 @@ def _recommend(config: dict, bases: Bases | None, family: Family, behaviour: Wmp
         # when it makes more ends upright than the built-in keys can (never trades one upright end
         # for another).
         base = {k: v for k, v in config.items()
-                if k not in ("internalCameraName", "cameraId", *_ROTATION_KEYS[Family.BUILTIN],
-                             "usbCameraName", *USB_TRIPLE)}
+                if k not in (*SELECTORS[Family.BUILTIN], *ORIENTATION_KEYS[Family.BUILTIN], *SELECTORS[Family.USB])}
         base.update(_usb_selector(inventory, external.usb_path))
         by_usb = config_for_upright(bases, Family.USB, behaviour, base)
         if by_usb.upright_ends > plan.upright_ends:

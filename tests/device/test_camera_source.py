@@ -213,7 +213,7 @@ def test_bench_camera_reports_the_cameras_stream(server_file, capsys):
     stream = json.loads(capsys.readouterr().out)["streams"][0]
     assert stream["size"] == "640x480" and stream["frames_delivered"] > 0
     assert stream["latency_ms"] is not None and stream["dropped_frames"] is not None
-    assert stream["decode_only_fps"] > 0
+    assert stream["decode_convert_fps"] > 0 and stream["added_latency_ms"] is not None
 
 
 def test_bench_camera_options_without_the_camera_source_are_a_usage_error(capsys):
