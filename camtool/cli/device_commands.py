@@ -25,6 +25,10 @@ def add_devices(devices: argparse.ArgumentParser) -> None:
 def add_cameras(cameras: argparse.ArgumentParser) -> None:
     _serial_option(cameras)
     cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    cameras.add_argument("--sizes", action="store_true",
+                         help=tr(N_("Also list the sizes each camera streams, asked through the scrcpy server file (Android 12+).")))
+    cameras.add_argument("--scrcpy-server", metavar="FILE", default=None,
+                         help=tr(N_("With --sizes: scrcpy's server file (default: $SCRCPY_SERVER_PATH or where scrcpy installs it).")))
     cameras.set_defaults(handler=run_cameras)
 
 
@@ -54,7 +58,44 @@ def add_bench(bench: argparse.ArgumentParser) -> None:
     bench.add_argument("--seconds", metavar="N", type=float, default=None,
                        help=tr(N_("Seconds to measure each stream size (default 5).")))
     bench.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
+    bench.add_argument("--scenario", metavar="NAME", default=None,
+                       help=tr(N_("The private virtual device's scenario (default tablet-a12); not with --serial.")))
+    camera_source_options(bench)
     bench.set_defaults(handler=run_bench)
+
+
+def camera_source_options(parser: argparse.ArgumentParser) -> None:
+    """--source screen|camera and the camera's options (issue 17), one definition for every command."""
+    parser.add_argument("--source", choices=("screen", "camera"), default="screen",
+                        help=tr(N_("What to capture: the device's screen (default) or a camera itself "
+                                   "(Android 12+, needs the scrcpy server file).")))
+    parser.add_argument("--camera-id", metavar="ID", default=None,
+                        help=tr(N_("With --source camera: the camera's id, as `camtool cameras` lists it.")))
+    parser.add_argument("--camera-size", metavar="WxH", default=None,
+                        help=tr(N_("With --source camera: the size to stream, e.g. 1280x720 (default: the camera's largest).")))
+    parser.add_argument("--scrcpy-server", metavar="FILE", default=None,
+                        help=tr(N_("With --source camera: scrcpy's server file (default: $SCRCPY_SERVER_PATH or "
+                                   "where scrcpy installs it).")))
+
+
+def camera_choice(args: argparse.Namespace):
+    """(server file, camera id, size) for --source camera; usage problems and refusals raise."""
+    import re
+
+    from camtool.device.camera_source import check_camera_id, find_server_file
+
+    size = None
+    if args.camera_size is not None:
+        m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", args.camera_size.strip().lower())
+        if not m:
+            raise _UsageProblem(tr(N_("--camera-size must look like 1280x720, not {value}."),
+                                   value=args.camera_size.encode("unicode_escape").decode("ascii")[:40]))
+        size = (int(m.group(1)), int(m.group(2)))
+    if args.source != "camera":
+        if args.camera_id is not None or size is not None or args.scrcpy_server is not None:
+            raise _UsageProblem(tr(N_("--camera-id, --camera-size and --scrcpy-server go with --source camera.")))
+        return None
+    return find_server_file(args.scrcpy_server), check_camera_id(args.camera_id), size
 
 
 PARSERS = {"devices": add_devices, "cameras": add_cameras, "device": add_device, "apply": add_apply,
@@ -155,13 +196,37 @@ def run_cameras(args: argparse.Namespace) -> int:
         from camtool.device.inventory_fetch import fetch_inventory
 
         fetched = fetch_inventory(io, serial)
+        sizes, refusal = (_camera_sizes(io, serial, args.scrcpy_server) if args.sizes else (None, None))
         if args.json:
-            _print_json(fetched.to_json())
+            data = fetched.to_json()
+            if sizes is not None:
+                data["camera_sizes"] = {cam_id: [f"{w}x{h}" for w, h in listed] for cam_id, _f, listed in sizes}
+            _print_json(data)
         else:
             print(format_inventory(fetched))
+            if sizes is not None:
+                print(tr(N_("Sizes each camera streams (camera source, scrcpy server):")))
+                for cam_id, facing, listed in sizes:
+                    print(tr(N_("  camera {id} ({facing}): {sizes}"), id=cam_id, facing=facing,
+                             sizes=", ".join(f"{w}x{h}" for w, h in listed) or "?"))
+        if refusal is not None:
+            print(refusal.describe(), file=sys.stderr)
+            return refusal.exit_code
         return exitcodes.OK
 
     return _with_device(args, work)
+
+
+def _camera_sizes(io, serial: str, server_path: str | None):
+    """(cameras with sizes, None) or (None, the refusal): the inventory is printed either way."""
+    from camtool.device.camera_source import CameraRefusal, CameraServer, find_server_file
+
+    try:
+        server = CameraServer(io, serial, find_server_file(server_path))
+        server.check_device()
+        return server.list_cameras(), None
+    except CameraRefusal as exc:
+        return None, exc
 
 
 # -- device capture ---------------------------------------------------------------------------
@@ -234,13 +299,26 @@ def run_bench(args: argparse.Namespace) -> int:
         return exitcodes.USAGE
     previous = _terminate_as_interrupt()
     try:
+        if args.serial is not None and args.scenario is not None:
+            raise _UsageProblem(tr(N_("camtool bench: --scenario is for the private virtual device; leave out --serial.")))
+        camera = camera_choice(args)
+        options: dict = {}
+        if camera is not None:
+            from camtool.device.camera_source import CameraSource
+
+            server_file, camera_id, size = camera
+
+            def make_source(io, serial, size, on_frame):
+                return CameraSource(io, serial, server_file, camera_id=camera_id, size=size, on_frame=on_frame)
+
+            options = {"make_source": make_source, "sizes": (size,)}
         if args.serial is None:
-            with bench.VirtualBench() as (io, serial):
-                report = bench.run_bench(io, serial, virtual=True, seconds=seconds)
+            with bench.VirtualBench(args.scenario or bench.DEFAULT_SCENARIO) as (io, serial):
+                report = bench.run_bench(io, serial, virtual=True, seconds=seconds, **options)
         else:
             io = _io()
             serial = choose_serial(io, args.serial)
-            report = bench.run_bench(io, serial, virtual=False, seconds=seconds)
+            report = bench.run_bench(io, serial, virtual=False, seconds=seconds, **options)
     except _UsageProblem as exc:
         print(str(exc), file=sys.stderr)
         return exitcodes.USAGE

@@ -47,6 +47,9 @@ def add_verify(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", metavar="FILE", help=tr(N_("Write an HTML report (one file, pictures included).")))
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=tr(N_("Output format (default: text).")))
+    from camtool.cli.device_commands import camera_source_options
+
+    camera_source_options(p)   # --source camera: the camera's own picture gives its mounting (issue 17)
     p.set_defaults(handler=run_verify_command)
 
 
@@ -203,6 +206,10 @@ def run_verify_command(args: argparse.Namespace) -> int:
     from camtool.device.errors import DeviceError
     from camtool.vision.verify_run import CaptureError
 
+    if args.source == "camera":
+        from camtool.cli.camera_verify import run_camera_verify
+
+        return run_camera_verify(args)
     try:
         _check_args(args)
         config, library, profile = _load_config(args)

@@ -13,6 +13,7 @@ import os
 import shlex
 import socket
 import subprocess
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -52,6 +53,7 @@ from camtool.device.errors import (
     DeviceNoPermissions,
     DeviceNotFound,
     DeviceOffline,
+    DeviceRefused,
     DeviceTimeout,
     DeviceUnauthorized,
 )
@@ -59,6 +61,8 @@ from camtool.device.states import DeviceEntry, DeviceState, parse_devices_output
 
 DEFAULT_PORT = 5037
 SERVER_START_TIMEOUT_S = 20.0
+#: The sync protocol's largest DATA chunk.
+SYNC_DATA_MAX = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,50 @@ class AdbDeviceIO:
                 total += len(chunk)
         return b"".join(chunks)
 
+    def push(self, serial: str, data: bytes, remote: str, mode: int = 0o644, timeout: float = 10.0) -> None:
+        """Write `data` to the file `remote` on the device (`adb push`, the sync protocol's SEND).
+
+        adbutils' own push waits without a timeout; this one bounds every read and write.
+        """
+        spec = f"{remote},{0o100000 | mode}".encode("utf-8")
+        try:
+            connection = self._client.device(serial).open_transport(timeout=timeout)
+        except Exception as exc:
+            raise self._map_error(serial, exc) from None
+        try:
+            sock = connection.conn
+            sock.settimeout(timeout)
+            connection.send_command("sync:")
+            connection.check_okay()
+            payload = bytearray(b"SEND" + len(spec).to_bytes(4, "little") + spec)
+            for i in range(0, len(data), SYNC_DATA_MAX):
+                chunk = data[i:i + SYNC_DATA_MAX]
+                payload += b"DATA" + len(chunk).to_bytes(4, "little") + chunk
+            payload += b"DONE" + int(time.time()).to_bytes(4, "little")
+            sock.sendall(bytes(payload))
+            answer = _recv_exactly(sock, 8)
+            if answer[:4] != b"OKAY":
+                length = int.from_bytes(answer[4:8], "little")
+                message = _recv_exactly(sock, min(length, 4096)).decode("utf-8", "replace") if answer[:4] == b"FAIL" else ""
+                raise DeviceRefused(serial, message or answer[:4].decode("ascii", "replace"))
+            sock.sendall(b"QUIT" + bytes(4))
+        except DeviceError:
+            raise
+        except Exception as exc:
+            raise self._map_error(serial, exc) from None
+        finally:
+            connection.close()
+
+    def connect_abstract(self, serial: str, name: str, timeout: float = 10.0) -> _ExecStream:
+        """A byte stream to the device's abstract socket `name` (what `adb forward ... localabstract:` reaches)."""
+        try:
+            connection = self._client.device(serial).open_transport(timeout=timeout)
+            connection.send_command("localabstract:" + name)
+            connection.check_okay()
+        except Exception as exc:
+            raise self._map_error(serial, exc) from None
+        return _ExecStream(connection, serial, timeout)
+
     def _has_shell_v2(self, device: adbutils.AdbDevice) -> bool:
         try:
             return "shell_v2" in device.get_features().split(",")
@@ -289,6 +337,16 @@ class AdbDeviceIO:
         if isinstance(exc, AdbConnectionError) and not self.server_running():
             return AdbUnavailable(serial, text)
         return DeviceGone(serial, text)
+
+
+def _recv_exactly(sock: socket.socket, n: int) -> bytes:
+    data = bytearray()
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            raise ConnectionError("the device closed the connection")
+        data += chunk
+    return bytes(data)
 
 
 def raise_for_state(entry: DeviceEntry) -> None:

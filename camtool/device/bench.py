@@ -208,8 +208,17 @@ def _stamp_figures(frames: list[Frame]) -> tuple[dict[str, float] | None, int | 
     return latency, dropped, rendered
 
 
-def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: float,
-                 progress: Progress, cancel: threading.Event) -> StreamFigures:
+#: Makes the source a stream is measured on: (io, serial, size, on_frame) -> a capture source.
+SourceFactory = Callable[[DeviceIO, str, "tuple[int, int] | None", Callable[[Frame], None]], Any]
+
+
+def screen_source(io: DeviceIO, serial: str, size, on_frame) -> ScreenrecordSource:
+    return ScreenrecordSource(io, serial, size=size, on_frame=on_frame)
+
+
+def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int] | None, seconds: float,
+                 progress: Progress, cancel: threading.Event,
+                 make_source: SourceFactory = screen_source) -> StreamFigures:
     recording = _RecordingIO(io)
     frames: list[Frame] = []
     first = threading.Event()
@@ -219,17 +228,25 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: floa
         frames.append(Frame(None, frame.arrival_ns, frame.index, frame.stamp, frame.received_ns))
         first.set()
 
-    label = f"{size[0]}x{size[1]}"
-    source = ScreenrecordSource(recording, serial, size=size, on_frame=on_frame)
+    label = f"{size[0]}x{size[1]}" if size else "?"
+    source = make_source(recording, serial, size, on_frame)
+    prepare = getattr(source, "prepare", None)
+    if prepare is not None:
+        prepare()  # a source that can refuse (the camera) says so before anything streams
     source.start()
     try:
         deadline = time.monotonic() + FIRST_FRAME_TIMEOUT_S
         while not first.wait(0.2):
             if cancel.is_set():
                 raise BenchCancelled()
+            if getattr(source, "refusal", None) is not None:
+                raise source.refusal
             if time.monotonic() > deadline:
                 raise TimeoutError(tr(N_("No frame arrived from {serial} within {seconds} s: {detail}"),
                                       serial=serial, seconds=int(FIRST_FRAME_TIMEOUT_S), detail=source.state_detail))
+        head = getattr(source, "head", None)
+        if size is None and head is not None:
+            label = f"{head.width}x{head.height}"
         thread_clock = _thread_cpu_clock(source._thread)
         thread0 = thread_clock() if thread_clock else 0.0
         start_count, cpu0, wall0 = len(frames), time.process_time(), time.monotonic()
@@ -247,7 +264,8 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: floa
     finally:
         source.stop()
     latency, dropped, rendered = _stamp_figures(measured)
-    ceilings = decode_ceilings(recording.chunks)
+    # A camera source reads its own socket, not a recorded exec stream: it keeps its packets.
+    ceilings = decode_ceilings(getattr(source, "packets", None) or recording.chunks)
     delivered_fps = len(measured) / wall
     source_fps = (rendered / wall) if rendered else None
     return StreamFigures(
@@ -270,12 +288,12 @@ def keeps_up(delivered_fps: float, source_fps: float | None, ceiling_fps: float 
 
 def run_bench(io: DeviceIO, serial: str, *, virtual: bool, seconds: float = DEFAULT_SECONDS,
               sizes=DEFAULT_SIZES, progress: Progress | None = None,
-              cancel: threading.Event | None = None) -> BenchReport:
+              cancel: threading.Event | None = None, make_source: SourceFactory = screen_source) -> BenchReport:
     progress = progress or (lambda line: print(line, file=sys.stderr, flush=True))
     cancel = cancel or threading.Event()
     report = BenchReport(serial, virtual)
     for size in sizes:
-        report.streams.append(bench_stream(io, serial, size, seconds, progress, cancel))
+        report.streams.append(bench_stream(io, serial, size, seconds, progress, cancel, make_source))
     return report
 
 

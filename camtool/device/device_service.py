@@ -45,6 +45,20 @@ class AdbDeviceService:
         return ScreenrecordSource(self.io, serial, on_frame=on_frame,
                                   on_state=lambda state, detail: on_state(state.value, detail))
 
+    def camera_source(self, serial: str, on_frame: Callable[[Frame], None], on_state: Callable[[str, str], None], *,
+                      camera_id: str | None = None, size: tuple[int, int] | None = None,
+                      server_file: str | None = None):
+        """A capture of one camera itself through the user's scrcpy server (Android 12+), not started.
+
+        Refusals (Android < 12, no server file, camera busy, ...) arrive as state "lost" with
+        the words; the source then stops trying. `server_file` None: SCRCPY_SERVER_PATH or
+        where scrcpy installs it.
+        """
+        from camtool.device.camera_source import CameraSource
+
+        return CameraSource(self.io, serial, server_file or None, camera_id=camera_id, size=size, on_frame=on_frame,
+                            on_state=lambda state, detail: on_state(state.value, detail))
+
     def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[Any]:
         """BGR frames of the device's screen, newest only, until `stop()` or the device is lost."""
         arrived = threading.Event()

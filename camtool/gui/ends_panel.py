@@ -27,6 +27,7 @@ from camtool.config.semantics import DEFAULT_BEHAVIOUR, WECHAT_END, Turn, WmpfBe
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_picture import DeviceFrameTap, DeviceRunsPicker
 from camtool.gui.end_view import EndView
+from camtool.gui.camera_source_bar import CameraSourceBar
 from camtool.gui.live_device import DeviceService, LiveEndFeed
 from camtool.gui.workers import LatestOnlyWorker
 from camtool.i18n import tr as tr_core
@@ -171,6 +172,11 @@ class EndsPanel(QWidget):
         self.device_runs.changed.connect(self.refresh)
         self._source_line = QLabel(self)
         self._source_line.setWordWrap(True)
+        # Screen | Camera for the device end (issue 17); shown once a device is attached.
+        self.camera_bar = CameraSourceBar(self)
+        self.camera_bar.changed.connect(self._on_camera_choice)
+        self._serials: tuple[str | None, str | None] = (None, None)
+        self._camera_tap: DeviceFrameTap | None = None   # shows the camera's own picture, feeds nothing
         self._figures_timer = QTimer(self)
         self._figures_timer.setInterval(1000)
         self._figures_timer.timeout.connect(self.update_live_figures)
@@ -199,6 +205,7 @@ class EndsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addLayout(controls)
+        layout.addWidget(self.camera_bar)
         self._update_picture_source()
 
         self.mounting_combo.currentIndexChanged.connect(self.refresh)
@@ -279,23 +286,34 @@ class EndsPanel(QWidget):
         self._stop_feeds()
         self._feeds = {}
         self._live_shown_reported = False
-        for tap in (self._tap, self._wechat_tap):
+        for tap in (self._tap, self._wechat_tap, self._camera_tap):
             if tap is not None:
                 tap.stop()
-        self._tap = self._wechat_tap = None
+        self._tap = self._wechat_tap = self._camera_tap = None
+        self._serials = (device_serial, wechat_serial)
         if self._device_service is not None:
             for end, serial, view in (("device", device_serial, self.device_view),
                                       ("wechat", wechat_serial, self.wechat_view)):
                 if not serial:
                     continue
-                # The feed shows its frames through a tap, which also keeps them for the simulation.
+                service = self.camera_bar.service_for(self._device_service) if end == "device" else self._device_service
+                if service is None:
+                    continue   # the camera source lacks a camera id: the bar says so
+                camera = service is not self._device_service
+                # The feed shows its frames through a tap, which also keeps them for the simulation
+                # (a camera's own picture is not the device's screen: it never feeds the simulation).
                 tap = DeviceFrameTap(view, self)
-                tap.pictureChanged.connect(self._on_device_picture)
-                if end == "device":
+                if not camera:
+                    tap.pictureChanged.connect(self._on_device_picture)
+                if camera:
+                    self._camera_tap = tap
+                elif end == "device":
                     self._tap = tap
                 else:
                     self._wechat_tap = tap
-                self._feeds[end] = LiveEndFeed(self._device_service, serial, tap, self)
+                self._feeds[end] = LiveEndFeed(service, serial, tap, self)
+                if end == "device":
+                    self._feeds[end].stateChanged.connect(self.camera_bar.show_state)
         self.sourceChanged.emit()
         self._update_picture_source()
         self.live_check.setEnabled(bool(self._feeds))
@@ -303,6 +321,10 @@ class EndsPanel(QWidget):
             self.set_live(True)
         elif not self._feeds:
             self.live_check.setChecked(False)
+
+    def _on_camera_choice(self) -> None:
+        if self._serials[0]:
+            self.attach_live(*self._serials)
 
     def live_feeds(self) -> dict[str, LiveEndFeed]:
         return dict(self._feeds)
@@ -364,15 +386,16 @@ class EndsPanel(QWidget):
         self._update_effect_lines()
         self._source_line.setVisible(from_device)
         self.device_runs.setVisible("device" in self._feeds)
+        self.camera_bar.setVisible(bool(self._serials[0]) and hasattr(self._device_service, "camera_source"))
 
     def shutdown(self) -> None:
         """Stop the render thread, the live captures and the repaint timers (window closing)."""
         self._figures_timer.stop()
         self._stop_feeds()
-        for tap in (self._tap, self._wechat_tap):
+        for tap in (self._tap, self._wechat_tap, self._camera_tap):
             if tap is not None:
                 tap.stop()   # stop() lets Qt delete it
-        self._tap = self._wechat_tap = None
+        self._tap = self._wechat_tap = self._camera_tap = None
         self._worker.stop()
         self.device_view.stop()
         self.wechat_view.stop()

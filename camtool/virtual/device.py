@@ -144,6 +144,7 @@ class VirtualDevice:
             self.adb_server = None
         for endpoint in self.endpoints:
             endpoint.media.stop_all()
+            endpoint.camera_servers.stop_all()
         if self._loop is not None and self._thread is not None:
             if self._servers:
                 try:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from camtool.virtual import media
 from camtool.virtual.adbd import Stream
+from camtool.virtual.camera_server import CameraServers
 from camtool.virtual.commands import answer
 from camtool.virtual.faults import Faults
 from camtool.virtual.shell import SH, Shell, ShellIO, SimpleCommand, normalise
+from camtool.virtual.sync_service import DeviceFiles, serve_sync
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,9 @@ class EndEndpoint:
         self.faults = faults or Faults()
         self.executor = executor
         self.media = media.EndMedia(state, role, self.screen_size)
+        #: What `adb push` left on this end, and the scrcpy servers started from it (issue 17).
+        self.files = DeviceFiles()
+        self.camera_servers = CameraServers(self, self.files, executor)
 
     # --- what the host sees first -------------------------------------------------------
     @property
@@ -68,6 +74,10 @@ class EndEndpoint:
             return lambda stream: self._run(stream, command, v2)
         if name.startswith("exec:"):
             return lambda stream: self._run(stream, name[5:], False)
+        if name == "sync:":
+            return lambda stream: serve_sync(stream, self.files)
+        if name.startswith("localabstract:"):
+            return self.camera_servers.service(name[len("localabstract:"):])
         return None
 
     # --- one command line per stream ---------------------------------------------------
@@ -129,7 +139,12 @@ class EndEndpoint:
         return run
 
     async def run_command(self, argv: list[str], command: SimpleCommand, io: ShellIO, stream: Stream) -> int:
+        env, argv = _assignments(argv)
+        if not argv:
+            return 0
         name = argv[0]
+        if name == "app_process":
+            return await self.camera_servers.app_process(argv, env, io, stream)
         if self.replay is not None:
             for line in (normalise(command.text), normalise(" ".join(argv))):
                 result = self.replay.answer(line)
@@ -155,6 +170,16 @@ async def _emit(result, io: ShellIO) -> int:
     if result.stderr:
         await io.err(bytes(result.stderr))
     return int(result.exit_code)
+
+
+def _assignments(argv: list[str]) -> tuple[dict[str, str], list[str]]:
+    """`NAME=value ... command args`: the leading assignments (the command's environment) and the rest."""
+    env: dict[str, str] = {}
+    while argv and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", argv[0], re.S):
+        name, _, value = argv[0].partition("=")
+        env[name] = value
+        argv = argv[1:]
+    return env, argv
 
 
 def _banner_safe(value: object) -> str:

@@ -1355,4 +1355,51 @@ Waiting for it to come back...</source>
         <translation>需要设备层，但尚未接入。</translation>
     </message>
 </context>
+<context>
+    <name>CameraSourceBar</name>
+    <message>
+        <source>Type a camera id (as `camtool cameras` lists it).</source>
+        <translation>请输入摄像头 id（即 `camtool cameras` 列出的值）。</translation>
+    </message>
+    <message>
+        <source>Starting the camera (pushing the scrcpy server, asking for its version)...</source>
+        <translation>正在启动摄像头（推送 scrcpy 服务端，查询其版本）……</translation>
+    </message>
+    <message>
+        <source>Showing camera {id} itself.</source>
+        <translation>正在显示摄像头 {id} 本身的画面。</translation>
+    </message>
+    <message>
+        <source>Camera stopped.</source>
+        <translation>摄像头已停止。</translation>
+    </message>
+    <message>
+        <source>Device end shows:</source>
+        <translation>设备端显示：</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>Camera (Android 12+)</source>
+        <translation>摄像头（Android 12 及以上）</translation>
+    </message>
+    <message>
+        <source>Screen: what the device shows (the camera only while an app shows it). Camera: the camera module&apos;s own picture, through scrcpy&apos;s server file.</source>
+        <translation>屏幕：设备显示的内容（只有应用显示摄像头时才能看到摄像头）。摄像头：摄像头模组本身的画面，通过 scrcpy 服务端文件获取。</translation>
+    </message>
+    <message>
+        <source>camera id</source>
+        <translation>摄像头 id</translation>
+    </message>
+    <message>
+        <source>largest size</source>
+        <translation>最大尺寸</translation>
+    </message>
+    <message>
+        <source>scrcpy server file (default: SCRCPY_SERVER_PATH or installed)</source>
+        <translation>scrcpy 服务端文件（默认：SCRCPY_SERVER_PATH 或已安装的）</translation>
+    </message>
+</context>
 </TS>
