@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions = WindowActions(self, {
+            "new": self.new_config,
             "open": self.open_config,
             "save": self.sidebar.save_current,
             "save_as": self.sidebar.save_as,
@@ -131,6 +132,13 @@ class MainWindow(QMainWindow):
         install_orientation_check(self)
 
     # ---- actions -------------------------------------------------------------------------
+    def new_config(self) -> bool:
+        """File > New: an empty config (WMPF's defaults), untitled, after the unsaved-changes guard."""
+        if not self.sidebar.confirm_leave():
+            return False
+        self.document.load({}, origin_name="", profile_sku=None)
+        return True
+
     def open_config(self) -> bool:
         if not self.sidebar.confirm_leave():
             return False

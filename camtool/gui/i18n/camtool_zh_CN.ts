@@ -4,83 +4,83 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../actions.py" line="168" />
+        <location filename="../actions.py" line="170" />
         <source>checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="172" />
+        <location filename="../actions.py" line="174" />
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="185" />
-        <location filename="../actions.py" line="189" />
+        <location filename="../actions.py" line="187" />
+        <location filename="../actions.py" line="191" />
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="198" />
+        <location filename="../actions.py" line="200" />
         <source>About camtool</source>
         <translation>关于 camtool</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="199" />
+        <location filename="../actions.py" line="201" />
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="200" />
+        <location filename="../actions.py" line="202" />
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="201" />
+        <location filename="../actions.py" line="203" />
         <source>a 180° turn</source>
         <translation>旋转 180°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="202" />
+        <location filename="../actions.py" line="204" />
         <source>a top-to-bottom mirror</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="203" />
+        <location filename="../actions.py" line="205" />
         <source>camtool {version}: see, choose, check and export the camera keys of WMPF's InitGlobalConfig.</source>
         <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="206" />
+        <location filename="../actions.py" line="208" />
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="207" />
+        <location filename="../actions.py" line="209" />
         <source>adb: {adb}</source>
         <translation>adb：{adb}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="209" />
+        <location filename="../actions.py" line="211" />
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
         <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="210" />
+        <location filename="../actions.py" line="212" />
         <source>• a rotation key turns the picture {direction}</source>
         <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="211" />
+        <location filename="../actions.py" line="213" />
         <source>• a push flip is {flip}</source>
         <translation>• 推流翻转即{flip}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="212" />
+        <location filename="../actions.py" line="214" />
         <source>• rotation values are 0, 90, 180 and 270</source>
         <translation>• 旋转角度取值为 0、90、180、270</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="213" />
+        <location filename="../actions.py" line="215" />
         <source>• version gates (* = inferred from the client library's history): {gates}</source>
         <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
     </message>
@@ -386,17 +386,17 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../dialogs.py" line="87" />
+        <location filename="../dialogs.py" line="143" />
         <source>Diff: {a} / {b}</source>
         <translation>差异：{a} / {b}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="89" />
+        <location filename="../dialogs.py" line="145" />
         <source>Key</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="99" />
+        <location filename="../dialogs.py" line="155" />
         <source>The two profiles have the same config.</source>
         <translation>两个配置档案的配置相同。</translation>
     </message>
@@ -639,38 +639,38 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="117" />
         <source>Imported {path}</source>
         <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="119" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="158" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="169" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="181" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="188" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="192" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -850,171 +850,204 @@ Waiting for it to come back...</source>
 <context>
     <name>ProfilesSidebar</name>
     <message>
-        <location filename="../profiles_sidebar.py" line="120" />
+        <location filename="../profiles_sidebar.py" line="141" />
+        <source>No profiles in {folder} yet. The examples shipped with camtool are listed below: open one (as an unsaved copy), or copy them all into the library.</source>
+        <translation>{folder} 中还没有配置档案。下面列出了 camtool 自带的示例：可以打开其中一个（作为未保存的副本），或把它们全部复制到配置档案库中。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="144" />
+        <source>{sku}  (example)</source>
+        <translation>{sku}  （示例）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="147" />
+        <source>An example shipped with camtool: opens as an unsaved copy.</source>
+        <translation>camtool 自带的示例：打开后为未保存的副本。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="153" />
         <source>{sku}  (cannot be read)</source>
         <translation>{sku}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="126" />
+        <location filename="../profiles_sidebar.py" line="159" />
         <source>{sku}  (extends {parent})</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="133" />
+        <location filename="../profiles_sidebar.py" line="166" />
         <source>both ends upright</source>
         <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="133" />
+        <location filename="../profiles_sidebar.py" line="166" />
         <source>not upright</source>
         <translation>方向不正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="135" />
+        <location filename="../profiles_sidebar.py" line="168" />
         <source>{count} verification record(s); latest: {verdict} ({date})</source>
         <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="151" />
+        <location filename="../profiles_sidebar.py" line="184" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="170" />
+        <location filename="../profiles_sidebar.py" line="201" />
+        <location filename="../profiles_sidebar.py" line="236" />
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="171" />
+        <location filename="../profiles_sidebar.py" line="203" />
+        <source>{sku} (example)</source>
+        <translation>{sku}（示例）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="219" />
+        <source>Examples not copied</source>
+        <translation>示例未复制</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="237" />
         <source>The profile "{sku}" could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="186" />
-        <location filename="../profiles_sidebar.py" line="193" />
-        <location filename="../profiles_sidebar.py" line="247" />
-        <location filename="../profiles_sidebar.py" line="258" />
+        <location filename="../profiles_sidebar.py" line="252" />
+        <location filename="../profiles_sidebar.py" line="259" />
+        <location filename="../profiles_sidebar.py" line="262" />
+        <location filename="../profiles_sidebar.py" line="319" />
+        <location filename="../profiles_sidebar.py" line="330" />
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="189" />
+        <location filename="../profiles_sidebar.py" line="255" />
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="194" />
-        <location filename="../profiles_sidebar.py" line="206" />
+        <location filename="../profiles_sidebar.py" line="263" />
+        <location filename="../profiles_sidebar.py" line="278" />
         <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="200" />
+        <location filename="../profiles_sidebar.py" line="269" />
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="211" />
+        <location filename="../profiles_sidebar.py" line="273" />
+        <location filename="../profiles_sidebar.py" line="283" />
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="222" />
+        <location filename="../profiles_sidebar.py" line="294" />
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="287" />
+        <location filename="../profiles_sidebar.py" line="361" />
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="288" />
+        <location filename="../profiles_sidebar.py" line="362" />
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289" />
+        <location filename="../profiles_sidebar.py" line="363" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289" />
+        <location filename="../profiles_sidebar.py" line="363" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289" />
+        <location filename="../profiles_sidebar.py" line="363" />
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290" />
+        <location filename="../profiles_sidebar.py" line="364" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290" />
+        <location filename="../profiles_sidebar.py" line="364" />
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290" />
+        <location filename="../profiles_sidebar.py" line="364" />
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="293" />
+        <location filename="../profiles_sidebar.py" line="367" />
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="368" />
+        <source>Copy the examples into the library</source>
+        <translation>把示例复制到配置档案库</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../dialogs.py" line="33" />
+        <location filename="../dialogs.py" line="36" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="34" />
+        <location filename="../dialogs.py" line="37" />
         <source>The config "{name}" has unsaved changes. Save them first?</source>
         <translation>配置“{name}”有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="47" />
+        <location filename="../dialogs.py" line="50" />
         <source>Delete profile</source>
         <translation>删除配置档案</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="48" />
+        <location filename="../dialogs.py" line="51" />
         <source>Delete the profile "{sku}" from the library? This cannot be undone.</source>
         <translation>从档案库中删除配置档案“{sku}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="53" />
-        <source>Profile name (SKU):</source>
-        <translation>配置档案名称（SKU）：</translation>
+        <location filename="../dialogs.py" line="84" />
+        <source>"{sku}" cannot name a profile: {rule}.</source>
+        <translation>"{sku}" 不能用作配置档案名称：{rule}。</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="57" />
+        <location filename="../dialogs.py" line="60" />
         <source>Open a config</source>
         <translation>打开配置</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="58" />
+        <location filename="../dialogs.py" line="61" />
         <source>Configs (*.json *.kt *.java);;All files (*)</source>
         <translation>配置文件 (*.json *.kt *.java);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="62" />
+        <location filename="../dialogs.py" line="65" />
         <source>Save the export as</source>
         <translation>导出另存为</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="66" />
+        <location filename="../dialogs.py" line="69" />
         <source>Choose the profile library folder</source>
         <translation>选择配置档案库文件夹</translation>
     </message>
@@ -1086,6 +1119,19 @@ Waiting for it to come back...</source>
         <location filename="../selection_form.py" line="239" />
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
+    </message>
+</context>
+<context>
+    <name>SkuDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="98" />
+        <source>Profile name (SKU):</source>
+        <translation>配置档案名称（SKU）：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="104" />
+        <source>Letters, digits, '.', '_' and '-' (no spaces), e.g. IC-3588-v2.</source>
+        <translation>可用字母、数字、'.'、'_' 和 '-'（不能有空格），例如 IC-3588-v2。</translation>
     </message>
 </context>
 <context>
@@ -1183,99 +1229,104 @@ Waiting for it to come back...</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="112" />
+        <location filename="../actions.py" line="113" />
         <source>&amp;File</source>
         <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112" />
+        <location filename="../actions.py" line="113" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112" />
+        <location filename="../actions.py" line="113" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113" />
+        <location filename="../actions.py" line="114" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113" />
+        <location filename="../actions.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="117" />
+        <location filename="../actions.py" line="118" />
+        <source>&amp;New config</source>
+        <translation>新建配置(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="119" />
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="118" />
+        <location filename="../actions.py" line="120" />
         <source>&amp;Save profile</source>
         <translation>保存配置档案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="119" />
+        <location filename="../actions.py" line="121" />
         <source>Save profile &amp;as...</source>
         <translation>配置档案另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="120" />
+        <location filename="../actions.py" line="122" />
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="121" />
+        <location filename="../actions.py" line="123" />
         <source>Choose profile &amp;library...</source>
         <translation>选择配置档案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="122" />
+        <location filename="../actions.py" line="124" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="123" />
+        <location filename="../actions.py" line="125" />
         <source>Rotate +90°</source>
         <translation>旋转 +90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="124" />
+        <location filename="../actions.py" line="126" />
         <source>Rotate -90°</source>
         <translation>旋转 -90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="125" />
+        <location filename="../actions.py" line="127" />
         <source>Toggle push &amp;flip</source>
         <translation>切换推流翻转(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="126" />
+        <location filename="../actions.py" line="128" />
         <source>&amp;Refresh devices</source>
         <translation>刷新设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127" />
+        <location filename="../actions.py" line="129" />
         <source>&amp;Apply to device</source>
         <translation>应用到设备(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="128" />
+        <location filename="../actions.py" line="130" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="129" />
+        <location filename="../actions.py" line="131" />
         <source>&amp;About camtool</source>
         <translation>关于 camtool(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="133" />
-        <location filename="../actions.py" line="134" />
+        <location filename="../actions.py" line="135" />
+        <location filename="../actions.py" line="136" />
         <source>Needs the device layer, which is not attached yet.</source>
         <translation>需要设备层，但尚未接入。</translation>
     </message>
