@@ -59,9 +59,12 @@ class CamerasPanel(QWidget):
     # ---- API -----------------------------------------------------------------------------
     def show_device(self, serial: str) -> None:
         """Read this device's inventory (off the GUI thread); "" clears the panel."""
+        if serial != self.serial:
+            self._document.set_device_inventory(None)   # the last device's findings are not this one's
         self.serial = serial
         if not serial:
             self.fetched = None
+            self._document.set_device_inventory(None)
             self._fill()
             return
         self.status.setText(self.tr("Reading the cameras of {serial}...").format(serial=serial))
@@ -128,6 +131,7 @@ class CamerasPanel(QWidget):
             return   # the technician chose another device meanwhile
         self.fetched = fetched
         self._document.set_wmpf_version(fetched.inventory.device.wmpf)
+        self._document.set_device_inventory(fetched.inventory, serial)   # the CAM6xx findings follow the device
         self._fill()
         self.inventoryShown.emit(serial)
 
@@ -136,6 +140,7 @@ class CamerasPanel(QWidget):
         if request != self.serial:
             return
         self.fetched = None
+        self._document.set_device_inventory(None)   # nothing to compare with: no device findings
         self._fill()
         self.status.setText(self.tr("The cameras of {serial} could not be read: {error}").format(
             serial=request, error=message.split(": ", 1)[-1]))

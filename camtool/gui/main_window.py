@@ -26,6 +26,9 @@ from camtool.gui.profiles_sidebar import ProfilesSidebar
 from camtool.gui.selection_form import SelectionForm
 
 _SPLITTERS = ("main", "middle", "right")
+#: Device findings that mean the device has no (single) camera for the selection: a simulated
+#: picture of that camera would show something the device cannot.
+_NO_CAMERA_CODES = ("CAM601", "CAM602", "CAM603", "CAM604", "CAM605")
 #: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows
 #: "sku (extends parent)", the ends get the most room).
 _FIRST_RUN_SIZES = {"main": [220, 420, 726], "middle": [450, 250], "right": [430, 230]}
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
             self.tr("Imported {path}").format(path=path), 5000))
         self.export.exportSaved.connect(lambda path: self.statusBar().showMessage(
             self.tr("Export saved to {path}").format(path=path), 5000))
+        document.changed.connect(self._update_no_camera_notice)
         document.dirtyChanged.connect(self._update_title)
         document.originChanged.connect(self._update_title)
         document.changed.connect(self._update_save_actions)
@@ -177,6 +181,22 @@ class MainWindow(QMainWindow):
             self.actions.actions[name].setToolTip(reason)
         self.sidebar.set_save_blocked(reason)
 
+    def _update_no_camera_notice(self) -> None:
+        """Over the simulated ends: the device in the device bar has no camera for this selection."""
+        finding = next((f for f in self.document.device_findings if f.code in _NO_CAMERA_CODES), None)
+        if finding is None:
+            notice = ""
+        elif finding.code == "CAM605":
+            notice = self.tr("{serial} has more than one camera for this selection: which one WMPF opens is not "
+                             "known, so this picture may not be what the device shows.\n{code}: {message}")
+        else:
+            notice = self.tr("{serial} has no camera for this selection, so this end would show no camera "
+                             "picture.\n{code}: {message}")
+        if finding is not None:
+            notice = notice.format(serial=self.document.device_serial, code=finding.code, message=finding.message)
+        for view in (self.ends.device_view, self.ends.wechat_view):
+            view.set_notice(notice)
+
     def _update_title(self, *_args) -> None:
         name = self.document.origin_name or self.tr("untitled")
         star = "*" if self.document.is_dirty else ""
@@ -189,6 +209,7 @@ class MainWindow(QMainWindow):
                 "for the config in the form."))
         self.banner.setVisible(self.device_service is None)
         self._update_title()
+        self._update_no_camera_notice()
         self.statusBar().showMessage(self.tr("camtool {version} · Qt {qt}").format(
             version=__version__, qt=qVersion()), 4000)
 

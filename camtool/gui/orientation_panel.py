@@ -85,9 +85,11 @@ class UpOverlay(QWidget):
             return None
         detection: ChartDetection = end.detection
         width, height = size
-        scale = min(self.width() / width, self.height() / height)
-        left = (self.width() - width * scale) / 2
-        top = (self.height() - height * scale) / 2
+        # The view fits its picture below its badge strip (EndView.picture_area).
+        area = self.parentWidget().picture_area() if hasattr(self.parentWidget(), "picture_area") else QRectF(self.rect())
+        scale = min(area.width() / width, area.height() / height)
+        left = area.x() + (area.width() - width * scale) / 2
+        top = area.y() + (area.height() - height * scale) / 2
         cx, cy = detection.centre
         ux, uy = detection.up or (0.0, -1.0)
         # Long enough to read at a glance, short enough to stay on the chart.

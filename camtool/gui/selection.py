@@ -109,5 +109,17 @@ def with_flip(data: dict, family: Family, flip: bool) -> dict:
     return result
 
 
+def keys_on_form(mode: SelectionMode) -> tuple[str, ...]:
+    """The keys the selection form offers in this mode: its selection keys, its family's rotation and flip."""
+    return (*mode.keys, ROTATION_KEY[mode.family], FLIP_KEY[mode.family])
+
+
+def keys_off_form(data: dict, mode: SelectionMode) -> list[str]:
+    """Camera keys the config holds that the form does not offer in this mode (WMPF ignores or
+    rejects them: the other family's keys, the other way of selecting), in key order."""
+    shown = keys_on_form(mode)
+    return [key for key in CAMERA_KEY_ORDER if key in data and key not in shown]
+
+
 def camera_keys_in(data: dict) -> list[str]:
     return [key for key in CAMERA_KEY_ORDER if key in data]

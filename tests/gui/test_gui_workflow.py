@@ -84,3 +84,30 @@ def test_an_empty_library_offers_the_examples_to_open_or_copy_in(qtbot, window, 
     assert not sidebar.showing_examples()
     assert json.loads((empty / f"{LOCK}.json").read_text(encoding="utf-8"))["sku"] == LOCK
     assert sidebar.open_profile(LOCK, guard=False)
+
+
+def test_a_hidden_key_that_blocks_export_is_shown_and_removed_with_one_click(qtbot, window):
+    document = window.document
+    document.import_data({"internalCameraName": "0", "cameraId": 1, "uiZoom": 1.2})
+    assert "cameraId" not in document.mode.keys              # the form offers internalCameraName only
+    assert document.has_errors and window.export.blocked_reason()
+    assert "CAM203" in window.findings.codes()
+    assert set(window.findings.remove_buttons) == {"cameraId"}
+    assert window.findings.remove_bar.isVisibleTo(window)
+    assert "cameraId" in window.form.other_key_buttons and window.form.other_keys_box.isVisibleTo(window)
+    window.findings.remove_buttons["cameraId"].click()
+    assert document.data == {"internalCameraName": "0", "uiZoom": 1.2}
+    assert not document.has_errors and not window.export.blocked_reason()
+    assert not window.findings.remove_bar.isVisibleTo(window) and not window.form.other_keys_box.isVisibleTo(window)
+
+
+def test_the_other_family_s_keys_are_on_the_form_with_their_value_and_a_remove_button(qtbot, window):
+    document = window.document
+    document.import_data({"usbCameraName": "/dev/bus/usb/001/004", "cameraRotationAngle": 90, "cameraPushFlip": True})
+    form = window.form
+    assert set(form.other_key_buttons) == {"cameraRotationAngle", "cameraPushFlip"}
+    labels = [w.text() for w in form.other_keys_box.findChildren(type(form._family_note)) if w.text()]
+    assert "cameraRotationAngle = 90" in labels and "cameraPushFlip = true" in labels
+    form.other_key_buttons["cameraPushFlip"].click()
+    assert "cameraPushFlip" not in document.data and document.data["cameraRotationAngle"] == 90
+    assert set(form.other_key_buttons) == {"cameraRotationAngle"}

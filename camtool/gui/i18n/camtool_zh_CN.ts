@@ -117,142 +117,142 @@
 <context>
     <name>CamerasPanel</name>
     <message>
-        <location filename="../cameras_panel.py" line="67" />
+        <location filename="../cameras_panel.py" line="70" />
         <source>Reading the cameras of {serial}...</source>
         <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="140" />
+        <location filename="../cameras_panel.py" line="145" />
         <source>The cameras of {serial} could not be read: {error}</source>
         <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="149" />
+        <location filename="../cameras_panel.py" line="154" />
         <source>No device chosen.</source>
         <translation>未选择设备。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="153" />
+        <location filename="../cameras_panel.py" line="158" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="154" />
+        <location filename="../cameras_panel.py" line="159" />
         <source>{model}, Android {android}, WMPF {wmpf}</source>
         <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="156" />
+        <location filename="../cameras_panel.py" line="161" />
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="162" />
+        <location filename="../cameras_panel.py" line="167" />
         <source>unknown (the camera service could not be read)</source>
         <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="164" />
+        <location filename="../cameras_panel.py" line="169" />
         <source>unknown (dumpsys usb could not be read)</source>
         <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173" />
+        <location filename="../cameras_panel.py" line="178" />
         <source>back</source>
         <translation>后置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173" />
+        <location filename="../cameras_panel.py" line="178" />
         <source>front</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173" />
+        <location filename="../cameras_panel.py" line="178" />
         <source>external</source>
         <translation>外接</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="176" />
+        <location filename="../cameras_panel.py" line="181" />
         <source>facing {facing}, sensor orientation {orientation}</source>
         <translation>朝向 {facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="179" />
+        <location filename="../cameras_panel.py" line="184" />
         <source>USB behind external HAL</source>
         <translation>外部 HAL 后的 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="182" />
+        <location filename="../cameras_panel.py" line="187" />
         <source>Camera {id}</source>
         <translation>摄像头 {id}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="184" />
+        <location filename="../cameras_panel.py" line="189" />
         <source>Selected with internalCameraName "{id}".</source>
         <translation>用 internalCameraName "{id}" 选择。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="190" />
+        <location filename="../cameras_panel.py" line="195" />
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
         <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="193" />
+        <location filename="../cameras_panel.py" line="198" />
         <source>vendor/product unknown</source>
         <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="194" />
+        <location filename="../cameras_panel.py" line="199" />
         <source>serial "{serial}"</source>
         <translation>序列号 "{serial}"</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="195" />
+        <location filename="../cameras_panel.py" line="200" />
         <source>serial none</source>
         <translation>无序列号</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="201" />
+        <location filename="../cameras_panel.py" line="206" />
         <source>Not a camera.</source>
         <translation>不是摄像头。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="206" />
+        <location filename="../cameras_panel.py" line="211" />
         <source>by path only</source>
         <translation>只能按设备路径选择</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="211" />
+        <location filename="../cameras_panel.py" line="216" />
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
         <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="222" />
+        <location filename="../cameras_panel.py" line="227" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="222" />
+        <location filename="../cameras_panel.py" line="227" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="223" />
+        <location filename="../cameras_panel.py" line="228" />
         <source>Built-in cameras</source>
         <translation>内置摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="224" />
+        <location filename="../cameras_panel.py" line="229" />
         <source>USB devices</source>
         <translation>USB 设备</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="225" />
+        <location filename="../cameras_panel.py" line="230" />
         <source>&amp;Use this camera</source>
         <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="226" />
+        <location filename="../cameras_panel.py" line="231" />
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
         <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
@@ -404,17 +404,17 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="139" />
+        <location filename="../end_view.py" line="172" />
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="139" />
+        <location filename="../end_view.py" line="172" />
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="168" />
+        <location filename="../end_view.py" line="205" />
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -580,43 +580,58 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="62" />
+        <location filename="../findings_panel.py" line="70" />
         <source>Remove {key} from the config</source>
         <extracomment>Item data role holding the finding's keys (for focusing the field).</extracomment>
         <translation>从配置中删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="87" />
+        <location filename="../findings_panel.py" line="95" />
         <source>No findings: the config is consistent.</source>
         <translation>没有检查结果：配置一致。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="89" />
+        <location filename="../findings_panel.py" line="97" />
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="97" />
+        <location filename="../findings_panel.py" line="100" />
+        <source>Checked against the cameras of {serial} too.</source>
+        <translation>也已对照 {serial} 的摄像头检查。</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="120" />
+        <source>Remove {key}</source>
+        <translation>删除 {key}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="121" />
+        <source>{key} is not on the form for the selected camera ({codes}): remove it from the config.</source>
+        <translation>所选摄像头的表单中没有 {key}（{codes}）：把它从配置中删除。</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="133" />
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="103" />
+        <location filename="../findings_panel.py" line="139" />
         <source>Right-click to remove one of its keys from the config.</source>
         <translation>右键单击可从配置中删除其中的配置项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="108" />
+        <location filename="../findings_panel.py" line="144" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="108" />
+        <location filename="../findings_panel.py" line="144" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="109" />
+        <location filename="../findings_panel.py" line="145" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -639,38 +654,52 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="120" />
         <source>Imported {path}</source>
-        <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
+        <extracomment>Device findings that mean the device has no (single) camera for the selection: a simulated picture of that camera would show something the device cannot. Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="122" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="162" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="173" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="190" />
+        <source>{serial} has more than one camera for this selection: which one WMPF opens is not known, so this picture may not be what the device shows.
+{code}: {message}</source>
+        <translation>{serial} 上有不止一个摄像头符合这个选择：不知道 WMPF 会打开哪一个，所以这个画面可能与设备显示的不同。
+{code}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="193" />
+        <source>{serial} has no camera for this selection, so this end would show no camera picture.
+{code}: {message}</source>
+        <translation>{serial} 上没有符合这个选择的摄像头，这一端将不会显示摄像头画面。
+{code}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="201" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="208" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="213" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -752,97 +781,97 @@ Waiting for it to come back...</source>
         <translation>顺时针转了 {rotation}°（需要再顺时针转 {turn}°）</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="260" />
+        <location filename="../orientation_panel.py" line="262" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="260" />
+        <location filename="../orientation_panel.py" line="262" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="264" />
+        <location filename="../orientation_panel.py" line="266" />
         <source>{end}: {message}</source>
         <translation>{end}：{message}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="275" />
+        <location filename="../orientation_panel.py" line="277" />
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="277" />
+        <location filename="../orientation_panel.py" line="279" />
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="279" />
+        <location filename="../orientation_panel.py" line="281" />
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="282" />
+        <location filename="../orientation_panel.py" line="284" />
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="284" />
+        <location filename="../orientation_panel.py" line="286" />
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="292" />
+        <location filename="../orientation_panel.py" line="294" />
         <source>Recommended keys: {changes}</source>
         <translation>建议的键：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="295" />
+        <location filename="../orientation_panel.py" line="297" />
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="302" />
+        <location filename="../orientation_panel.py" line="304" />
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="304" />
+        <location filename="../orientation_panel.py" line="306" />
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="308" />
+        <location filename="../orientation_panel.py" line="310" />
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="309" />
+        <location filename="../orientation_panel.py" line="311" />
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="310" />
+        <location filename="../orientation_panel.py" line="312" />
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="311" />
+        <location filename="../orientation_panel.py" line="313" />
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="312" />
+        <location filename="../orientation_panel.py" line="314" />
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="313" />
+        <location filename="../orientation_panel.py" line="315" />
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="314" />
+        <location filename="../orientation_panel.py" line="316" />
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
@@ -1055,68 +1084,83 @@ Waiting for it to come back...</source>
 <context>
     <name>SelectionForm</name>
     <message>
-        <location filename="../selection_form.py" line="195" />
+        <location filename="../selection_form.py" line="202" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="203" />
+        <source>Remove {key} from the config.</source>
+        <translation>从配置中删除 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="225" />
         <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
         <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="201" />
+        <location filename="../selection_form.py" line="231" />
         <source>WMPF &amp;version of the device:</source>
         <translation>设备的 WMPF 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="202" />
+        <location filename="../selection_form.py" line="232" />
         <source>unknown (e.g. 2.1.0)</source>
         <translation>未知（例如 2.1.0）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="204" />
+        <location filename="../selection_form.py" line="234" />
         <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
         <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="206" />
+        <location filename="../selection_form.py" line="236" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="207" />
+        <location filename="../selection_form.py" line="237" />
+        <source>Other camera keys in this config (not used by this camera choice)</source>
+        <translation>配置中的其他摄像头配置项（当前摄像头选择不使用）</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="238" />
         <source>Built-in camera by id (internalCameraName)</source>
         <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="208" />
+        <location filename="../selection_form.py" line="239" />
         <source>Built-in camera by number (legacy cameraId)</source>
         <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="209" />
+        <location filename="../selection_form.py" line="240" />
         <source>USB camera by path (usbCameraName)</source>
         <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="210" />
+        <location filename="../selection_form.py" line="241" />
         <source>USB camera by vendor id, product id and serial</source>
         <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="212" />
+        <location filename="../selection_form.py" line="243" />
         <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
         <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="218" />
-        <location filename="../selection_form.py" line="219" />
+        <location filename="../selection_form.py" line="249" />
+        <location filename="../selection_form.py" line="250" />
         <source>decimal, or hex as 0x0bda</source>
         <translation>十进制，或十六进制如 0x0bda</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="234" />
+        <location filename="../selection_form.py" line="266" />
         <source>A USB camera is selected, so the built-in camera's keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
         <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="239" />
+        <location filename="../selection_form.py" line="271" />
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
     </message>
@@ -1193,7 +1237,7 @@ Waiting for it to come back...</source>
 <context>
     <name>UpOverlay</name>
     <message>
-        <location filename="../orientation_panel.py" line="132" />
+        <location filename="../orientation_panel.py" line="134" />
         <source>top</source>
         <translation>顶部</translation>
     </message>
