@@ -169,8 +169,15 @@ class EndView(QWidget):
         painter.end()
 
     def _badge_text(self) -> str:
+        """"Device end · LIVE"; only "LIVE" when the view is too narrow for both (the title is above it too)."""
         text = self.tr("LIVE") if self._live else self.tr("SIMULATED")
-        return f"{self._title}  ·  {text}" if self._title else text
+        if not self._title:
+            return text
+        label = f"{self._title}  ·  {text}"
+        font = QFont(self.font())
+        font.setBold(True)
+        room = self.width() - self.header_height() - QFontMetrics(self.font()).horizontalAdvance(self.tr("up")) - 40
+        return label if QFontMetrics(font).horizontalAdvance(label) + 16 <= room else text
 
     def _draw_badge(self, painter: QPainter) -> None:
         painter.fillRect(QRectF(0, 0, self.width(), self.header_height()), QColor(32, 32, 32))

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -130,6 +130,9 @@ class EndsPanel(QWidget):
         self._wechat_effect = QLabel(self)
         for label in (self._device_effect, self._wechat_effect):
             label.setWordWrap(True)
+            # Two lines always: a caption that grows when live goes on would shrink the views.
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._mounting_label = QLabel(self)
         self.mounting_combo = QComboBox(self)
         for degrees in (0, 90, 180, 270):
@@ -141,8 +144,9 @@ class EndsPanel(QWidget):
         self._tap: DeviceFrameTap | None = None   # the device end's frames, for the simulation
         self.device_runs = DeviceRunsPicker(document, self)
         self.device_runs.changed.connect(self.refresh)
-        self._source_line = QLabel(self)
-        self._source_line.setWordWrap(True)
+        self._source_line = QLabel(self)   # one short line (the long story is its tooltip): no reflow
+        self.device_runs.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.device_runs.combo.setMinimumContentsLength(14)
         self._figures_timer = QTimer(self)
         self._figures_timer.setInterval(1000)
         self._figures_timer.timeout.connect(self.update_live_figures)
@@ -276,6 +280,7 @@ class EndsPanel(QWidget):
         else:
             self._figures_timer.stop()
             self.liveFiguresChanged.emit("")
+        self._update_effect_lines()
         if not live:
             self.refresh()
 
@@ -360,10 +365,12 @@ class EndsPanel(QWidget):
 
     def _update_effect_lines(self) -> None:
         effect = ends_for(self._document.data, self._document.wmpf_version, self._behaviour)
-        self._device_effect.setText(self.tr("Turns the camera's picture by {turn}").format(
-            turn=_turn_words(effect.device_end)))
-        self._wechat_effect.setText(self.tr("Turns the camera's picture by {turn}").format(
-            turn=_turn_words(effect.wechat_end)))
+        for label, view, turn in ((self._device_effect, self.device_view, effect.device_end),
+                                  (self._wechat_effect, self.wechat_view, effect.wechat_end)):
+            # A live end shows the device as it runs now: the form's turn is not what is on screen.
+            label.setText(self.tr("Live: the device's own screen, with the config it runs now (not the form's)")
+                          if view.is_live() else
+                          self.tr("Turns the camera's picture by {turn}").format(turn=_turn_words(turn)))
         ignored = "\n".join(f"{key}: {tr_core(reason)}" for key, reason in effect.ignored)
         self._wechat_effect.setToolTip(ignored)
         self._device_effect.setToolTip(ignored)
@@ -378,7 +385,8 @@ class EndsPanel(QWidget):
             "How the virtual camera is mounted: the clockwise turn of the picture it produces. "
             "Try the mounting of your device to see what the config does to it."))
         self.mirrored_check.setText(self.tr("mirrored"))
-        self._source_line.setText(self.tr(
+        self._source_line.setText(self.tr("Simulated from the device's picture"))
+        self._source_line.setToolTip(self.tr(
             "Simulated from the device end's own camera picture (its screen, with the config it runs undone)."))
         self.live_check.setText(self.tr("Live device"))
         self.live_check.setToolTip(self.tr("Show the device's own screens") if self._device_service

@@ -25,13 +25,15 @@ from camtool.gui.preferences import LanguageSwitcher, WindowSettings
 from camtool.gui.profiles_sidebar import ProfilesSidebar
 from camtool.gui.selection_form import SelectionForm
 
-_SPLITTERS = ("main", "middle", "right")
+_SPLITTERS = ("main", "left", "middle", "right")
 #: Device findings that mean the device has no (single) camera for the selection: a simulated
 #: picture of that camera would show something the device cannot.
 _NO_CAMERA_CODES = ("CAM601", "CAM602", "CAM603", "CAM604", "CAM605")
-#: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows
-#: "sku (extends parent)", the ends get the most room).
-_FIRST_RUN_SIZES = {"main": [220, 420, 726], "middle": [450, 250], "right": [430, 230]}
+#: Splitter sizes before the technician has moved them, for 1366x768: where the config comes
+#: from on the left (profiles, the device's cameras), the form down to its push flip and at
+#: least three findings in the middle, both ends and the export on the right
+#: (tests/gui/test_gui_layout.py checks it in both languages).
+_FIRST_RUN_SIZES = {"main": [330, 400, 636], "left": [230, 420], "middle": [330, 320], "right": [430, 230]}
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
                                        ask_package=ask_package) if device_service is not None else None)
 
         self.splitters = {name: QSplitter(self) for name in _SPLITTERS}
+        self.splitters["left"].setOrientation(Qt.Orientation.Vertical)
         self.splitters["middle"].setOrientation(Qt.Orientation.Vertical)
         self.splitters["right"].setOrientation(Qt.Orientation.Vertical)
         # The form scrolls rather than squeezes: a USB triple with its explanation is taller
@@ -71,16 +74,18 @@ class MainWindow(QMainWindow):
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # texts wrap
         self.form_scroll.setWidget(self.form)
+        self.splitters["left"].addWidget(self.sidebar)
         if self.device_side is not None:
-            self.splitters["middle"].addWidget(self.device_side.cameras)
+            self.splitters["left"].addWidget(self.device_side.cameras)
         self.splitters["middle"].addWidget(self.form_scroll)
         self.splitters["middle"].addWidget(self.findings)
         self.splitters["right"].addWidget(self.ends)
         self.splitters["right"].addWidget(self.export)
         self.splitters["right"].setStretchFactor(0, 3)
         self.splitters["right"].setStretchFactor(1, 2)
-        for part in (self.sidebar, self.splitters["middle"], self.splitters["right"]):
+        for part in (self.splitters["left"], self.splitters["middle"], self.splitters["right"]):
             self.splitters["main"].addWidget(part)
         self.splitters["main"].setStretchFactor(0, 1)
         self.splitters["main"].setStretchFactor(1, 2)
@@ -232,9 +237,7 @@ class MainWindow(QMainWindow):
 
     def _first_run_sizes(self, name: str) -> list[int]:
         sizes = list(_FIRST_RUN_SIZES[name])
-        if name == "middle" and self.splitters[name].count() == 3:
-            sizes = [200, 300, 200]   # the cameras panel above the form
-        return sizes
+        return sizes[:self.splitters[name].count()]
 
     def _save_settings(self) -> None:
         self.settings.set_geometry(self.saveGeometry())

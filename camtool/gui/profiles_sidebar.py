@@ -77,6 +77,8 @@ class ProfilesSidebar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)   # "sku  (extends parent)" wraps in the narrow column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = {name: QPushButton(self) for name in
                         ("open", "save", "save_as", "duplicate", "delete", "diff")}
         grid = QGridLayout()

@@ -53,6 +53,10 @@ def infer_mode(data: dict) -> SelectionMode:
         return SelectionMode.USB_TRIPLE
     if "cameraId" in data and "internalCameraName" not in data:
         return SelectionMode.BUILTIN_ID
+    if "internalCameraName" in data:
+        # A built-in camera is selected (WMPF uses it); stray USB rotation/flip keys are shown
+        # beside the form as keys WMPF ignores, not taken for the camera choice.
+        return SelectionMode.BUILTIN_NAME
     if any(key in data for key in FAMILY_KEYS[Family.USB]):
         # Only rotation/flip of the USB family: the author meant a USB camera by path.
         return SelectionMode.USB_PATH

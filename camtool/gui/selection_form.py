@@ -108,6 +108,7 @@ class SelectionForm(QWidget):
         top.addRow(self._wmpf_note)
 
         camera = QVBoxLayout(self._camera_box)
+        camera.setSpacing(2)
         for mode in SelectionMode:
             camera.addWidget(self.mode_buttons[mode])
         camera.addWidget(self._tradeoff)
@@ -127,14 +128,17 @@ class SelectionForm(QWidget):
         for degrees in ROTATIONS:
             turn_row.addWidget(self.rotation_buttons[degrees])
         turn_row.addStretch(1)
+        # Camera, then its turn and flip right under it (what a technician changes most, visible
+        # without scrolling at 1366x768); the WMPF version (filled from the device) comes last.
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.setSpacing(4)
         layout.addWidget(self._camera_box)
         layout.addWidget(self._rotation_label)
         layout.addLayout(turn_row)
         layout.addWidget(self.flip_check)
         layout.addWidget(self._family_note)
         layout.addWidget(self.other_keys_box)
+        layout.addLayout(top)
         layout.addStretch(1)
 
     # ---- API -----------------------------------------------------------------------------
@@ -234,12 +238,16 @@ class SelectionForm(QWidget):
             "The WMPF version decides which keys take effect (the version gates). "
             "Leave it empty when unknown: the gates are then not checked."))
         self._camera_box.setTitle(self.tr("Camera"))
-        self.other_keys_box.setTitle(self.tr("Other camera keys in this config (not used by this camera choice)"))
+        self.other_keys_box.setTitle(self.tr("Other camera keys"))
+        self.other_keys_box.setToolTip(self.tr("Camera keys in this config that this camera choice does not use: "
+                                               "WMPF ignores them (or they clash with the choice)."))
         self.mode_buttons[SelectionMode.BUILTIN_NAME].setText(self.tr("Built-in camera by id (internalCameraName)"))
         self.mode_buttons[SelectionMode.BUILTIN_ID].setText(self.tr("Built-in camera by number (legacy cameraId)"))
         self.mode_buttons[SelectionMode.USB_PATH].setText(self.tr("USB camera by path (usbCameraName)"))
         self.mode_buttons[SelectionMode.USB_TRIPLE].setText(self.tr("USB camera by vendor id, product id and serial"))
         self._tradeoff.setText(self.tr(
+            "The path changes on every replug or reboot; the triple stays, if the camera reports a serial number."))
+        self._tradeoff.setToolTip(self.tr(
             "The path changes when the camera is replugged or the device reboots. The vendor/product/serial "
             "triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not."))
         for key, label in self._edit_labels.items():

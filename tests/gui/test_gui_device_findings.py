@@ -28,7 +28,7 @@ def test_a_triple_no_connected_camera_has_is_an_error_in_the_window_and_the_ends
     document.set_value("usbSerialNumber", "NOT-ON-THIS-DEVICE")
     _wait_codes(qtbot, win, "CAM604")
     assert document.device_serial == kiosk.serial
-    assert kiosk.serial in win.findings._summary.text()
+    assert f"with the cameras of {kiosk.serial}" in win.findings._summary.text()
     assert document.has_errors and win.export.blocked_reason()
     # The simulated ends no longer pretend a picture of a camera the device does not have.
     for view in (win.ends.device_view, win.ends.wechat_view):

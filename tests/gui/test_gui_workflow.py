@@ -94,6 +94,7 @@ def test_a_hidden_key_that_blocks_export_is_shown_and_removed_with_one_click(qtb
     assert "CAM203" in window.findings.codes()
     assert set(window.findings.remove_buttons) == {"cameraId"}
     assert window.findings.remove_bar.isVisibleTo(window)
+    assert window.findings.remove_buttons["cameraId"].accessibleName() == "Remove cameraId"
     assert "cameraId" in window.form.other_key_buttons and window.form.other_keys_box.isVisibleTo(window)
     window.findings.remove_buttons["cameraId"].click()
     assert document.data == {"internalCameraName": "0", "uiZoom": 1.2}

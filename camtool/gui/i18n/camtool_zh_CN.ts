@@ -117,142 +117,142 @@
 <context>
     <name>CamerasPanel</name>
     <message>
-        <location filename="../cameras_panel.py" line="70" />
+        <location filename="../cameras_panel.py" line="96" />
         <source>Reading the cameras of {serial}...</source>
         <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="145" />
+        <location filename="../cameras_panel.py" line="171" />
         <source>The cameras of {serial} could not be read: {error}</source>
         <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="154" />
+        <location filename="../cameras_panel.py" line="180" />
         <source>No device chosen.</source>
         <translation>未选择设备。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="158" />
+        <location filename="../cameras_panel.py" line="184" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="159" />
+        <location filename="../cameras_panel.py" line="185" />
         <source>{model}, Android {android}, WMPF {wmpf}</source>
         <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="161" />
+        <location filename="../cameras_panel.py" line="187" />
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="167" />
+        <location filename="../cameras_panel.py" line="193" />
         <source>unknown (the camera service could not be read)</source>
         <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="169" />
+        <location filename="../cameras_panel.py" line="195" />
         <source>unknown (dumpsys usb could not be read)</source>
         <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="178" />
+        <location filename="../cameras_panel.py" line="204" />
         <source>back</source>
         <translation>后置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="178" />
+        <location filename="../cameras_panel.py" line="204" />
         <source>front</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="178" />
+        <location filename="../cameras_panel.py" line="204" />
         <source>external</source>
         <translation>外接</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="181" />
+        <location filename="../cameras_panel.py" line="207" />
         <source>facing {facing}, sensor orientation {orientation}</source>
         <translation>朝向 {facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="184" />
+        <location filename="../cameras_panel.py" line="210" />
         <source>USB behind external HAL</source>
         <translation>外部 HAL 后的 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="187" />
+        <location filename="../cameras_panel.py" line="213" />
         <source>Camera {id}</source>
         <translation>摄像头 {id}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="189" />
+        <location filename="../cameras_panel.py" line="215" />
         <source>Selected with internalCameraName "{id}".</source>
         <translation>用 internalCameraName "{id}" 选择。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="195" />
+        <location filename="../cameras_panel.py" line="221" />
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
         <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="198" />
+        <location filename="../cameras_panel.py" line="224" />
         <source>vendor/product unknown</source>
         <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="199" />
+        <location filename="../cameras_panel.py" line="225" />
         <source>serial "{serial}"</source>
         <translation>序列号 "{serial}"</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="200" />
+        <location filename="../cameras_panel.py" line="226" />
         <source>serial none</source>
         <translation>无序列号</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="206" />
+        <location filename="../cameras_panel.py" line="232" />
         <source>Not a camera.</source>
         <translation>不是摄像头。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="211" />
+        <location filename="../cameras_panel.py" line="237" />
         <source>by path only</source>
         <translation>只能按设备路径选择</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="216" />
+        <location filename="../cameras_panel.py" line="242" />
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
         <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="227" />
+        <location filename="../cameras_panel.py" line="253" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="227" />
+        <location filename="../cameras_panel.py" line="253" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="228" />
+        <location filename="../cameras_panel.py" line="254" />
         <source>Built-in cameras</source>
         <translation>内置摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="229" />
+        <location filename="../cameras_panel.py" line="255" />
         <source>USB devices</source>
         <translation>USB 设备</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="230" />
+        <location filename="../cameras_panel.py" line="256" />
         <source>&amp;Use this camera</source>
         <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="231" />
+        <location filename="../cameras_panel.py" line="257" />
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
         <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
@@ -404,17 +404,18 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="172" />
+        <location filename="../end_view.py" line="173" />
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="172" />
+        <location filename="../end_view.py" line="173" />
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="205" />
+        <location filename="../end_view.py" line="179" />
+        <location filename="../end_view.py" line="212" />
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -422,86 +423,95 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="340" />
+        <location filename="../ends_panel.py" line="345" />
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="363" />
-        <location filename="../ends_panel.py" line="365" />
+        <location filename="../ends_panel.py" line="373" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="372" />
+        <location filename="../ends_panel.py" line="379" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="373" />
+        <location filename="../ends_panel.py" line="380" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="286" />
-        <location filename="../ends_panel.py" line="374" />
+        <location filename="../ends_panel.py" line="291" />
+        <location filename="../ends_panel.py" line="381" />
         <source>Device end</source>
         <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="286" />
-        <location filename="../ends_panel.py" line="375" />
+        <location filename="../ends_panel.py" line="291" />
+        <location filename="../ends_panel.py" line="382" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="293" />
+        <location filename="../ends_panel.py" line="298" />
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="295" />
+        <location filename="../ends_panel.py" line="300" />
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="376" />
+        <location filename="../ends_panel.py" line="371" />
+        <source>Live: the device's own screen, with the config it runs now (not the form's)</source>
+        <translation>实时：设备自身的屏幕，使用设备当前运行的配置（不是表单中的配置）</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="383" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="378" />
+        <location filename="../ends_panel.py" line="385" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="380" />
+        <location filename="../ends_panel.py" line="387" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="382" />
+        <location filename="../ends_panel.py" line="388" />
+        <source>Simulated from the device's picture</source>
+        <translation>根据设备的画面模拟</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="390" />
         <source>Simulated from the device end's own camera picture (its screen, with the config it runs undone).</source>
         <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="383" />
+        <location filename="../ends_panel.py" line="391" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="384" />
+        <location filename="../ends_panel.py" line="392" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="385" />
+        <location filename="../ends_panel.py" line="393" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="387" />
+        <location filename="../ends_panel.py" line="395" />
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -515,64 +525,64 @@
         <translation>配置存在错误，无法导出：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="123" />
+        <location filename="../export_panel.py" line="127" />
         <source>Export not saved</source>
         <translation>导出未保存</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="124" />
+        <location filename="../export_panel.py" line="128" />
         <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
         <translation>无法写入 {path}：{error}。请选择一个有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="140" />
+        <location filename="../export_panel.py" line="144" />
         <source>Config not opened</source>
         <translation>配置未打开</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="141" />
+        <location filename="../export_panel.py" line="145" />
         <source>{path} could not be read as a config:
 {details}</source>
         <translation>{path} 无法作为配置读取：
 {details}</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167" />
+        <location filename="../export_panel.py" line="171" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167" />
+        <location filename="../export_panel.py" line="171" />
         <source>One line</source>
         <translation>单行</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167" />
+        <location filename="../export_panel.py" line="171" />
         <source>Kotlin</source>
         <translation>Kotlin</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="168" />
+        <location filename="../export_panel.py" line="172" />
         <source>Java</source>
         <translation>Java</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="171" />
+        <location filename="../export_panel.py" line="175" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="172" />
+        <location filename="../export_panel.py" line="176" />
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="173" />
+        <location filename="../export_panel.py" line="177" />
         <source>&amp;Import...</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="175" />
+        <location filename="../export_panel.py" line="179" />
         <source>Open a .json, .kt or .java config (or drop one here); keys other than the camera keys are kept.</source>
         <translation>打开 .json、.kt 或 .java 配置（或拖放到此处）；摄像头以外的配置项会保留。</translation>
     </message>
@@ -580,58 +590,63 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="70" />
+        <location filename="../findings_panel.py" line="73" />
         <source>Remove {key} from the config</source>
         <extracomment>Item data role holding the finding's keys (for focusing the field).</extracomment>
         <translation>从配置中删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="95" />
+        <location filename="../findings_panel.py" line="98" />
         <source>No findings: the config is consistent.</source>
         <translation>没有检查结果：配置一致。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="97" />
+        <location filename="../findings_panel.py" line="100" />
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="100" />
-        <source>Checked against the cameras of {serial} too.</source>
-        <translation>也已对照 {serial} 的摄像头检查。</translation>
+        <location filename="../findings_panel.py" line="103" />
+        <source>with the cameras of {serial}</source>
+        <translation>已对照 {serial} 的摄像头</translation>
     </message>
     <message>
         <location filename="../findings_panel.py" line="120" />
+        <source>Remove:</source>
+        <translation>删除：</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="124" />
         <source>Remove {key}</source>
         <translation>删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121" />
+        <location filename="../findings_panel.py" line="125" />
         <source>{key} is not on the form for the selected camera ({codes}): remove it from the config.</source>
         <translation>所选摄像头的表单中没有 {key}（{codes}）：把它从配置中删除。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="133" />
+        <location filename="../findings_panel.py" line="135" />
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="139" />
+        <location filename="../findings_panel.py" line="142" />
         <source>Right-click to remove one of its keys from the config.</source>
         <translation>右键单击可从配置中删除其中的配置项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="144" />
+        <location filename="../findings_panel.py" line="147" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="144" />
+        <location filename="../findings_panel.py" line="147" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="145" />
+        <location filename="../findings_panel.py" line="148" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -654,52 +669,52 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="125" />
         <source>Imported {path}</source>
-        <extracomment>Device findings that mean the device has no (single) camera for the selection: a simulated picture of that camera would show something the device cannot. Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows "sku (extends parent)", the ends get the most room).</extracomment>
+        <extracomment>Device findings that mean the device has no (single) camera for the selection: a simulated picture of that camera would show something the device cannot. Splitter sizes before the technician has moved them, for 1366x768: where the config comes from on the left (profiles, the device's cameras), the form down to its push flip and at least three findings in the middle, both ends and the export on the right (tests/gui/test_gui_layout.py checks it in both languages).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="127" />
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="167" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="178" />
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="195" />
         <source>{serial} has more than one camera for this selection: which one WMPF opens is not known, so this picture may not be what the device shows.
 {code}: {message}</source>
         <translation>{serial} 上有不止一个摄像头符合这个选择：不知道 WMPF 会打开哪一个，所以这个画面可能与设备显示的不同。
 {code}：{message}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="198" />
         <source>{serial} has no camera for this selection, so this end would show no camera picture.
 {code}: {message}</source>
         <translation>{serial} 上没有符合这个选择的摄像头，这一端将不会显示摄像头画面。
 {code}：{message}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="206" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="213" />
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="218" />
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -879,156 +894,156 @@ Waiting for it to come back...</source>
 <context>
     <name>ProfilesSidebar</name>
     <message>
-        <location filename="../profiles_sidebar.py" line="141" />
+        <location filename="../profiles_sidebar.py" line="143" />
         <source>No profiles in {folder} yet. The examples shipped with camtool are listed below: open one (as an unsaved copy), or copy them all into the library.</source>
         <translation>{folder} 中还没有配置档案。下面列出了 camtool 自带的示例：可以打开其中一个（作为未保存的副本），或把它们全部复制到配置档案库中。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="144" />
+        <location filename="../profiles_sidebar.py" line="146" />
         <source>{sku}  (example)</source>
         <translation>{sku}  （示例）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="147" />
+        <location filename="../profiles_sidebar.py" line="149" />
         <source>An example shipped with camtool: opens as an unsaved copy.</source>
         <translation>camtool 自带的示例：打开后为未保存的副本。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="153" />
+        <location filename="../profiles_sidebar.py" line="155" />
         <source>{sku}  (cannot be read)</source>
         <translation>{sku}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="159" />
+        <location filename="../profiles_sidebar.py" line="161" />
         <source>{sku}  (extends {parent})</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="166" />
+        <location filename="../profiles_sidebar.py" line="168" />
         <source>both ends upright</source>
         <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="166" />
+        <location filename="../profiles_sidebar.py" line="168" />
         <source>not upright</source>
         <translation>方向不正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="168" />
+        <location filename="../profiles_sidebar.py" line="170" />
         <source>{count} verification record(s); latest: {verdict} ({date})</source>
         <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="184" />
+        <location filename="../profiles_sidebar.py" line="186" />
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="201" />
-        <location filename="../profiles_sidebar.py" line="236" />
+        <location filename="../profiles_sidebar.py" line="203" />
+        <location filename="../profiles_sidebar.py" line="238" />
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="203" />
+        <location filename="../profiles_sidebar.py" line="205" />
         <source>{sku} (example)</source>
         <translation>{sku}（示例）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="219" />
+        <location filename="../profiles_sidebar.py" line="221" />
         <source>Examples not copied</source>
         <translation>示例未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="237" />
+        <location filename="../profiles_sidebar.py" line="239" />
         <source>The profile "{sku}" could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="252" />
-        <location filename="../profiles_sidebar.py" line="259" />
-        <location filename="../profiles_sidebar.py" line="262" />
-        <location filename="../profiles_sidebar.py" line="319" />
-        <location filename="../profiles_sidebar.py" line="330" />
+        <location filename="../profiles_sidebar.py" line="254" />
+        <location filename="../profiles_sidebar.py" line="261" />
+        <location filename="../profiles_sidebar.py" line="264" />
+        <location filename="../profiles_sidebar.py" line="321" />
+        <location filename="../profiles_sidebar.py" line="332" />
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="255" />
+        <location filename="../profiles_sidebar.py" line="257" />
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="263" />
-        <location filename="../profiles_sidebar.py" line="278" />
+        <location filename="../profiles_sidebar.py" line="265" />
+        <location filename="../profiles_sidebar.py" line="280" />
         <source>A profile named "{sku}" exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="269" />
+        <location filename="../profiles_sidebar.py" line="271" />
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="273" />
-        <location filename="../profiles_sidebar.py" line="283" />
+        <location filename="../profiles_sidebar.py" line="275" />
+        <location filename="../profiles_sidebar.py" line="285" />
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="294" />
+        <location filename="../profiles_sidebar.py" line="296" />
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="361" />
+        <location filename="../profiles_sidebar.py" line="363" />
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="362" />
+        <location filename="../profiles_sidebar.py" line="364" />
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="363" />
+        <location filename="../profiles_sidebar.py" line="365" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="363" />
+        <location filename="../profiles_sidebar.py" line="365" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="363" />
+        <location filename="../profiles_sidebar.py" line="365" />
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="364" />
+        <location filename="../profiles_sidebar.py" line="366" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="364" />
+        <location filename="../profiles_sidebar.py" line="366" />
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="364" />
+        <location filename="../profiles_sidebar.py" line="366" />
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="367" />
+        <location filename="../profiles_sidebar.py" line="369" />
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="368" />
+        <location filename="../profiles_sidebar.py" line="370" />
         <source>Copy the examples into the library</source>
         <translation>把示例复制到配置档案库</translation>
     </message>
@@ -1084,83 +1099,93 @@ Waiting for it to come back...</source>
 <context>
     <name>SelectionForm</name>
     <message>
-        <location filename="../selection_form.py" line="202" />
+        <location filename="../selection_form.py" line="206" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="203" />
+        <location filename="../selection_form.py" line="207" />
         <source>Remove {key} from the config.</source>
         <translation>从配置中删除 {key}。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="225" />
+        <location filename="../selection_form.py" line="229" />
         <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
         <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="231" />
+        <location filename="../selection_form.py" line="235" />
         <source>WMPF &amp;version of the device:</source>
         <translation>设备的 WMPF 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="232" />
+        <location filename="../selection_form.py" line="236" />
         <source>unknown (e.g. 2.1.0)</source>
         <translation>未知（例如 2.1.0）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="234" />
+        <location filename="../selection_form.py" line="238" />
         <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
         <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="236" />
+        <location filename="../selection_form.py" line="240" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="237" />
-        <source>Other camera keys in this config (not used by this camera choice)</source>
-        <translation>配置中的其他摄像头配置项（当前摄像头选择不使用）</translation>
+        <location filename="../selection_form.py" line="241" />
+        <source>Other camera keys</source>
+        <translation>其他摄像头配置项</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="238" />
+        <location filename="../selection_form.py" line="242" />
+        <source>Camera keys in this config that this camera choice does not use: WMPF ignores them (or they clash with the choice).</source>
+        <translation>配置中当前摄像头选择不使用的摄像头配置项：WMPF 会忽略它们（或它们与所选方式冲突）。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="244" />
         <source>Built-in camera by id (internalCameraName)</source>
         <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="239" />
+        <location filename="../selection_form.py" line="245" />
         <source>Built-in camera by number (legacy cameraId)</source>
         <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="240" />
+        <location filename="../selection_form.py" line="246" />
         <source>USB camera by path (usbCameraName)</source>
         <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="241" />
+        <location filename="../selection_form.py" line="247" />
         <source>USB camera by vendor id, product id and serial</source>
         <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="243" />
+        <location filename="../selection_form.py" line="249" />
+        <source>The path changes on every replug or reboot; the triple stays, if the camera reports a serial number.</source>
+        <translation>设备路径在每次重新插拔或重启后都会变化；三元组保持不变，但前提是摄像头报告序列号。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="251" />
         <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
         <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="249" />
-        <location filename="../selection_form.py" line="250" />
+        <location filename="../selection_form.py" line="257" />
+        <location filename="../selection_form.py" line="258" />
         <source>decimal, or hex as 0x0bda</source>
         <translation>十进制，或十六进制如 0x0bda</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="266" />
+        <location filename="../selection_form.py" line="274" />
         <source>A USB camera is selected, so the built-in camera's keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
         <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="271" />
+        <location filename="../selection_form.py" line="279" />
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
     </message>
