@@ -100,7 +100,8 @@ class FindingsPanel(QWidget):
             summary = self.tr("{errors} error(s), {warnings} warning(s), {infos} note(s)").format(
                 errors=errors, warnings=warnings, infos=len(findings) - errors - warnings)
         if self._document.device_inventory is not None:
-            summary += " · " + self.tr("with the cameras of {serial}").format(serial=self._document.device_serial)
+            summary = summary.rstrip(".。") + " · " + self.tr("with the cameras of {serial}").format(
+                serial=self._document.device_serial)
         self._summary.setText(summary)
         self._refresh_remove_bar(findings)
 

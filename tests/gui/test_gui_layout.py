@@ -113,3 +113,17 @@ def test_device_bar_state_words_are_translated(qtbot, small_window):
         assert "就绪" in bar.state_label.text()
     else:
         assert "ready" in bar.state_label.text()
+
+
+def test_the_caption_under_a_live_end_describes_the_live_picture(qtbot, small_window):
+    win = small_window
+    ends = win.ends
+    ends.live_check.setChecked(True)
+    qtbot.waitUntil(lambda: ends.device_view.is_live())
+    win.document.set_mode(SelectionMode.BUILTIN_NAME)
+    win.document.set_rotation(90)
+    live_caption = ends._wechat_effect.text()
+    assert "90" not in live_caption and live_caption == ends._device_effect.text()
+    ends.live_check.setChecked(False)
+    assert "90°" in ends._wechat_effect.text()          # simulated: what the form's config does
+    assert ends._wechat_effect.text() != live_caption

@@ -611,42 +611,42 @@
         <translation>已对照 {serial} 的摄像头</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="120" />
+        <location filename="../findings_panel.py" line="121" />
         <source>Remove:</source>
         <translation>删除：</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="124" />
+        <location filename="../findings_panel.py" line="125" />
         <source>Remove {key}</source>
         <translation>删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125" />
+        <location filename="../findings_panel.py" line="126" />
         <source>{key} is not on the form for the selected camera ({codes}): remove it from the config.</source>
         <translation>所选摄像头的表单中没有 {key}（{codes}）：把它从配置中删除。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="135" />
+        <location filename="../findings_panel.py" line="136" />
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="142" />
+        <location filename="../findings_panel.py" line="143" />
         <source>Right-click to remove one of its keys from the config.</source>
         <translation>右键单击可从配置中删除其中的配置项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="147" />
+        <location filename="../findings_panel.py" line="148" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="147" />
+        <location filename="../findings_panel.py" line="148" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="148" />
+        <location filename="../findings_panel.py" line="149" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
