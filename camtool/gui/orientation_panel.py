@@ -146,13 +146,15 @@ class UpOverlay(QWidget):
         painter.setFont(font)
         metrics = painter.fontMetrics()
         width = min(self.width() - 16, metrics.horizontalAdvance(text) + 16)
-        box = QRectF((self.width() - width) / 2, self.height() - metrics.height() - 16, width, metrics.height() + 8)
+        # Wrapped, not cut: a narrow (portrait) WeChat view takes the verdict on two lines.
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        height = metrics.boundingRect(0, 0, int(width) - 8, 1000, flags, text).height() + 8
+        box = QRectF((self.width() - width) / 2, self.height() - height - 8, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 220))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                              int(width) - 8))
+        painter.drawText(box.adjusted(4, 4, -4, -4), flags, text)
 
 
 class OrientationPanel(QWidget):
