@@ -11,6 +11,20 @@ import pytest
 from camtool import i18n
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_state_dir(tmp_path_factory):
+    """camtool's per-user state (what it applied to each device) goes to a temp dir, never the user's."""
+    from camtool.device.applied_record import STATE_DIR_ENV
+
+    previous = os.environ.get(STATE_DIR_ENV)
+    os.environ[STATE_DIR_ENV] = str(tmp_path_factory.mktemp("camtool-state"))
+    yield
+    if previous is None:
+        os.environ.pop(STATE_DIR_ENV, None)
+    else:
+        os.environ[STATE_DIR_ENV] = previous
+
+
 @pytest.fixture(autouse=True)
 def _english_messages():
     """Tests read English unless they switch; the language never leaks between tests."""

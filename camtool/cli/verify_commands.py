@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,44 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
     return {}, None, None
 
 
+#: Where the config the check assumes the device runs came from (JSON `assumed_config.source`).
+_ASSUMED_TEXT = {
+    "last_applied": N_("camtool assumes the device runs the config it applied to it last ({when}, package "
+                       "{package}). Give --config or --profile if the app has set another one since."),
+    "empty": N_("camtool assumes the device runs no camera keys: no --config or --profile was given and camtool "
+                "has not applied a config to this device. If the app sets camera keys, give them with --config, "
+                "or the recommendation may undo them."),
+}
+
+
+def _assumed_config(args: argparse.Namespace, config: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """(config, source): with neither --config nor --profile, what camtool applied last, else {}."""
+    if args.config:
+        return config, "config"
+    if args.profile:
+        return config, "profile"
+    if args.serial:
+        from camtool.device.applied_record import last_applied
+
+        record = last_applied(args.serial)
+        if record is not None:
+            return dict(record.config), "last_applied"
+    return config, "empty"
+
+
+def _assumption_note(args: argparse.Namespace, source: str):
+    from camtool.vision.verdict import Explanation
+
+    if source == "last_applied":
+        from camtool.device.applied_record import last_applied
+
+        record = last_applied(args.serial)
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(record.applied_at)) if record else "?"
+        return Explanation("assumed_config", _ASSUMED_TEXT[source], None,
+                           {"when": when, "package": record.package if record else "?"})
+    return Explanation("assumed_config", _ASSUMED_TEXT["empty"])
+
+
 def _read_image(path: str | None):
     if not path:
         return None
@@ -158,7 +197,11 @@ def run_verify_command(args: argparse.Namespace) -> int:
     try:
         _check_args(args)
         config, library, profile = _load_config(args)
+        config, source = _assumed_config(args, config)
         run = _device_run(args, config, profile) if args.serial else _image_run(args, config)
+        run.assumed_config = (source, config)
+        if source in _ASSUMED_TEXT:
+            run.notes.insert(0, _assumption_note(args, source))
     except _Usage as exc:
         _say(str(exc))
         return exitcodes.USAGE
@@ -207,6 +250,9 @@ def _print_text(run) -> None:
     from camtool.vision.verdict import END_NAMES
 
     verdict = run.verdict
+    assumption = next((e for e in run.notes if e.code == "assumed_config"), None)
+    if assumption is not None:  # said first: every recommendation below rests on it
+        print(tr(N_("Note: {text}"), text=assumption.message))
     print(tr(N_("Verdict: {verdict}"), verdict=tr(N_("PASS")) if verdict.passed else tr(N_("FAIL"))))
     for name in ("device", "wechat"):
         end = verdict.end(name)
@@ -223,6 +269,7 @@ def _print_text(run) -> None:
     if applies:
         print(tr(N_("Applied {count} time(s); checked {checks} time(s)."), count=len(applies), checks=len(run.rounds)))
     for explanation in run.explanations:
-        print(tr(N_("- {text}"), text=explanation.message))
+        if explanation is not assumption:
+            print(tr(N_("- {text}"), text=explanation.message))
     print(tr(N_("Recommended config:")))
     print(json.dumps(verdict.recommended, ensure_ascii=False, indent=2))

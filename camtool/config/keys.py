@@ -20,10 +20,14 @@ class Family(str, Enum):
 
 @dataclass(frozen=True)
 class CameraKey:
+    """One camera key. Below `min_wmpf` the key is absent, except in the range after
+    `UNSEEN_AFTER` for an inferred gate: no client library of those versions was found, so
+    whether they read it is unknown (domain.md rule 6: a warning there, not an error)."""
+
     name: str              # exactly as WMPF spells it (case-sensitive)
     json_type: str         # "string" | "integer" | "boolean"
     family: Family
-    min_wmpf: tuple[int, int, int]
+    min_wmpf: tuple[int, int, int]   # the oldest WMPF known to read the key
     inferred_version: bool  # the version gate is our reading of the client library's history
     title: str
     description: str
@@ -33,6 +37,14 @@ def _v(text: str) -> tuple[int, int, int]:
     major, minor, patch = (int(p) for p in text.split("."))
     return major, minor, patch
 
+
+#: The newest WMPF client library seen that knows none of the camera keys (its InitGlobalConfig
+#: task reads only uiZoom, presentationBackgroundAliveTime, closeButtonActionType,
+#: capsuleCompatModeScale and capsuleScale). The next one seen, 2.0.0, knows them all but
+#: cameraId. Versions in between were not found: an inferred gate is "unknown" there.
+UNSEEN_AFTER: tuple[int, int, int] = (1, 1, 0)
+#: The oldest client library seen that knows the camera keys.
+CAMERA_KEYS_SEEN_FROM: tuple[int, int, int] = (2, 0, 0)
 
 CAMERA_KEYS: tuple[CameraKey, ...] = (
     CameraKey("internalCameraName", "string", Family.BUILTIN, _v("2.0.0"), False,
@@ -47,22 +59,22 @@ CAMERA_KEYS: tuple[CameraKey, ...] = (
     CameraKey("cameraPushFlip", "boolean", Family.BUILTIN, _v("2.0.0"), True,
               N_("Built-in camera push flip"),
               N_("Turns the pushed stream (WeChat end) of a built-in camera by 180 degrees (upside-down fix).")),
-    CameraKey("usbCameraName", "string", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbCameraName", "string", Family.USB, _v("2.0.0"), True,
               N_("USB camera path"),
               N_("USB device path as Android's UsbDevice.getDeviceName() gives it: /dev/bus/usb/BBB/DDD. Changes when the camera is replugged or the device reboots.")),
-    CameraKey("usbCameraVendorId", "integer", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbCameraVendorId", "integer", Family.USB, _v("2.0.0"), True,
               N_("USB vendor id"),
               N_("USB vendor id as a decimal number, 0..65535 (sysfs and lsusb show it in hex: 0bda = 3034).")),
-    CameraKey("usbCameraProductId", "integer", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbCameraProductId", "integer", Family.USB, _v("2.0.0"), True,
               N_("USB product id"),
               N_("USB product id as a decimal number, 0..65535.")),
-    CameraKey("usbSerialNumber", "string", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbSerialNumber", "string", Family.USB, _v("2.0.0"), True,
               N_("USB serial number"),
               N_("USB serial number string. With vendor and product id it selects the camera stably across replugs; many cheap cameras have none.")),
-    CameraKey("usbCameraRotationAngle", "integer", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbCameraRotationAngle", "integer", Family.USB, _v("2.0.0"), True,
               N_("USB camera rotation"),
               N_("Turns both the device preview and the pushed stream of a USB camera: 0, 90, 180 or 270 degrees.")),
-    CameraKey("usbCameraPushFlip", "boolean", Family.USB, _v("1.1.0"), True,
+    CameraKey("usbCameraPushFlip", "boolean", Family.USB, _v("2.0.0"), True,
               N_("USB camera push flip"),
               N_("Turns the pushed stream (WeChat end) of a USB camera by 180 degrees (upside-down fix).")),
 )

@@ -18,6 +18,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME, ROTATIONS, USB_TRIPLE, CameraKey, Family
 from camtool.config.rules_values import USB_PATH
+from camtool.config.semantics import camera_selection
 from camtool.i18n import tr
 
 
@@ -173,8 +174,8 @@ class CameraConfig(BaseModel):
 
     @property
     def family(self) -> Family:
-        """USB when a path or a complete triple is given, else built-in (domain.md rule 1)."""
-        return Family.USB if self.usb_camera_name is not None or self.has_complete_triple else Family.BUILTIN
+        """The family of the camera WMPF opens (domain.md rule 1), as `semantics.camera_selection` decides."""
+        return camera_selection(self.to_json_dict()).in_use
 
 
 _PYTHON_NAME: dict[str, str] = {

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
-from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME
+from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME, UNSEEN_AFTER
 from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_finding, printable
 from camtool.config.rules_selection import selection_findings
 from camtool.config.rules_values import shown, type_findings, value_findings
-from camtool.config.versions import Version, VersionError, format_version, parse_version
+from camtool.config.versions import Gate, Version, VersionError, format_version, gate, parse_version
 from camtool.i18n import N_
 
 __all__ = ["validate", "validate_text", "validate_file", "RULES", "RULES_BY_CODE", "RuleInfo", "suggest_camera_key"]
@@ -156,7 +156,18 @@ def _version_findings(config: dict, wmpf: Version | None, wmpf_version: str | No
     findings = []
     for key in used:
         spec = KEYS_BY_NAME[key]
-        if wmpf >= spec.min_wmpf:
+        verdict = gate(key, wmpf)
+        if verdict is Gate.SUPPORTED:
+            continue
+        if verdict is Gate.UNKNOWN:
+            findings.append(make_finding(
+                "CAM405", (key,),
+                N_("Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera "
+                   "key and {needed} knows them all; no version in between was found (inferred)."),
+                N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture on the device "
+                   "with camtool verify."),
+                key=key, version=format_version(wmpf), unseen=format_version(UNSEEN_AFTER),
+                needed=format_version(spec.min_wmpf)))
             continue
         if spec.inferred_version:
             message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.")

@@ -61,6 +61,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM402", _W, N_("The USB camera is selected by path, which changes on replug or reboot")),
     RuleInfo("CAM403", _W, N_("cameraId is legacy")),
     RuleInfo("CAM404", _W, N_("internalCameraName is not a number")),
+    RuleInfo("CAM405", _W, N_("Whether this WMPF version reads a key is unknown (no client library of it was seen)")),
     RuleInfo("CAM501", _I, N_("No camera is selected: WMPF uses its default built-in camera")),
     RuleInfo("CAM502", _I, N_("WMPF versions the keys of this config need")),
 )
@@ -99,8 +100,9 @@ CODE_RANGES: tuple[tuple[str, str], ...] = (
 ASSUMPTIONS: tuple[str, ...] = (
     N_("CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", "
        "and the VoIP plugin's own cameraRotation takes exactly these."),
-    N_("CAM301, CAM502: the version gates of cameraRotationAngle and cameraPushFlip (WMPF 2.0.0) and of the USB "
-       "keys (1.1.0) come from the client library's release history; only internalCameraName's 2.0.0 is documented."),
+    N_("CAM301, CAM405, CAM502: the version gate of every camera key but internalCameraName (WMPF 2.0.0) comes from "
+       "the client library's own constants: 1.1.0 knows no camera key, 2.0.0 knows them all; versions in between "
+       "were not found, so they get a warning (CAM405), not an error. Only internalCameraName's 2.0.0 is documented."),
     N_("CAM401: /dev/bus/usb/002/007 is what the client library's getDefaultConfigJson() fills in, as published in its sample code."),
     N_("CAM403: cameraId appears in the FAQ only, in no reference table, so it is treated as legacy."),
 )

@@ -3,8 +3,11 @@
 Family rules (domain.md): a USB camera is used only when usbCameraName or the whole triple
 (vendor id, product id, serial) is given, else a built-in camera. Each family has its own
 rotation and flip keys and WMPF ignores the other family's: "set successfully but no
-effect" is the symptom technicians report most. A key counts as given when it is present,
-whatever its type: a wrong type is CAM101's business, and the intent is still visible.
+effect" is the symptom technicians report most. Which family is in use is decided by
+`camtool.config.semantics.camera_selection`, the one place every part asks: a selector counts
+when WMPF can read it (valid value, a WMPF version that knows it). The other checks here (both
+selectors given, a partial triple) look at what is present, whatever its type: a wrong type is
+CAM101's business, and the intent is still visible.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from camtool.config.findings import Finding
 from camtool.config.keys import USB_TRIPLE, Family
 from camtool.config.rules_codes import LazyText, make_finding
 from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
+from camtool.config.semantics import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
 from camtool.config.versions import Version
 from camtool.i18n import N_
 
@@ -27,11 +31,9 @@ COUNTERPART = {"cameraRotationAngle": "usbCameraRotationAngle", "usbCameraRotati
 _FAMILY_NAME = {Family.BUILTIN: N_("built-in"), Family.USB: N_("USB")}
 
 
-def family_in_use(config: dict) -> Family:
-    """The family WMPF uses for this config (rule 1): USB with a path or a complete triple."""
-    if "usbCameraName" in config or all(key in config for key in USB_TRIPLE):
-        return Family.USB
-    return Family.BUILTIN
+def family_in_use(config: dict, wmpf: Version | None = None) -> Family:
+    """The family of the camera WMPF opens for this config (rule 1; its default camera is built-in)."""
+    return camera_selection(config, wmpf).in_use
 
 
 def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
@@ -40,7 +42,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
     triple_present = [key for key in USB_TRIPLE if key in config]
     triple_complete = len(triple_present) == len(USB_TRIPLE)
     builtin_present = [key for key in BUILTIN_SELECTORS if key in config]
-    family = family_in_use(config)
+    family = family_in_use(config, wmpf)
 
     if has_path and triple_complete:
         findings.append(make_finding(
@@ -68,7 +70,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
             N_("{builtin} selects a built-in camera, but the USB keys select a USB camera, which WMPF uses: {builtin} has no effect."),
             N_("Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one."),
             builtin=", ".join(builtin_present)))
-    findings.extend(_other_family_findings(config, family))
+    findings.extend(_other_family_findings(config, family, wmpf))
     findings.extend(_path_warnings(config, triple_complete))
     if "cameraId" in config and has_type(config["cameraId"], "integer") and config["cameraId"] >= 0 and (wmpf is None or wmpf >= (2, 0, 0)):
         findings.append(make_finding(
@@ -83,10 +85,16 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
     return findings
 
 
-def _other_family_findings(config: dict, family: Family) -> list[Finding]:
+def _other_family_findings(config: dict, family: Family, wmpf: Version | None) -> list[Finding]:
     other = Family.USB if family is Family.BUILTIN else Family.BUILTIN
+    unread = {key: why for key, why in camera_selection(config, wmpf).ignored if key in SELECTORS[Family.USB]}
+    selected_if_read = "usbCameraName" in unread or (unread and all(key in config for key in USB_TRIPLE))
     if family is Family.USB:
         reason = N_("usbCameraName or the complete USB triple is given")
+    elif selected_if_read and REASON_NEEDS_NEWER_WMPF in unread.values():
+        reason = N_("this WMPF version does not read the USB keys that would select it")
+    elif selected_if_read:
+        reason = N_("the USB keys that would select it have values WMPF cannot read")
     elif any(key in config for key in USB_TRIPLE):
         reason = N_("the USB triple is incomplete")
     else:

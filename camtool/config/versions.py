@@ -8,8 +8,9 @@ tuple comparisons (<, >=) compare them.
 from __future__ import annotations
 
 import re
+from enum import Enum
 
-from camtool.config.keys import KEYS_BY_NAME
+from camtool.config.keys import KEYS_BY_NAME, UNSEEN_AFTER
 from camtool.i18n import N_, tr
 
 Version = tuple[int, int, int]
@@ -67,6 +68,22 @@ def is_inferred_gate(key: str) -> bool:
     return KEYS_BY_NAME[key].inferred_version
 
 
+class Gate(str, Enum):
+    """Whether a WMPF version reads a camera key."""
+    SUPPORTED = "supported"   # at or above the key's version
+    UNKNOWN = "unknown"       # an inferred gate, and a version no client library was seen of
+    ABSENT = "absent"         # known not to read it
+
+
+def gate(key: str, wmpf: Version | None) -> Gate:
+    """The key's gate for this WMPF version (None: the version is unknown, nothing is gated)."""
+    if wmpf is None or wmpf >= required_version(key):
+        return Gate.SUPPORTED
+    if is_inferred_gate(key) and wmpf > UNSEEN_AFTER:
+        return Gate.UNKNOWN
+    return Gate.ABSENT
+
+
 def supports(wmpf: Version, key: str) -> bool:
-    """Whether WMPF of this version reads the key."""
-    return wmpf >= required_version(key)
+    """Whether WMPF of this version reads the key (an unknown gate counts: only 'absent' does not)."""
+    return gate(key, wmpf) is not Gate.ABSENT

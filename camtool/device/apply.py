@@ -28,6 +28,7 @@ from camtool.config.apply_contract import (
 )
 from camtool.config.findings import Finding, has_errors, sorted_findings
 from camtool.device.adb_io import DeviceIO
+from camtool.device.applied_record import remember_applied
 from camtool.device.device_rules import device_findings
 from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
 from camtool.i18n import N_, tr
@@ -103,7 +104,10 @@ def apply_config(io: DeviceIO, serial: str, config: dict[str, Any], package: str
     check_package(package)
     result = io.shell(serial, apply_broadcast_argv(package, config), timeout=timeout)
     text = result.text + result.stderr.decode("utf-8", "replace")
-    return parse_broadcast_answer(package, text)
+    answer = parse_broadcast_answer(package, text)
+    if answer.applied:  # so a later check knows what the device runs (see applied_record)
+        remember_applied(serial, config, package)
+    return answer
 
 
 # -- checking a config against the device first ----------------------------------------------

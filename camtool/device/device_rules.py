@@ -10,10 +10,10 @@ Nothing is concluded from a part of the inventory that could not be read.
 from __future__ import annotations
 
 from camtool.config.findings import Finding, Severity, sorted_findings
-from camtool.config.keys import CAMERA_KEY_ORDER, USB_TRIPLE, Family
+from camtool.config.keys import CAMERA_KEY_ORDER, UNSEEN_AFTER, USB_TRIPLE, Family
 from camtool.config.rules_codes import RuleInfo
 from camtool.config.rules_selection import family_in_use
-from camtool.config.versions import format_version, is_inferred_gate, required_version, try_parse_version
+from camtool.config.versions import Gate, format_version, gate, is_inferred_gate, required_version, try_parse_version
 from camtool.device.inventory import Inventory, UsbEntry
 from camtool.device.parsers import WMPF_PACKAGE
 from camtool.i18n import N_
@@ -29,6 +29,7 @@ DEVICE_RULES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM606", _E, N_("The WMPF installed on the device is older than a key needs")),
     RuleInfo("CAM607", _W, N_("WMPF is not installed on the device")),
     RuleInfo("CAM608", _I, N_("A USB camera is connected but the config selects a built-in camera")),
+    RuleInfo("CAM609", _W, N_("Whether the WMPF installed on the device reads a key is unknown")),
 )
 _SEVERITY = {rule.code: rule.severity for rule in DEVICE_RULES}
 
@@ -236,7 +237,17 @@ def _wmpf_version(config: dict, inventory: Inventory) -> list[Finding]:
     findings = []
     for key in used:
         needed = required_version(key)
-        if installed >= needed:
+        verdict = gate(key, installed)
+        if verdict is Gate.SUPPORTED:
+            continue
+        if verdict is Gate.UNKNOWN:
+            findings.append(_finding(
+                "CAM609", (key,),
+                N_("Whether WMPF {installed} on the device reads {key} is unknown: no WMPF client library between "
+                   "{unseen} (no camera keys) and {needed} (all of them) was found (inferred)."),
+                N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture with camtool verify."),
+                key=key, needed=format_version(needed), installed=inventory.device.wmpf,
+                unseen=format_version(UNSEEN_AFTER)))
             continue
         if is_inferred_gate(key):
             message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history); the device has WMPF {installed}.")

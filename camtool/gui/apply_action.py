@@ -54,7 +54,12 @@ class ApplyToDevice(QObject):
 
     def set_device(self, serial: str, suggested_package: str | None = None) -> None:
         if serial != self.serial:
-            self.applied_config = None   # another device: camtool does not know what it runs
+            # Another device: what camtool applied to it last (here, in the CLI, or in an earlier
+            # session), else nothing known.
+            from camtool.device.applied_record import last_applied
+
+            record = last_applied(serial) if serial else None
+            self.applied_config = dict(record.config) if record is not None else None
         self.serial = serial
         self.suggested_package = suggested_package
 

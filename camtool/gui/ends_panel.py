@@ -2,9 +2,12 @@
 
 Every change of the document submits one render request to a worker that serves only the
 newest, so dragging through rotations never queues renders; the pictures come back by
-queued signal. The camera's picture that goes through WMPF's semantics (contracts.md
-section 1) is the live device end's own (its newest screen with the config it runs undone,
-see device_picture.py), else the virtual camera's (mounted with the chosen turn).
+queued signal. Each end has its own base (domain.md, "Two ends, two bases"): the picture the
+device end's keys turn is the live device end's own (its newest screen with the config it runs
+undone, see device_picture.py), and the picture the WeChat end's keys turn is the live WeChat
+end's own when a phone is attached; without one, the push is assumed to show the camera like
+the preview, and the WeChat view says so. With no device, the virtual camera stands in (mounted
+with the chosen turn, its push path turned by the chosen extra turn).
 `SimulatedEnds` is Qt-free and runs on the worker thread. The live toggle shows the
 devices' own screens instead.
 """
@@ -20,7 +23,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, WECHAT_END, Turn, WmpfBehaviour, ends_for
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_picture import DeviceFrameTap, DeviceRunsPicker
 from camtool.gui.end_view import EndView
@@ -45,6 +48,7 @@ class EndsRequest:
     config: dict
     wmpf_version: str | None
     mounting: Turn = Turn(0, False)
+    push_turn: Turn = Turn(0, False)   # what the virtual camera's push path adds (no device attached)
     behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
     device_screen: tuple[int, int] = DEVICE_SCREEN
     wechat_screen: tuple[int, int] = WECHAT_SCREEN
@@ -52,6 +56,9 @@ class EndsRequest:
     device_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
     device_runs: dict | None = None
     picture_serial: int = 0
+    # From a live WeChat end: its newest screen (the push as the phone shows it), same config.
+    wechat_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
+    wechat_picture_serial: int = 0
     serial: int = field(default=0, compare=False)   # counts requests, to drop stale answers
 
 
@@ -87,12 +94,26 @@ class SimulatedEnds:
 
         from camtool.vision.recover import recover_camera_picture
 
-        picture = (self.camera_picture(request.mounting) if request.device_screen_frame is None
-                   else recover_camera_picture(request.device_screen_frame, request.device_runs,
-                                               request.wmpf_version, request.behaviour))
-        device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
-                                             device_screen=request.device_screen,
-                                             wechat_screen=request.wechat_screen)
+        from camtool.config.semantics import Bases
+
+        if request.device_screen_frame is None:
+            # The virtual camera: both ends start from its picture; the push path may add a turn.
+            picture = self.camera_picture(request.mounting)
+            device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
+                                                 device_screen=request.device_screen,
+                                                 wechat_screen=request.wechat_screen,
+                                                 bases=Bases(Turn(), request.push_turn))
+            return EndsPictures(device_img, wechat_img)
+        # A live device: each end from its own picture (its base), the keys it runs undone.
+        preview = recover_camera_picture(request.device_screen_frame, request.device_runs,
+                                         request.wmpf_version, request.behaviour)
+        push = preview if request.wechat_screen_frame is None else recover_camera_picture(
+            request.wechat_screen_frame, request.device_runs, request.wmpf_version, request.behaviour,
+            end=WECHAT_END)
+        device_img = render_ends(preview, request.config, request.wmpf_version, request.behaviour,
+                                 device_screen=request.device_screen, wechat_screen=request.wechat_screen)[0]
+        wechat_img = render_ends(push, request.config, request.wmpf_version, request.behaviour,
+                                 device_screen=request.device_screen, wechat_screen=request.wechat_screen)[1]
         return EndsPictures(device_img, wechat_img)
 
 
@@ -106,6 +127,7 @@ class EndsPanel(QWidget):
     bothEndsShown = Signal()   # both views have shown at least one frame
     liveEndsShown = Signal()   # every attached live end has shown a frame from its device
     liveFiguresChanged = Signal(str)   # "Device end 29.8 fps, 41 ms · ..." once a second while live
+    sourceChanged = Signal()   # other devices (or none) attached: pictures and checks of the old ones are void
 
     def __init__(self, document: ConfigDocument, *, device_service: DeviceService | None = None,
                  behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR, parent: QWidget | None = None) -> None:
@@ -138,10 +160,16 @@ class EndsPanel(QWidget):
         for degrees in (0, 90, 180, 270):
             self.mounting_combo.addItem(f"{degrees}°", degrees)
         self.mirrored_check = QCheckBox(self)
+        self._push_label = QLabel(self)
+        self.push_turn_combo = QComboBox(self)
+        for degrees in (0, 90, 180, 270):
+            self.push_turn_combo.addItem(f"+{degrees}°", degrees)
+        self._push_label.setBuddy(self.push_turn_combo)
         self.live_check = QCheckBox(self)
         self.live_check.setEnabled(False)   # until a device is attached (attach_live)
         self._feeds: dict[str, LiveEndFeed] = {}
         self._tap: DeviceFrameTap | None = None   # the device end's frames, for the simulation
+        self._wechat_tap: DeviceFrameTap | None = None   # the WeChat end's frames: the push's own base
         self.device_runs = DeviceRunsPicker(document, self)
         self.device_runs.changed.connect(self.refresh)
         self._source_line = QLabel(self)   # one short line (the long story is its tooltip): no reflow
@@ -166,6 +194,8 @@ class EndsPanel(QWidget):
         controls.addWidget(self._mounting_label)
         controls.addWidget(self.mounting_combo)
         controls.addWidget(self.mirrored_check)
+        controls.addWidget(self._push_label)
+        controls.addWidget(self.push_turn_combo)
         controls.addWidget(self._source_line, 1)
         controls.addWidget(self.device_runs)
         controls.addStretch(1)
@@ -177,6 +207,7 @@ class EndsPanel(QWidget):
 
         self.mounting_combo.currentIndexChanged.connect(self.refresh)
         self.mirrored_check.toggled.connect(self.refresh)
+        self.push_turn_combo.currentIndexChanged.connect(self.refresh)
         self.live_check.toggled.connect(self.set_live)
         self.device_view.frameShown.connect(self._check_both_shown)
         self.wechat_view.frameShown.connect(self._check_both_shown)
@@ -196,6 +227,13 @@ class EndsPanel(QWidget):
         self.mounting_combo.setCurrentIndex((turn.rotation // 90) % 4)
         self.mirrored_check.setChecked(turn.mirrored)
 
+    def push_turn(self) -> Turn:
+        """What the virtual camera's push path adds to its picture (the WeChat end's base)."""
+        return Turn(int(self.push_turn_combo.currentData()))
+
+    def set_push_turn(self, turn: Turn) -> None:
+        self.push_turn_combo.setCurrentIndex((turn.rotation // 90) % 4)
+
     def set_simulation(self, *, behaviour: WmpfBehaviour | None = None,
                        device_screen: tuple[int, int] | None = None,
                        wechat_screen: tuple[int, int] | None = None) -> None:
@@ -212,14 +250,21 @@ class EndsPanel(QWidget):
         frame = self._tap.newest() if self._tap is not None else None
         device_screen = (self._tap.screen_like(self._screens[0]) if frame is not None and not self._fixed_device_screen
                          else self._screens[0])
-        return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self._behaviour,
-                           device_screen=device_screen, wechat_screen=self._screens[1], device_screen_frame=frame,
+        push = self._wechat_tap.newest() if self._wechat_tap is not None and frame is not None else None
+        return EndsRequest(self._document.data, self._document.wmpf_version, self.mounting(), self.push_turn(),
+                           self._behaviour, device_screen=device_screen, wechat_screen=self._screens[1],
+                           device_screen_frame=frame,
                            device_runs=self.device_runs.config() if frame is not None else None,
                            picture_serial=self._tap.frames_taken if frame is not None else 0,
+                           wechat_screen_frame=push,
+                           wechat_picture_serial=self._wechat_tap.frames_taken if push is not None else 0,
                            serial=self._request_serial)
 
     def uses_device_picture(self) -> bool:   # rather than the virtual scene
         return self._tap is not None and self._tap.has_picture()
+
+    def uses_wechat_picture(self) -> bool:   # the push's own base, rather than assuming the preview's
+        return self.uses_device_picture() and self._wechat_tap is not None and self._wechat_tap.has_picture()
 
     def refresh(self) -> None:
         """Render both ends again for the document as it is now (off the GUI thread)."""
@@ -238,20 +283,24 @@ class EndsPanel(QWidget):
         self._stop_feeds()
         self._feeds = {}
         self._live_shown_reported = False
-        if self._tap is not None:
-            self._tap.stop()
-            self._tap = None
+        for tap in (self._tap, self._wechat_tap):
+            if tap is not None:
+                tap.stop()
+        self._tap = self._wechat_tap = None
         if self._device_service is not None:
             for end, serial, view in (("device", device_serial, self.device_view),
                                       ("wechat", wechat_serial, self.wechat_view)):
                 if not serial:
                     continue
+                # The feed shows its frames through a tap, which also keeps them for the simulation.
+                tap = DeviceFrameTap(view, self)
+                tap.pictureChanged.connect(self._on_device_picture)
                 if end == "device":
-                    # The feed shows its frames through the tap, which also keeps them for the simulation.
-                    self._tap = DeviceFrameTap(view, self)
-                    self._tap.pictureChanged.connect(self._on_device_picture)
-                    view = self._tap
-                self._feeds[end] = LiveEndFeed(self._device_service, serial, view, self)
+                    self._tap = tap
+                else:
+                    self._wechat_tap = tap
+                self._feeds[end] = LiveEndFeed(self._device_service, serial, tap, self)
+        self.sourceChanged.emit()
         self._update_picture_source()
         self.live_check.setEnabled(bool(self._feeds))
         if self._feeds and self.live_check.isChecked():
@@ -314,8 +363,10 @@ class EndsPanel(QWidget):
 
     def _update_picture_source(self) -> None:
         from_device = self.uses_device_picture()
-        for widget in (self._mounting_label, self.mounting_combo, self.mirrored_check):
+        for widget in (self._mounting_label, self.mounting_combo, self.mirrored_check, self._push_label,
+                       self.push_turn_combo):
             widget.setVisible(not from_device)
+        self._update_effect_lines()
         self._source_line.setVisible(from_device)
         self.device_runs.setVisible("device" in self._feeds)
 
@@ -323,9 +374,10 @@ class EndsPanel(QWidget):
         """Stop the render thread, the live captures and the repaint timers (window closing)."""
         self._figures_timer.stop()
         self._stop_feeds()
-        if self._tap is not None:
-            self._tap.stop()
-            self._tap = None   # stop() lets Qt delete it
+        for tap in (self._tap, self._wechat_tap):
+            if tap is not None:
+                tap.stop()   # stop() lets Qt delete it
+        self._tap = self._wechat_tap = None
         self._worker.stop()
         self.device_view.stop()
         self.wechat_view.stop()
@@ -365,12 +417,16 @@ class EndsPanel(QWidget):
 
     def _update_effect_lines(self) -> None:
         effect = ends_for(self._document.data, self._document.wmpf_version, self._behaviour)
-        for label, view, turn in ((self._device_effect, self.device_view, effect.device_end),
-                                  (self._wechat_effect, self.wechat_view, effect.wechat_end)):
-            # A live end shows the device as it runs now: the form's turn is not what is on screen.
-            label.setText(self.tr("Live: the device's own screen, with the config it runs now (not the form's)")
-                          if view.is_live() else
-                          self.tr("Turns the camera's picture by {turn}").format(turn=_turn_words(turn)))
+        # A live end shows the device as it runs now: the form's turn is not what is on screen.
+        live_text = self.tr("Live: the device's own screen, with the config it runs now (not the form's)")
+        self._device_effect.setText(live_text if self.device_view.is_live() else self.tr(
+            "Turns the camera's picture by {turn}").format(turn=_turn_words(effect.device_end)))
+        wechat = self.tr("Turns the camera's picture by {turn}").format(turn=_turn_words(effect.wechat_end))
+        if self.uses_device_picture() and not self.uses_wechat_picture():
+            # No phone: the push's own base is unknown; say what the simulation assumes.
+            wechat += "\n" + self.tr("Assumed: the push shows the camera as the preview does (attach the WeChat "
+                                     "end's phone to see its own picture).")
+        self._wechat_effect.setText(live_text if self.wechat_view.is_live() else wechat)
         ignored = "\n".join(f"{key}: {tr_core(reason)}" for key, reason in effect.ignored)
         self._wechat_effect.setToolTip(ignored)
         self._device_effect.setToolTip(ignored)
@@ -385,6 +441,10 @@ class EndsPanel(QWidget):
             "How the virtual camera is mounted: the clockwise turn of the picture it produces. "
             "Try the mounting of your device to see what the config does to it."))
         self.mirrored_check.setText(self.tr("mirrored"))
+        self._push_label.setText(self.tr("&Push path adds:"))
+        self.push_turn_combo.setToolTip(self.tr(
+            "What the virtual camera's push path adds before any key: on many devices the pushed stream "
+            "is turned while the preview is upright (WMPF FAQ, first case)."))
         self._source_line.setText(self.tr("Simulated from the device's picture"))
         self._source_line.setToolTip(self.tr(
             "Simulated from the device end's own camera picture (its screen, with the config it runs undone)."))

@@ -45,7 +45,8 @@ class CheckRequest:
     wmpf_version: str | None
     history: tuple
     serial: int
-    config_known: bool = True   # False: a live end, and camtool assumed the device runs the form's config
+    simulated: bool = True      # both ends show the form's config as simulated, not a device
+    runs: str = ""              # live ends: the "Device runs" choice the config comes from, as shown
 
 
 def run_check(request: CheckRequest) -> OrientationVerdict:
@@ -115,7 +116,11 @@ class OrientationCheck(QObject):
         self._document.changed.connect(self._on_document_changed)
         self._ends.mounting_combo.currentIndexChanged.connect(self._on_scene_changed)
         self._ends.mirrored_check.toggled.connect(self._on_scene_changed)
+        self._ends.push_turn_combo.currentIndexChanged.connect(self._on_scene_changed)
         self._ends.live_check.toggled.connect(self._on_scene_changed)
+        # Another device or scenario, or another config it runs: earlier results are about something else.
+        self._ends.sourceChanged.connect(self.forget)
+        self._ends.device_runs.changed.connect(self._on_scene_changed)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -182,20 +187,26 @@ class OrientationCheck(QObject):
         self._own_menu = window.menuBar().addMenu("")
         return self._own_menu
 
-    def judged_config(self) -> tuple[dict, bool]:
-        """(the config the pictures were made with, whether camtool knows it for sure).
+    def judged_config(self) -> tuple[dict, str]:
+        """(the config the pictures were made with, where it comes from as "Device runs" shows it).
 
-        Simulated ends show the form's config. A live end shows what the device runs: the
-        config camtool last applied to it; when camtool has not applied one, the form's config
-        is assumed (the technician opened the profile the device runs) and the panel says so.
+        Simulated ends show the form's config (source ""). A live end shows what the device
+        runs: the "Device runs" choice beside the views, which is what camtool applied when it
+        applied one, else what the technician picked ("none": the device runs no camera keys).
         """
         if self._all_simulated():
-            return self._document.data, True
-        apply = getattr(getattr(self._window, "device_side", None), "apply", None)
-        applied = getattr(apply, "applied_config", None)
-        if isinstance(applied, dict):
-            return dict(applied), True
-        return self._document.data, False
+            return self._document.data, ""
+        runs = self._ends.device_runs
+        return dict(runs.config() or {}), runs.combo.currentText()
+
+    def forget(self) -> None:
+        """Drop the verdict, the history and the drawn arrows (another device, scenario or config)."""
+        self._serial += 1   # a check still running answers for the old pictures: ignore it
+        self._settle.stop()
+        self._verdict = None
+        self._history, self._history_config, self._used_history = (), None, ()
+        self.panel.clear()
+        self._clear_overlays()
 
     def _all_simulated(self) -> bool:
         return not (self._ends.device_view.is_live() or self._ends.wechat_view.is_live())
@@ -207,11 +218,11 @@ class OrientationCheck(QObject):
             self._settle.start()
             return
         frames = self._ends.device_view.displayed_array(), self._ends.wechat_view.displayed_array()
-        config, known = self.judged_config()
+        config, runs = self.judged_config()
         history = self._history if config == self._history_config else ()
         self._used_history = history
         request = CheckRequest(frames[0], frames[1], config, self._document.wmpf_version, history, self._serial,
-                               known)
+                               self._all_simulated(), runs)
         if self._worker is None:
             self._worker = LatestOnlyWorker(run_check, "camtool-orientation-check", self)
             self._worker.done.connect(self._on_done)
@@ -223,10 +234,10 @@ class OrientationCheck(QObject):
             return   # a newer check is on its way
         self._stop_worker()
         self._verdict = verdict
-        self.panel.show_verdict(verdict)
-        if not request.config_known:
-            self.panel.show_note(self.tr("camtool has not applied a config to this device, so the check assumes "
-                                         "the device runs the config in the form."))
+        self.panel.show_verdict(verdict, simulated=request.simulated)
+        if not request.simulated:   # every recommendation rests on it: say which config was assumed
+            self.panel.show_note(self.tr("Judged against the config the device runs, as \"Device runs\" says: "
+                                         "{runs}.").format(runs=request.runs))
         for name, frame in (("device", request.device_frame), ("wechat", request.wechat_frame)):
             size = None if frame is None else (frame.shape[1], frame.shape[0])
             self.overlays[name].show_result(verdict.end(name), size)

@@ -170,6 +170,7 @@ class OrientationPanel(QWidget):
         self._error = ""
         self._note = ""
         self._applied = False   # this verdict's recommendation is in the form already
+        self._simulated = False   # the verdict is about the simulated ends, not a device
         self.verdict_label = QLabel(self)
         font = QFont(self.verdict_label.font())
         font.setBold(True)
@@ -227,8 +228,15 @@ class OrientationPanel(QWidget):
         self._state, self._note = "checking", ""
         self._refresh()
 
-    def show_verdict(self, verdict: OrientationVerdict) -> None:
+    def show_verdict(self, verdict: OrientationVerdict, simulated: bool = False) -> None:
+        """Show a verdict; `simulated`: it was computed on the simulated ends, not on a device."""
         self._verdict, self._state, self._note, self._applied = verdict, "shown", "", False
+        self._simulated = simulated
+        self._refresh()
+
+    def clear(self) -> None:
+        """Back to "not checked yet" (the device or scenario changed)."""
+        self._verdict, self._state, self._note, self._applied, self._simulated = None, "idle", "", False, False
         self._refresh()
 
     def mark_applied(self, note: str = "") -> None:
@@ -286,6 +294,8 @@ class OrientationPanel(QWidget):
             text, colour = self.tr("PASS: both ends are upright and not mirrored."), _PASS_COLOUR
         else:
             text, colour = self.tr("FAIL: at least one end is not upright, or is mirrored."), _FAIL_COLOUR
+        if verdict is not None and self._simulated:
+            text = self.tr("Simulation (not a device): {verdict}").format(verdict=text)
         self.verdict_label.setText(text)
         self.verdict_label.setStyleSheet("" if colour is None else f"color: {colour.name()};")
         for label, name in ((self.device_result, "device"), (self.wechat_result, "wechat")):

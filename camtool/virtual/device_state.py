@@ -12,7 +12,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from camtool.config.keys import KEYS_BY_NAME
+from camtool.config.keys import USB_TRIPLE, Family
+from camtool.config.semantics import camera_selection
 from camtool.i18n import tr
 from camtool.virtual.scenario import BuiltinCamera, Mounting, Scenario, UsbDevice
 
@@ -57,6 +58,9 @@ class ActiveCamera:
     kind: Literal["builtin", "usb"] | None
     mounting: Mounting | None
     description: str
+    #: What the path WMPF opens the camera through does to the preview / the push before any key.
+    preview_turn: Mounting = Mounting()
+    push_turn: Mounting = Mounting()
     camera_id: str | None = None     # public built-in id, for kind "builtin"
     usb_index: int | None = None     # index into scenario.usb_devices, for kind "usb"
     usb_path: str | None = None
@@ -93,7 +97,7 @@ class VirtualDeviceState:
         self._scenario = scenario
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._config: dict[str, Any] | None = None
+        self._config: dict[str, Any] | None = copy.deepcopy(scenario.app_config)
         self._generation = 0
         self._applied_at_ns: int | None = None
         self._wmpf_installed = scenario.device.wmpf is not None
@@ -208,52 +212,38 @@ def _present_builtin(scenario: Scenario, plugs: tuple[UsbPlug, ...]) -> list[Bui
     return present
 
 
-def _version(text: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(p) for p in text.split("."))
-    return major, minor, patch
-
-
-def _known(key: str, config: dict[str, Any], wmpf: tuple[int, int, int]) -> bool:
-    """The key is present and this WMPF version knows it (an unknown key has no effect)."""
-    return key in config and wmpf >= KEYS_BY_NAME[key].min_wmpf
-
-
-def _int_value(value: Any) -> int | None:
-    # WMPF reads these with a JSON int getter: true or "3034" is not an int (inferred: ignored).
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _choose_camera(scenario: Scenario, config: dict[str, Any] | None, wmpf_text: str,
                    plugs: tuple[UsbPlug, ...]) -> ActiveCamera:
-    """domain.md's family rules: USB only by a matching path or complete triple, else built-in."""
-    config = config or {}
-    wmpf = _version(wmpf_text)
+    """domain.md's family rules, as `camera_selection` decides them; then the camera that matches.
+
+    A USB selection that matches no plugged camera leaves WMPF on a built-in camera (inferred).
+    """
+    selection = camera_selection(config or {}, wmpf_text)
+    keys = selection.usable
     cameras = [p for p in plugs if p.plugged and p.device.is_uvc]
     usb: UsbPlug | None = None
-    # Path before triple: giving both is an error the validator reports; which WMPF honours is
-    # not documented, so the virtual device picks the path (inferred).
-    if _known("usbCameraName", config, wmpf) and isinstance(config["usbCameraName"], str):
-        usb = next((p for p in cameras if p.path == config["usbCameraName"]), None)
-    if usb is None and all(_known(k, config, wmpf) for k in ("usbCameraVendorId", "usbCameraProductId",
-                                                              "usbSerialNumber")):
-        vendor, product = _int_value(config["usbCameraVendorId"]), _int_value(config["usbCameraProductId"])
-        serial = config["usbSerialNumber"]
-        # Two cameras with one triple: the first one enumerated wins (inferred).
-        usb = next((p for p in cameras if p.device.vendor_id == vendor and p.device.product_id == product
-                    and p.device.serial is not None and p.device.serial == serial), None)
+    if selection.family is Family.USB:
+        # Path before triple: giving both is an error the validator reports; which WMPF honours is
+        # not documented, so the virtual device picks the path (inferred).
+        if "usbCameraName" in keys:
+            usb = next((p for p in cameras if p.path == keys["usbCameraName"]), None)
+        if usb is None and all(k in keys for k in USB_TRIPLE):
+            vendor, product, serial = (keys[k] for k in USB_TRIPLE)
+            # Two cameras with one triple: the first one enumerated wins (inferred).
+            usb = next((p for p in cameras if p.device.vendor_id == vendor and p.device.product_id == product
+                        and p.device.serial is not None and p.device.serial == serial), None)
     if usb is not None:
         return ActiveCamera("usb", usb.device.mounting,
                             tr("USB camera {path} ({product})", path=usb.path,
                                product=usb.device.product or tr("no product name")),
+                            usb.device.preview_turn, usb.device.push_turn,
                             usb_index=usb.index, usb_path=usb.path, facing="external")
     present = _present_builtin(scenario, plugs)
     chosen: BuiltinCamera | None = None
-    if _known("internalCameraName", config, wmpf) and isinstance(config["internalCameraName"], str):
-        chosen = next((c for c in present if c.id == config["internalCameraName"]), None)
-    if chosen is None and _known("cameraId", config, wmpf):
-        number = _int_value(config["cameraId"])
-        if number is not None and number >= 0:
-            chosen = next((c for c in present if c.id == str(number)), None)
+    if "internalCameraName" in keys:
+        chosen = next((c for c in present if c.id == keys["internalCameraName"]), None)
+    if chosen is None and "cameraId" in keys:
+        chosen = next((c for c in present if c.id == str(keys["cameraId"])), None)
     if chosen is None:
         chosen = next((c for c in present if c.facing == "back"), present[0] if present else None)
     if chosen is None:
@@ -264,4 +254,4 @@ def _choose_camera(scenario: Scenario, config: dict[str, Any] | None, wmpf_text:
         usb_path = plugs[index].path if index is not None else None
     return ActiveCamera("builtin", scenario.mounting_of(chosen),
                         tr("Built-in camera \"{id}\" ({facing})", id=chosen.id, facing=chosen.facing),
-                        camera_id=chosen.id, usb_path=usb_path, facing=chosen.facing)
+                        chosen.preview_turn, chosen.push_turn, camera_id=chosen.id, usb_path=usb_path, facing=chosen.facing)

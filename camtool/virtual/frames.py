@@ -1,7 +1,7 @@
 """The final, stamped screen of one end of the virtual device, frame after frame.
 
-`EndFrames(state, role)` reads the virtual device's state snapshot (active camera and its
-mounting, applied config, WMPF version and behaviour, config generation, screen sizes) and
+`EndFrames(state, role)` reads the virtual device's state snapshot (active camera, its
+mounting and what its preview or push path turns, applied config, WMPF version and behaviour, config generation, screen sizes) and
 renders the device's screen (role "device") or the WeChat phone's screen (role "wechat").
 The expensive part (scene, camera picture, turn and fit) is cached until the snapshot
 changes what is shown; a frame then costs a copy, the ticker and the stamp.
@@ -39,6 +39,7 @@ class EndView:
     """What one end shows, read from a snapshot: everything that decides the picture."""
     camera_kind: str | None          # "builtin" | "usb" | None (no camera, or WMPF not running)
     mounting: Turn
+    path_turn: Turn                  # what this end's path (preview or push) does before any key
     config: dict | None
     wmpf_version: str | None
     behaviour: WmpfBehaviour
@@ -47,7 +48,7 @@ class EndView:
 
     def picture_key(self) -> tuple:
         # The config only changes with the generation, so the generation stands for it.
-        return (self.camera_kind, self.mounting, self.generation, self.wmpf_version,
+        return (self.camera_kind, self.mounting, self.path_turn, self.generation, self.wmpf_version,
                 self.behaviour, self.screen)
 
 
@@ -83,6 +84,7 @@ def end_view(snapshot: Any, role: str, max_side: int | None = DEFAULT_MAX_SIDE) 
     return EndView(
         camera_kind=kind,
         mounting=_turn_of(getattr(camera, "mounting", None)),
+        path_turn=_turn_of(getattr(camera, "preview_turn" if role == "device" else "push_turn", None)),
         config=getattr(snapshot, "config", None),
         wmpf_version=getattr(snapshot, "wmpf_version", None),
         behaviour=_behaviour_of(scenario),
@@ -149,6 +151,6 @@ class EndFrames:
         if view.camera_kind is None:
             return idle_screen(view.screen)
         effect = ends_for(config_as_used(view.config, view.camera_kind), view.wmpf_version, view.behaviour)
-        # Only this end is rendered, exactly as screens.render_ends renders it.
-        turn = effect.device_end if self._role == "device" else effect.wechat_end
-        return end_screen(self._camera_picture(view.mounting), turn, view.screen)
+        # Only this end is rendered: the camera's picture, then this end's path, then the keys.
+        keys = effect.device_end if self._role == "device" else effect.wechat_end
+        return end_screen(self._camera_picture(view.mounting), view.path_turn.then(keys), view.screen)

@@ -45,9 +45,18 @@ class _Strict(BaseModel):
 
 
 class Mounting(_Strict):
-    """How the physical camera sits: the clockwise turn of its picture relative to upright, and mirroring."""
+    """How the physical camera sits: the clockwise turn of its picture relative to upright, and mirroring.
+
+    Also the shape of `preview_turn` / `push_turn`: what one path does to the camera's picture.
+    """
     rotation: Rotation = 0
     mirrored: bool = False
+
+
+#: What a camera's preview path or push path does to its picture before any InitGlobalConfig key
+#: (domain.md, "Two ends, two bases"): e.g. the preview applies the sensor-orientation
+#: compensation and the encoder does not. Same fields as a mounting.
+PathTurn = Mounting
 
 
 class Screen(_Strict):
@@ -88,6 +97,10 @@ class BuiltinCamera(_Strict):
     sensor_orientation: Rotation = 90
     hal: str = Field(default="legacy", pattern=r"^[a-z][a-z0-9_]{0,31}$")
     mounting: Mounting | None = None     # left out: upright, or the USB camera's own when usb_ref is set
+    #: What this camera's preview / push path does before any key (left out: nothing). For a
+    #: camera behind the external HAL these are the built-in path's, not the USB keys' path's.
+    preview_turn: PathTurn = PathTurn()
+    push_turn: PathTurn = PathTurn()
     usb_ref: str | None = Field(default=None, pattern=r"^\d{1,3}/\d{1,3}$")   # "BUS/DEV" of usb_devices
 
 
@@ -102,6 +115,9 @@ class UsbDevice(_Strict):
     is_uvc: bool = False
     audio: bool = False
     mounting: Mounting = Mounting()
+    #: What WMPF's USB camera path does to the preview / the push before any key (left out: nothing).
+    preview_turn: PathTurn = PathTurn()
+    push_turn: PathTurn = PathTurn()
     external_hal_id: str | None = Field(default=None, pattern=_ID_PATTERN)
     port: str | None = Field(default=None, pattern=r"^\d{1,2}(\.\d{1,2}){0,4}$")   # sysfs "BUS-PORT"
     version: str = Field(default="2.00", pattern=r"^\d{1,2}\.\d{2}$")
@@ -129,6 +145,9 @@ class Scenario(_Strict):
     builtin_cameras: list[BuiltinCamera] = Field(default_factory=list)
     usb_devices: list[UsbDevice] = Field(default_factory=list)
     wechat_phone: WechatPhone = WechatPhone()
+    #: The InitGlobalConfig JSON the device's app passes when WMPF starts (left out: none, WMPF's
+    #: defaults). `camtool apply` replaces it, as the receiver does on a real device.
+    app_config: dict[str, Any] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, EndsEffect, Turn, WmpfBehaviour, ends_for
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, Bases, EndsEffect, Turn, WmpfBehaviour, ends_for
 from camtool.virtual.stamp import stamp_area_height
 from camtool.vision.transforms import turn_and_fit
 
@@ -37,24 +37,27 @@ def end_screen(camera_picture: np.ndarray, turn: Turn, screen: tuple[int, int],
 
 def render_end_screens(camera_picture: np.ndarray, effect: EndsEffect,
                        device_screen: tuple[int, int], wechat_screen: tuple[int, int],
-                       stamp_area: bool = True) -> tuple[np.ndarray, np.ndarray]:
+                       stamp_area: bool = True, bases: Bases = Bases()) -> tuple[np.ndarray, np.ndarray]:
     """`render_ends` for an `EndsEffect` already worked out."""
-    return (end_screen(camera_picture, effect.device_end, device_screen, stamp_area),
-            end_screen(camera_picture, effect.wechat_end, wechat_screen, stamp_area))
+    device_turn, wechat_turn = effect.seen(bases)
+    return (end_screen(camera_picture, device_turn, device_screen, stamp_area),
+            end_screen(camera_picture, wechat_turn, wechat_screen, stamp_area))
 
 
 def render_ends(camera_picture: np.ndarray, config: dict | None, wmpf_version: str | None,
                 behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR,
                 device_screen: tuple[int, int] = (1280, 720),
                 wechat_screen: tuple[int, int] = (720, 1280),
-                stamp_area: bool = True) -> tuple[np.ndarray, np.ndarray]:
+                stamp_area: bool = True, bases: Bases = Bases()) -> tuple[np.ndarray, np.ndarray]:
     """(device screen, WeChat phone screen) for a camera's own BGR picture under `config`.
 
-    Screen sizes are (width, height). The bottom stamp area is left black (see `end_screen`);
-    the stamp itself is drawn by frames.py. Pure: the same input gives the same pictures.
+    `bases`: what the preview path and the push path each do to `camera_picture` before any
+    key (default: nothing). Screen sizes are (width, height). The bottom stamp area is left
+    black (see `end_screen`); the stamp itself is drawn by frames.py. Pure: the same input
+    gives the same pictures.
     """
     effect = ends_for(config, wmpf_version, behaviour)
-    return render_end_screens(camera_picture, effect, device_screen, wechat_screen, stamp_area)
+    return render_end_screens(camera_picture, effect, device_screen, wechat_screen, stamp_area, bases)
 
 
 def idle_screen(size: tuple[int, int]) -> np.ndarray:

@@ -1,11 +1,12 @@
-"""The camera's own picture, recovered from a device's screen through the config it runs.
+"""The camera's picture as one end's path delivers it, recovered from that end's screen.
 
-A device's screen shows the camera through the config applied on it now: the device end
-turns the camera's picture (`ends_for(config).device_end`) and letterboxes it; the virtual
-device also keeps a black band at the bottom for its frame stamp. Cropping the picture area
-and undoing that turn gives the camera's picture as WMPF receives it, which can then be
-rendered through any other config (camtool.virtual.screens.render_ends) to show what both
-ends would look like after applying it. Qt-free: the window runs this on a worker thread.
+An end's screen shows the camera through its own base (domain.md, "Two ends, two bases") and
+then through the config applied on the device now: the device end turns the picture by
+`ends_for(config).device_end`, the WeChat end by `.wechat_end`, and each letterboxes it; the
+virtual device also keeps a black band at the bottom for its frame stamp. Cropping the picture
+area and undoing the keys' turn gives the picture with the end's base only (what that end
+shows with no key), which can then be turned by any other config's keys to show what the
+end would look like after applying it. Qt-free: the window runs this on a worker thread.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, WmpfBehaviour, ends_for
+from camtool.config.semantics import DEFAULT_BEHAVIOUR, DEVICE_END, WmpfBehaviour, ends_for
 from camtool.i18n import tr
 from camtool.virtual.stamp import read_stamp, stamp_area_height, strip_height
 from camtool.vision.transforms import apply_turn
@@ -132,12 +133,13 @@ def find_picture_area(screen: np.ndarray, *, stamp_band: bool | None = None) -> 
 def recover_camera_picture(device_screen_bgr: np.ndarray, applied_config: dict | None,
                            wmpf_version: str | None, behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR,
                            crop: PictureArea | tuple[int, int, int, int] | None = None,
-                           stamp_band: bool | None = None) -> np.ndarray:
-    """The camera's own picture (BGR, a new contiguous array) behind a device end's screen.
+                           stamp_band: bool | None = None, end: str = DEVICE_END) -> np.ndarray:
+    """The picture (BGR, a new contiguous array) behind one end's screen, with the keys' turn undone.
 
+    `end`: DEVICE_END (the device's own screen, the default) or WECHAT_END (the phone's).
     `applied_config` is the config the device runs now (None: none, WMPF's defaults);
     `crop` the picture area as (x, y, width, height) when known, else it is found
-    (`find_picture_area`). The result is the picture before any turn of WMPF's, at the
+    (`find_picture_area`). The result is what that end shows with no key (its base), at the
     resolution the screen showed it.
     """
     if crop is None:
@@ -151,6 +153,6 @@ def recover_camera_picture(device_screen_bgr: np.ndarray, applied_config: dict |
                 or area.x + area.width > width or area.y + area.height > height):
             raise RecoverError(tr("The picture area {area} does not fit in the device screen ({width}x{height}).",
                                   area=f"{area.x},{area.y} {area.width}x{area.height}", width=width, height=height))
-    undo = ends_for(applied_config, wmpf_version, behaviour).device_end.inverse()
+    undo = ends_for(applied_config, wmpf_version, behaviour).end(end).inverse()
     # A copy: the identity turn returns a view of the caller's screen, which it may reuse.
     return apply_turn(area.cut(device_screen_bgr), undo).copy()

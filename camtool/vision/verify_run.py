@@ -69,6 +69,9 @@ class VerifyRun:
     inventory: Any = None
     serial: str | None = None
     wechat_serial: str | None = None
+    #: (source, config): where the config the first check assumes the device runs came from
+    #: ("config", "profile", "last_applied" = what camtool applied to it last, "empty").
+    assumed_config: tuple[str, dict[str, Any]] | None = None
 
     @property
     def first(self) -> VerifyRound:
@@ -93,6 +96,8 @@ class VerifyRun:
     def to_json(self) -> dict[str, Any]:
         data = self.verdict.to_json()
         data["explanations"] = [e.to_json() for e in self.explanations]
+        if self.assumed_config is not None:
+            data["assumed_config"] = {"source": self.assumed_config[0], "config": self.assumed_config[1]}
         data["rounds"] = [{"config": r.config,
                            "ends": {"device": r.verdict.device.to_json(), "wechat": r.verdict.wechat.to_json()},
                            "apply": r.applied.to_json() if r.applied is not None else None}

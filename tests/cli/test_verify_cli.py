@@ -21,17 +21,17 @@ from camtool.virtual.screens import end_screen
 PACKAGE = "com.example.doorbell"
 
 
-def scenario_with_mounting(tmp_path, name: str, mounting: Turn):
-    """A shipped scenario whose camera is mounted as given, with small screens, as a tmp JSON file."""
+def scenario_with_bases(tmp_path, name: str, preview: Turn, push: Turn, app_config: dict):
+    """A shipped scenario whose camera's preview and push paths turn as given, running `app_config`."""
     data = tomllib.loads(resource("scenarios", f"{name}.toml").read_text(encoding="utf-8"))
     data["device"]["screen"] = {"width": 480, "height": 270}
     data.setdefault("wechat_phone", {})["screen"] = {"width": 270, "height": 480}
-    turn = {"rotation": mounting.rotation, "mirrored": mounting.mirrored}
-    if data.get("usb_devices"):
-        data["usb_devices"][0]["mounting"] = turn     # intercom-rk3588: the USB camera behind the external HAL
-    else:
-        data["builtin_cameras"][0]["mounting"] = turn
-    path = tmp_path / f"{name}-{mounting.rotation}-{int(mounting.mirrored)}.json"
+    camera = data["usb_devices"][0] if data.get("usb_devices") else data["builtin_cameras"][0]
+    camera["mounting"] = {"rotation": 0, "mirrored": False}
+    camera["preview_turn"] = {"rotation": preview.rotation, "mirrored": preview.mirrored}
+    camera["push_turn"] = {"rotation": push.rotation, "mirrored": push.mirrored}
+    data["app_config"] = app_config
+    path = tmp_path / f"{name}-{preview.rotation}{int(preview.mirrored)}-{push.rotation}{int(push.mirrored)}.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -46,49 +46,104 @@ def _messages(data: dict, code: str) -> list[tuple[str | None, str]]:
     return [(e["end"], e["message"]) for e in data["explanations"] if e["code"] == code]
 
 
-@pytest.mark.parametrize("mounting", ALL_TURNS, ids=lambda t: f"{t.rotation}{'-mirrored' if t.mirrored else ''}")
-def test_builtin_camera_matrix_from_an_empty_config(adb_server, tmp_path, capsys, mounting):
-    """tablet-a12's back camera: the push gets upright; the preview and mirroring are explained exactly."""
-    with VirtualDevice(scenario_with_mounting(tmp_path, "tablet-a12", mounting)).start(adb_server) as vd:
+RK3588_TRIPLE = {"usbCameraVendorId": 0x0C45, "usbCameraProductId": 0x6366, "usbSerialNumber": "SN20231108A2"}
+PREVIEWS = [Turn(r) for r in (0, 90, 180, 270)]
+
+
+def _expected_usb(preview: Turn, push: Turn) -> tuple[int, bool, str | None]:
+    """(rotation key, push flip, end left turned): worked out by hand from domain.md's USB rule."""
+    apart = (push.rotation - preview.rotation) % 360
+    if apart in (0, 180):          # both upright: R = -preview base; the flip fixes a half turn
+        return (-preview.rotation) % 360, apart == 180, None
+    if preview.rotation != 0 and push.rotation == 0:
+        return 0, False, "device"  # a quarter apart: the upright WeChat end is not turned
+    return (-preview.rotation) % 360, False, "wechat"
+
+
+@pytest.mark.parametrize("push", ALL_TURNS, ids=lambda t: f"push{t.rotation}{'m' if t.mirrored else ''}")
+@pytest.mark.parametrize("preview", PREVIEWS, ids=lambda t: f"preview{t.rotation}")
+def test_usb_camera_two_bases_matrix(adb_server, tmp_path, capsys, preview, push):
+    """intercom-rk3588's USB camera, selected by its triple with no orientation key, every pair of
+    bases: verify --apply ends with both ends upright, or exactly the quarter-turn explanation."""
+    app = dict(RK3588_TRIPLE)
+    config = tmp_path / "app.json"
+    config.write_text(json.dumps(app), encoding="utf-8")
+    scenario = scenario_with_bases(tmp_path, "intercom-rk3588", preview, push, app)
+    with VirtualDevice(scenario).start(adb_server) as vd:
         code, out, _ = run_cli(capsys, "verify", "--serial", vd.serial, "--wechat-serial", vd.wechat_serial,
-                               "--apply", "--package", PACKAGE, "--format", "json")
+                               "--config", str(config), "--apply", "--package", PACKAGE, "--format", "json")
         live = vd.state.snapshot().config
     data = json.loads(out)
-    wechat, device = data["ends"]["wechat"], data["ends"]["device"]
-    assert wechat["detected"] and wechat["upright"] and wechat["rotation"] == 0
-    assert wechat["mirrored"] == mounting.mirrored
-    assert device["rotation"] == mounting.rotation and device["mirrored"] == mounting.mirrored
-    assert (live or {}) == data["recommended"]   # what the device runs is what camtool recommends
-    preview = _messages(data, "preview_fixed")
-    assert preview == ([("device", i18n.tr(REASON_PREVIEW_FIXED))] if mounting.rotation else [])
-    mirror = sorted(_messages(data, "mirror"))
-    assert mirror == ([("device", i18n.tr(REASON_MIRROR)), ("wechat", i18n.tr(REASON_MIRROR))]
-                      if mounting.mirrored else [])
-    passed = mounting == Turn()
+    rotation, flip, turned = _expected_usb(preview, push)
+    expected = dict(app) if (rotation, flip) == (0, False) else {**app, "usbCameraRotationAngle": rotation,
+                                                                  "usbCameraPushFlip": flip}
+    assert data["recommended"] == expected and live == expected   # what the device runs now
+    device, wechat = data["ends"]["device"], data["ends"]["wechat"]
+    assert device["upright"] == (turned != "device") and wechat["upright"] == (turned != "wechat")
+    assert (device["mirrored"], wechat["mirrored"]) == (False, push.mirrored)
+    assert [end for end, _ in _messages(data, "quarter_apart")] == ([turned] if turned else [])
+    assert _messages(data, "mirror") == ([("wechat", i18n.tr(REASON_MIRROR))] if push.mirrored else [])
+    assert not _messages(data, "inconsistent") and not _messages(data, "preview_fixed")
+    passed = turned is None and not push.mirrored
     assert (code, data["verdict"]) == ((exitcodes.OK, "pass") if passed else (exitcodes.NO, "fail"))
 
 
-@pytest.mark.parametrize("mounting", ALL_TURNS, ids=lambda t: f"{t.rotation}{'-mirrored' if t.mirrored else ''}")
-def test_usb_camera_matrix_from_an_empty_config(adb_server, tmp_path, capsys, mounting):
-    """intercom-rk3588's USB camera (opened through the external HAL by an empty config): both ends
-    end upright, by USB keys when the preview needs turning; only mirroring is left, explained."""
-    with VirtualDevice(scenario_with_mounting(tmp_path, "intercom-rk3588", mounting)).start(adb_server) as vd:
+@pytest.mark.parametrize("push", ALL_TURNS, ids=lambda t: f"push{t.rotation}{'m' if t.mirrored else ''}")
+@pytest.mark.parametrize("preview", PREVIEWS, ids=lambda t: f"preview{t.rotation}")
+def test_builtin_camera_two_bases_matrix(adb_server, tmp_path, capsys, preview, push):
+    """tablet-a12's back camera by its id, every pair of bases: the push gets upright by push keys
+    (a half turn by the push flip); the preview is explained, never turned."""
+    app = {"internalCameraName": "0"}
+    config = tmp_path / "app.json"
+    config.write_text(json.dumps(app), encoding="utf-8")
+    scenario = scenario_with_bases(tmp_path, "tablet-a12", preview, push, app)
+    with VirtualDevice(scenario).start(adb_server) as vd:
         code, out, _ = run_cli(capsys, "verify", "--serial", vd.serial, "--wechat-serial", vd.wechat_serial,
-                               "--apply", "--package", PACKAGE, "--format", "json")
+                               "--config", str(config), "--apply", "--package", PACKAGE, "--format", "json")
         live = vd.state.snapshot().config
     data = json.loads(out)
-    for end in ("device", "wechat"):
-        assert data["ends"][end]["upright"] and data["ends"][end]["mirrored"] == mounting.mirrored
-    assert (live or {}) == data["recommended"]
-    if mounting.rotation:
-        assert data["recommended"]["usbSerialNumber"] == "SN20231108A2"
-        assert data["recommended"]["usbCameraRotationAngle"] == (360 - mounting.rotation) % 360
-        assert "internalCameraName" not in data["recommended"]
-    assert _messages(data, "preview_fixed") == []
-    mirror = sorted(_messages(data, "mirror"))
-    assert mirror == ([("device", i18n.tr(REASON_MIRROR)), ("wechat", i18n.tr(REASON_MIRROR))]
-                      if mounting.mirrored else [])
-    assert code == (exitcodes.NO if mounting.mirrored else exitcodes.OK)
+    turn = (-push.rotation) % 360
+    keys = {} if turn == 0 else ({"cameraRotationAngle": 0, "cameraPushFlip": True} if turn == 180
+                                 else {"cameraRotationAngle": turn, "cameraPushFlip": False})
+    assert data["recommended"] == {**app, **keys} and live == {**app, **keys}
+    device, wechat = data["ends"]["device"], data["ends"]["wechat"]
+    assert wechat["upright"] and wechat["mirrored"] == push.mirrored
+    assert device["rotation"] == preview.rotation and not device["mirrored"]
+    assert _messages(data, "preview_fixed") == ([("device", i18n.tr(REASON_PREVIEW_FIXED))] if preview.rotation else [])
+    assert [e for e, _ in _messages(data, "reverse_landscape")] == (["device"] if preview.rotation == 180 else [])
+    assert _messages(data, "mirror") == ([("wechat", i18n.tr(REASON_MIRROR))] if push.mirrored else [])
+    assert not _messages(data, "inconsistent")
+    passed = preview.rotation == 0 and not push.mirrored
+    assert (code, data["verdict"]) == ((exitcodes.OK, "pass") if passed else (exitcodes.NO, "fail"))
+
+
+def test_faq_first_case_scenario_reaches_the_push_flip(adb_server, tmp_path, capsys):
+    """The shipped FAQ case 1 device: from its app's keys (triple, no orientation key) to
+    usbCameraPushFlip true with rotation 0; a second verify knows what camtool applied and keeps it."""
+    with VirtualDevice("intercom-faq-push-flip").start(adb_server) as vd:
+        app = vd.state.snapshot().config
+        argv = ("verify", "--serial", vd.serial, "--wechat-serial", vd.wechat_serial, "--apply", "--package", PACKAGE,
+                "--format", "json")
+        # No --config and nothing applied yet: camtool says it assumes an empty config, sees that
+        # no camera of this device fits it, and changes nothing.
+        code, out, _ = run_cli(capsys, *argv)
+        first = json.loads(out)
+        assert first["assumed_config"]["source"] == "empty" and _messages(first, "config_mismatch")
+        assert code == exitcodes.NO and vd.state.snapshot().config == app
+        config = tmp_path / "app.json"
+        config.write_text(json.dumps(app), encoding="utf-8")
+        code, out, _ = run_cli(capsys, *argv, "--config", str(config))
+        fixed = json.loads(out)
+        assert code == exitcodes.OK and fixed["verdict"] == "pass"
+        assert fixed["recommended"] == {**app, "usbCameraRotationAngle": 0, "usbCameraPushFlip": True}
+        assert vd.state.snapshot().config == fixed["recommended"]
+        assert [e for e, _ in _messages(fixed, "inconsistent")] == []
+        # Checked again later without --config: the config camtool applied is the one assumed.
+        code, out, _ = run_cli(capsys, *argv)
+        again = json.loads(out)
+    assert again["assumed_config"] == {"source": "last_applied", "config": fixed["recommended"]}
+    assert code == exitcodes.OK and again["recommended"] == fixed["recommended"]
+    assert [e["code"] for e in again["explanations"]][-2:] == ["works", "assumed_config"]
 
 
 def _pictures(tmp_path, mounting: Turn, config: dict) -> tuple[str, str]:
@@ -111,7 +166,7 @@ def test_picture_files_pass_and_fail(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "verify", "--device-image", device, "--wechat-image", wechat,
                            "--config", str(config))
     assert code == exitcodes.NO
-    assert '"cameraRotationAngle": 180' in out and "FAIL" in out
+    assert '"cameraPushFlip": true' in out and "FAIL" in out   # upside down: the FAQ's push flip
 
 
 def test_profile_run_adds_a_record_and_writes_a_report(tmp_path, capsys):
@@ -165,3 +220,41 @@ def test_help_and_messages_in_chinese(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "--lang", "zh", "verify", "--device-image", device, "--wechat-image", wechat)
     assert code == exitcodes.NO and "结论：未通过" in out and "设备端" in out
     assert run_cli(capsys, "--lang", "zh", "verify", "--help")[1].count("微信端") >= 1
+
+
+@pytest.fixture(scope="module")
+def turned_pictures(tmp_path_factory):
+    """One device-end and one WeChat-end picture of the chart per observed turn."""
+    folder = tmp_path_factory.mktemp("turned")
+    scene = picture_of_mounted_camera(Turn())
+    paths = {}
+    for turn in ALL_TURNS:
+        for end, size in (("device", (480, 270)), ("wechat", (270, 480))):
+            path = folder / f"{end}-{turn.rotation}-{int(turn.mirrored)}.png"
+            cv2.imwrite(str(path), end_screen(scene, turn, size))
+            paths[end, turn] = str(path)
+    return paths
+
+
+@pytest.mark.parametrize("family", ["builtin", "usb"])
+def test_every_pair_of_observed_turns_gets_the_models_recommendation(tmp_path, capsys, turned_pictures, family):
+    """`verify --device-image --wechat-image --config`: one observation is never "inconsistent";
+    the recommendation is the two-bases inverse; a device that works is left as it is."""
+    from camtool.config.semantics import Bases, config_for_upright
+
+    app = {"internalCameraName": "0"} if family == "builtin" else dict(RK3588_TRIPLE)
+    config = tmp_path / "app.json"
+    config.write_text(json.dumps(app), encoding="utf-8")
+    for device_turn in ALL_TURNS:
+        for wechat_turn in ALL_TURNS:
+            code, out, _ = run_cli(capsys, "verify", "--device-image", turned_pictures["device", device_turn],
+                                   "--wechat-image", turned_pictures["wechat", wechat_turn],
+                                   "--config", str(config), "--format", "json")
+            data = json.loads(out)
+            codes = [e["code"] for e in data["explanations"]]
+            assert "inconsistent" not in codes, (device_turn, wechat_turn)
+            plan = config_for_upright(Bases(device_turn, wechat_turn), ends_for(app).family, base=app)
+            works = device_turn.is_identity and wechat_turn.is_identity
+            expected = app if works or plan.predicted == (device_turn, wechat_turn) else plan.config
+            assert data["recommended"] == expected, (device_turn, wechat_turn)
+            assert (code == exitcodes.OK) == works and ("works" in codes) == works

@@ -48,7 +48,8 @@ CASES = [
     ("CAM204", {**PATH, "cameraPushFlip": True}, {**PATH, "usbCameraPushFlip": True}, None),
     ("CAM205", {**PATH, "internalCameraName": "0"}, PATH, None),
     ("CAM301", {"internalCameraName": "0"}, {"internalCameraName": "0"}, ("1.9.9", "2.0.0")),
-    ("CAM301", {**PATH}, {**PATH}, ("1.0.5", "1.1.0")),
+    ("CAM301", {**PATH}, {**PATH}, ("1.1.0", "2.0.0")),
+    ("CAM301", {"cameraRotationAngle": 90}, {"cameraRotationAngle": 90}, ("1.0.5", "1.1.1")),
     ("CAM302", {"cameraId": 0}, {"cameraId": 0}, ("2.x", "2.1")),
     ("CAM401", {"usbCameraName": "/dev/bus/usb/002/007"}, {"usbCameraName": "/dev/bus/usb/002/008"}, None),
     ("CAM402", PATH, TRIPLE, None),
@@ -56,6 +57,9 @@ CASES = [
     ("CAM403", {"cameraId": 1}, {"cameraId": 1}, ("2.0.0", "1.5.0")),
     ("CAM404", {"internalCameraName": "rear-wide"}, {"internalCameraName": "2"}, None),
     ("CAM404", {"internalCameraName": "/dev/video0"}, {"internalCameraName": "0"}, None),
+    # Between the client libraries seen (1.1.0: no camera key; 2.0.0: all): unknown, a warning.
+    ("CAM405", {**PATH}, {**PATH}, ("1.1.1", "1.1.0")),
+    ("CAM405", {"cameraPushFlip": True}, {"cameraPushFlip": True}, ("1.9.9", "2.0.0")),
     ("CAM501", {"uiZoom": 1.2}, {"uiZoom": 1.2, "internalCameraName": "0"}, None),
     ("CAM502", {"internalCameraName": "0"}, {"uiZoom": 1.2}, None),
 ]

@@ -89,7 +89,10 @@ def test_path_warning_suggests_the_triple_when_a_serial_is_known():
 
 
 def test_version_gate_names_inferred_gates():
-    assert "assumed" in only({"cameraRotationAngle": 90}, "CAM301", "1.5.0").message
+    assert "assumed" in only({"cameraRotationAngle": 90}, "CAM301", "1.0.5").message
+    unknown = only({"cameraRotationAngle": 90}, "CAM405", "1.5.0")
+    assert "1.1.0" in unknown.message and "2.0.0" in unknown.message and "inferred" in unknown.message
+    assert unknown.severity.value == "warning"
     documented = only({"internalCameraName": "0"}, "CAM301", "1.5.0")
     assert "assumed" not in documented.message and "cameraId" in documented.fix
     assert "*" in only({"cameraPushFlip": True}, "CAM502").message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from camtool.config.versions import VersionError, format_version, parse_version, required_version, supports
+from camtool.config.versions import Gate, gate, VersionError, format_version, parse_version, required_version, supports
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -29,7 +29,12 @@ def test_comparison_is_numeric_not_textual():
 
 def test_gates_come_from_the_key_table():
     assert required_version("internalCameraName") == (2, 0, 0)
-    assert required_version("usbCameraName") == (1, 1, 0)
-    assert supports((2, 0, 0), "cameraPushFlip") and not supports((1, 9, 9), "cameraPushFlip")
+    assert required_version("usbCameraName") == (2, 0, 0)
+    assert supports((2, 0, 0), "cameraPushFlip") and not supports((1, 1, 0), "cameraPushFlip")
+    # No client library between 1.1.0 and 2.0.0 was seen: an inferred gate is unknown there,
+    # a stated one (internalCameraName, the FAQ) is not.
+    assert gate("cameraPushFlip", (1, 9, 9)) is Gate.UNKNOWN and supports((1, 9, 9), "cameraPushFlip")
+    assert gate("internalCameraName", (1, 9, 9)) is Gate.ABSENT
+    assert gate("usbCameraName", (1, 1, 0)) is Gate.ABSENT and gate("usbCameraName", None) is Gate.SUPPORTED
     with pytest.raises(KeyError):
         required_version("uiZoom")

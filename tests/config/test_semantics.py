@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from camtool.config.keys import CAMERA_KEY_ORDER, ROTATIONS, Family
 from camtool.config.semantics import (
     ALL_BEHAVIOURS, ALL_TURNS, DEVICE_END, IDENTITY, REASON_CASE, REASON_INVALID_VALUE,
-    REASON_MIRROR, REASON_NEEDS_NEWER_WMPF, REASON_OTHER_FAMILY, REASON_PARTIAL_TRIPLE,
-    REASON_PREVIEW_FIXED, WECHAT_END, Turn, WmpfBehaviour, behaviours_matching, compose,
-    config_for_upright, ends_for, parse_wmpf_version,
+    REASON_MIRROR, REASON_MIRROR_DEVICE, REASON_NEEDS_NEWER_WMPF, REASON_OTHER_FAMILY, REASON_PARTIAL_TRIPLE,
+    REASON_PREVIEW_FIXED, REASON_QUARTER_APART, REASON_REVERSE_LANDSCAPE, WECHAT_END, Bases, Turn,
+    WmpfBehaviour, bases_seen, behaviours_matching, compose, config_for_upright, ends_for, parse_wmpf_version,
+    selected_family,
 )
 from camtool.i18n import set_language, tr
 
@@ -168,13 +169,41 @@ def test_partial_triple_selects_nothing():
 
 def test_keys_unknown_to_the_wmpf_version_have_no_effect():
     config = {"internalCameraName": "1", "cameraRotationAngle": 90}
-    old = ends_for(config, "1.9.3")
+    # 1.1.0's client library knows no camera key: nothing takes effect.
+    old = ends_for(config, "1.1.0")
     assert old.family is None and old.wechat_end == IDENTITY
     assert dict(old.ignored) == {"internalCameraName": REASON_NEEDS_NEWER_WMPF,
                                  "cameraRotationAngle": REASON_NEEDS_NEWER_WMPF}
     usb_on_ancient = ends_for({**USB_PATH, "usbCameraRotationAngle": 90}, "1.0.5")
     assert usb_on_ancient.family is None and usb_on_ancient.device_end == IDENTITY
     assert ends_for(config, "2.0.0").wechat_end == Turn(90, False)
+
+
+def test_between_the_seen_client_libraries_inferred_gates_are_given_the_benefit_of_the_doubt():
+    """1.9.3: internalCameraName's stated 2.0.0 gate holds; the inferred ones are unknown there, so
+    the keys are taken to work (the rules warn, CAM303) rather than silently dropped."""
+    effect = ends_for({"internalCameraName": "1", "cameraRotationAngle": 90}, "1.9.3")
+    assert dict(effect.ignored) == {"internalCameraName": REASON_NEEDS_NEWER_WMPF}
+    assert effect.family is None and effect.wechat_end == Turn(90)
+    usb = ends_for({**USB_PATH, "usbCameraRotationAngle": 90}, "1.5.0")
+    assert usb.family is Family.USB and usb.device_end == Turn(90)
+
+
+@pytest.mark.parametrize("config, expected", [
+    # An empty path, a path of the wrong type, an id written as a hex string: WMPF's typed getters
+    # read nothing, so no USB camera is selected and the built-in keys take effect.
+    ({"usbCameraName": "", "cameraRotationAngle": 90}, None),
+    ({"usbCameraName": 5, "cameraRotationAngle": 90}, None),
+    ({"usbCameraVendorId": "0x1234", "usbCameraProductId": 1, "usbSerialNumber": "S", "cameraRotationAngle": 90}, None),
+    ({"usbCameraName": "/dev/bus/usb/001/002", "cameraRotationAngle": 90}, Family.USB),
+    ({"usbCameraVendorId": 4660, "usbCameraProductId": 1, "usbSerialNumber": "S"}, Family.USB),
+    ({"internalCameraName": "0", "usbCameraVendorId": 4660}, Family.BUILTIN),
+])
+def test_selected_family_is_decided_by_what_wmpf_can_read(config, expected):
+    assert selected_family(config) is expected
+    assert ends_for(config).family is expected
+    rotation_applies = ends_for(config).wechat_end == Turn(90)
+    assert rotation_applies == (expected is not Family.USB and "cameraRotationAngle" in config)
 
 
 @pytest.mark.parametrize("value", [45, -90, 360, "90", 90.0, True, None, [90]])
@@ -234,43 +263,110 @@ def test_parse_wmpf_version(text, expected):
     assert parse_wmpf_version(text) == expected
 
 
-# --- config_for_upright ------------------------------------------------------------------
+# --- config_for_upright: two bases ------------------------------------------------------
 
-@pytest.mark.parametrize("behaviour", ALL_BEHAVIOURS, ids=lambda b: f"{b.rotation_direction}-{b.push_flip}")
-@pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
-@pytest.mark.parametrize("family", [Family.USB, Family.BUILTIN, None])
-def test_config_for_upright_makes_ends_upright_where_fixable(family, mounting, behaviour):
-    base = {**USB_PATH} if family is Family.USB else {"internalCameraName": "0"} if family else {}
-    plan = config_for_upright(mounting, family, behaviour, base={**base, "uiZoom": 1})
+QUARTERS = [Turn(r) for r in ROTATIONS]
+
+
+def _key_choices(family: Family):
+    rot, flip = (("usbCameraRotationAngle", "usbCameraPushFlip") if family is Family.USB
+                 else ("cameraRotationAngle", "cameraPushFlip"))
+    return [{rot: r, flip: f} for r in ROTATIONS for f in (False, True)]
+
+
+@pytest.mark.parametrize("push", ALL_TURNS, ids=lambda t: f"push{t.rotation}{'m' if t.mirrored else ''}")
+@pytest.mark.parametrize("preview", ALL_TURNS, ids=lambda t: f"preview{t.rotation}{'m' if t.mirrored else ''}")
+@pytest.mark.parametrize("family", [Family.USB, Family.BUILTIN])
+def test_config_for_upright_is_the_best_any_key_pair_can_do_for_two_bases(family, preview, push):
+    for behaviour in ALL_BEHAVIOURS:
+        _check_plan(family, preview, push, behaviour)
+
+
+def _check_plan(family, preview, push, behaviour):
+    bases = Bases(preview, push)
+    selector = USB_PATH if family is Family.USB else {"internalCameraName": "0"}
+    plan = config_for_upright(bases, family, behaviour, base={**selector, "uiZoom": 1})
     effect = ends_for(plan.config, "2.1.0", behaviour)
-    assert plan.config["uiZoom"] == 1
-    assert effect.ignored == ()
-    for end, fixed in ((DEVICE_END, plan.device_end_fixed), (WECHAT_END, plan.wechat_end_fixed)):
-        seen = mounting.then(effect.end(end))
-        assert seen.is_identity == fixed
-        reasons = [r for e, r in plan.unfixable if e == end]
-        assert fixed == (reasons == [])
-        if not fixed:
-            # What is left is only what no key can do: a mirror, or a built-in preview.
-            assert seen.keeps_up or REASON_PREVIEW_FIXED in reasons
-            assert (REASON_MIRROR in reasons) == seen.mirrored
-    if not mounting.mirrored:
-        assert plan.wechat_end_fixed
-        assert plan.device_end_fixed == (family is Family.USB or mounting.rotation == 0)
-        assert not any(plan.keys[k] for k in plan.keys if k.endswith("PushFlip"))  # rotation alone
-    if family is Family.USB and mounting.mirrored:
-        # Both ends stay upright; only the mirror is left for the mini program.
-        assert mounting.then(effect.device_end).keeps_up and mounting.then(effect.wechat_end).keeps_up
+    assert plan.config["uiZoom"] == 1 and effect.ignored == ()
+    seen = effect.seen(bases)
+    assert seen == plan.predicted
+    # No pair of this family's keys makes more ends upright (brute force over all eight).
+    best = max(sum(t.rotation == 0 for t in ends_for({**selector, **keys}, None, behaviour).seen(bases))
+               for keys in _key_choices(family))
+    assert plan.upright_ends == best
+    for end, turn in zip((DEVICE_END, WECHAT_END), seen):
+        reasons = [u.reason for u in plan.unfixable if u.end == end]
+        assert (reasons == []) == turn.is_identity
+        assert (REASON_MIRROR in reasons or REASON_MIRROR_DEVICE in reasons) == turn.mirrored
+        assert REASON_MIRROR_DEVICE not in reasons or end == DEVICE_END
+    if family is Family.BUILTIN:
+        # Push keys fix the push, whatever the preview does; the preview is never turned.
+        assert seen[1].rotation == 0 and seen[0] == preview
+        reasons = [u.reason for u in plan.unfixable if u.end == DEVICE_END]
+        assert (REASON_PREVIEW_FIXED in reasons) == (preview.rotation != 0)
+        assert (REASON_REVERSE_LANDSCAPE in reasons) == (preview.rotation == 180)
+    else:
+        apart = (push.rotation - preview.rotation) % 360 if preview.mirrored == push.mirrored else None
+        if apart in (0, 180) and behaviour.push_flip == "rotate180":
+            assert plan.upright_ends == 2
+        quarter = [u for u in plan.unfixable if u.reason == REASON_QUARTER_APART]
+        assert bool(quarter) == (plan.upright_ends < 2)
+        if quarter and behaviour.push_flip == "rotate180":  # the end left turned is named, with its turn
+            (item,) = quarter
+            left = seen[0] if item.end == DEVICE_END else seen[1]
+            assert item.values["degrees"] == left.rotation != 0
+            # The running config (no rotation key) keeps an upright WeChat end upright; otherwise
+            # the device end is the one made upright (a USB rotation is what turns it).
+            # Neither upright now: the end that can be made fully right (not mirrored) first.
+            neither = preview.rotation != 0 and push.rotation != 0
+            kept = 1 if (push.rotation == 0 and preview.rotation != 0) or (
+                neither and push.mirrored is False and preview.mirrored) else 0
+            assert seen[kept].rotation == 0
+
+
+def test_faq_first_case_is_a_push_flip_with_rotation_zero():
+    """WMPF FAQ 4.1, first case: the preview upright, the WeChat end upside down."""
+    plan = config_for_upright(Bases(IDENTITY, Turn(180)), Family.USB, base=dict(USB_TRIPLE))
+    assert plan.keys == {"usbCameraRotationAngle": 0, "usbCameraPushFlip": True}
+    assert plan.predicted == (IDENTITY, IDENTITY) and plan.unfixable == ()
+    builtin = config_for_upright(Bases(IDENTITY, Turn(180)), Family.BUILTIN, base={"internalCameraName": "0"})
+    assert builtin.keys == {"cameraRotationAngle": 0, "cameraPushFlip": True}
+
+
+@pytest.mark.parametrize("preview, push", [(p, q) for p in QUARTERS for q in QUARTERS])
+@pytest.mark.parametrize("rotation", ROTATIONS)
+@pytest.mark.parametrize("flip", [False, True])
+def test_config_for_upright_never_turns_an_end_the_running_keys_keep_upright(preview, push, rotation, flip):
+    running = {**USB_PATH, "usbCameraRotationAngle": rotation, "usbCameraPushFlip": flip}
+    bases = Bases(preview, push)
+    before = ends_for(running).seen(bases)
+    plan = config_for_upright(bases, Family.USB, base=running)
+    after = ends_for(plan.config).seen(bases)
+    for was, now in zip(before, after):
+        assert was.rotation != 0 or now.rotation == 0
+    if all(t.rotation == 0 for t in before):  # a device that works keeps its keys
+        assert (plan.keys["usbCameraRotationAngle"], plan.keys["usbCameraPushFlip"]) == (rotation, flip)
 
 
 def test_upright_plan_uses_the_family_keys():
-    assert set(config_for_upright(Turn(90), Family.USB).keys) == {"usbCameraRotationAngle", "usbCameraPushFlip"}
-    assert set(config_for_upright(Turn(90), Family.BUILTIN).keys) == {"cameraRotationAngle", "cameraPushFlip"}
+    bases = Bases.mounted(Turn(90))
+    assert set(config_for_upright(bases, Family.USB).keys) == {"usbCameraRotationAngle", "usbCameraPushFlip"}
+    assert set(config_for_upright(bases, Family.BUILTIN).keys) == {"cameraRotationAngle", "cameraPushFlip"}
 
 
 def test_vmirror_flip_can_unmirror_the_push():
-    plan = config_for_upright(Turn(0, True), Family.BUILTIN, WmpfBehaviour(push_flip="vmirror"))
+    plan = config_for_upright(Bases(IDENTITY, Turn(0, True)), Family.BUILTIN, WmpfBehaviour(push_flip="vmirror"))
     assert plan.wechat_end_fixed and plan.keys["cameraPushFlip"] is True
+
+
+@pytest.mark.parametrize("behaviour", ALL_BEHAVIOURS, ids=lambda b: f"{b.rotation_direction}-{b.push_flip}")
+@pytest.mark.parametrize("config", [{}, {**USB_PATH, "usbCameraRotationAngle": 90, "usbCameraPushFlip": True},
+                                    {"internalCameraName": "0", "cameraRotationAngle": 270}])
+def test_bases_seen_inverts_what_the_keys_do(config, behaviour):
+    for preview, push in itertools.product(ALL_TURNS, repeat=2):
+        device, wechat = ends_for(config, None, behaviour).seen(Bases(preview, push))
+        assert bases_seen(config, None, behaviour, device, wechat) == (preview, push)
+    assert bases_seen(config, None, behaviour, None, Turn(90)) [0] is None
 
 
 def test_behaviours_matching_names_the_assumption_a_device_disagrees_with():
@@ -278,6 +374,8 @@ def test_behaviours_matching_names_the_assumption_a_device_disagrees_with():
     # Observed: device end turned 270 (ccw reading) and the push a vertical mirror of that.
     device_seen = Turn(270, False)
     wechat_seen = Turn(270).then(Turn(180, True))
-    found = behaviours_matching(config, "2.1.0", IDENTITY, device_seen, wechat_seen)
+    found = behaviours_matching(config, "2.1.0", Bases(), device_seen, wechat_seen)
     assert found == [WmpfBehaviour("ccw", "vmirror")]
-    assert behaviours_matching(config, "2.1.0", IDENTITY, Turn(90), Turn(270)) == [WmpfBehaviour()]
+    assert behaviours_matching(config, "2.1.0", Bases(), Turn(90), Turn(270)) == [WmpfBehaviour()]
+    # The same pictures from a camera whose push path turns by 180: the documented reading fits.
+    assert WmpfBehaviour() in behaviours_matching(config, "2.1.0", Bases(IDENTITY, Turn(180)), Turn(90), Turn(90))

@@ -124,6 +124,44 @@ def test_form_config_is_simulated_on_the_device_cameras_picture_through_the_appl
     assert panel.mounting_combo.isVisible() and not panel.uses_device_picture()
 
 
+def _phone_screen(camera: np.ndarray, config: dict | None, push_base: Turn, size=(720, 1280)) -> np.ndarray:
+    """The WeChat end's screen for a camera whose push path turns by `push_base`."""
+    from camtool.config.semantics import Bases
+
+    screen = render_ends(camera, config, "2.1.0", wechat_screen=size, bases=Bases(Turn(), push_base))[1].copy()
+    draw_ticker(screen, 3)
+    return draw_stamp(screen, Stamp(3, 1, 1))
+
+
+def test_the_wechat_end_is_simulated_from_its_own_picture_when_a_phone_is_attached(qtbot, panel, document):
+    """WMPF FAQ, first case: the preview upright, the push upside down. With the phone attached the
+    simulation starts the WeChat end from the phone's picture, so a push flip in the form shows it
+    upright; without the phone it assumes the preview's base and says so."""
+    camera = picture_of_mounted_camera(Turn(0, False))
+    runs = dict(USB)
+    panel.device_runs.set_applied(runs)
+    panel.attach_live("dev-1", "phone-1")
+    panel.service.sources["dev-1"].deliver(_device_screen(camera, runs))
+    panel.service.sources["phone-1"].deliver(_phone_screen(camera, runs, Turn(180)))
+    qtbot.waitUntil(panel.uses_wechat_picture)
+    document.import_data(dict(USB, usbCameraPushFlip=True))
+    device, wechat = _simulated(qtbot, panel)
+    upright = render_ends(camera, {}, "2.1.0", device_screen=(1280, 720), wechat_screen=(720, 1280))
+    assert _difference(device, upright[0]) < TOLERANCE
+    assert _difference(wechat, upright[1]) < TOLERANCE          # the flip undoes the push's own half turn
+    assert "Assumed" not in panel._wechat_effect.text()
+
+    panel.attach_live("dev-1", None)                             # no phone: the push base is assumed
+    panel.service.sources["dev-1"].deliver(_device_screen(camera, runs))
+    qtbot.waitUntil(panel.uses_device_picture)
+    document.set_rotation(90)
+    _simulated(qtbot, panel)
+    qtbot.waitUntil(lambda: "Assumed" in panel._wechat_effect.text())
+    wechat_assumed = panel.wechat_view.displayed_array()
+    turned = render_ends(camera, document.data, "2.1.0", device_screen=(1280, 720), wechat_screen=(720, 1280))
+    assert _difference(wechat_assumed, turned[1]) < TOLERANCE    # preview's base + the form's keys
+
+
 def test_without_knowing_what_the_device_runs_the_choice_of_profile_decides(qtbot, panel, document, library):
     camera = picture_of_mounted_camera(Turn(0, False))
     sku = library.list()[0]

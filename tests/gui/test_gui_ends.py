@@ -94,6 +94,19 @@ def test_a_built_in_camera_keeps_the_device_preview_as_the_camera_gives_it(qtbot
     assert "0°" in panel._device_effect.text() and "90°" in panel._wechat_effect.text()
 
 
+def test_the_push_path_turn_simulates_a_wechat_end_turned_apart_from_the_preview(qtbot, ends):
+    """No device: "Push path adds" gives the virtual camera's push its own base (WMPF FAQ, first case)."""
+    document, form, panel = ends
+    device_0, wechat_0 = _settle(qtbot, panel)
+    panel.set_push_turn(Turn(180))
+    device_180, wechat_180 = _settle(qtbot, panel)
+    assert _close(device_180, device_0)                 # the preview is as it was
+    assert _turned_half(wechat_180, wechat_0)           # the push is upside down
+    qtbot.mouseClick(form.flip_check, Qt.MouseButton.LeftButton)
+    device_flip, wechat_flip = _settle(qtbot, panel)
+    assert _close(wechat_flip, wechat_0) and _close(device_flip, device_0)   # the push flip fixes it
+
+
 def test_a_burst_of_edits_ends_on_the_newest_config(qtbot, ends):
     document, _form, panel = ends
     for _ in range(25):

@@ -8,8 +8,8 @@ import pytest
 from camtool import i18n
 from camtool.config.keys import Family
 from camtool.config.rules import validate
-from camtool.config.semantics import (ALL_TURNS, REASON_MIRROR, REASON_PREVIEW_FIXED, Turn, WmpfBehaviour,
-                                      ends_for)
+from camtool.config.semantics import (ALL_TURNS, IDENTITY, REASON_MIRROR, REASON_MIRROR_DEVICE, REASON_PREVIEW_FIXED,
+                                      Bases, Turn, WmpfBehaviour, ends_for)
 from camtool.device.inventory import BuiltinEntry, DeviceSummary, Inventory, UsbEntry
 from camtool.device.parsers.records import BuiltinCamera, UsbDeviceInfo
 from camtool.virtual.scene import picture_of_mounted_camera
@@ -31,11 +31,11 @@ def codes(verdict, end=None):
     return [e.code for e in verdict.explanations if end is None or e.end == end]
 
 
-def screens_for(mounting: Turn, config: dict, behaviour: WmpfBehaviour = WmpfBehaviour()):
-    """What the two ends of a camera mounted this way show under `config` (small screens)."""
-    effect = ends_for(config, "2.1.2", behaviour)
-    picture = picture_of_mounted_camera(mounting)
-    return end_screen(picture, effect.device_end, (480, 270)), end_screen(picture, effect.wechat_end, (270, 480))
+def screens_for(bases: Bases, config: dict, behaviour: WmpfBehaviour = WmpfBehaviour()):
+    """What the two ends of a camera with these bases show under `config` (small screens)."""
+    device, wechat = ends_for(config, "2.1.2", behaviour).seen(bases)
+    picture = picture_of_mounted_camera(IDENTITY)
+    return end_screen(picture, device, (480, 270)), end_screen(picture, wechat, (270, 480))
 
 
 def test_upright_ends_pass_and_the_config_stays_as_it_is():
@@ -43,12 +43,15 @@ def test_upright_ends_pass_and_the_config_stays_as_it_is():
     verdict = verdict_from_detections(seen(0), seen(0), config)
     assert verdict.passed and verdict.verdict == "pass"
     assert verdict.recommended == config and not verdict.changes
-    assert verdict.explanations == ()
+    assert codes(verdict) == ["works"]
 
 
 def test_json_has_the_contract_shape():
     data = verdict_from_detections(seen(90), NO_CHART, {}).to_json()
-    assert set(data) == {"verdict", "ends", "recommended", "explanations"}
+    assert set(data) == {"verdict", "ends", "bases", "recommended", "explanations"}
+    # The WeChat end showed no chart: its base is assumed to be the device end's, and says so.
+    assert data["bases"]["wechat"] == {"rotation": 90, "mirrored": False, "observed": False}
+    assert data["bases"]["device"]["observed"] is True
     assert data["ends"]["device"] == {"detected": True, "rotation": 90, "mirrored": False, "upright": False}
     assert data["ends"]["wechat"] == {"detected": False, "rotation": 0, "mirrored": False, "upright": False}
     assert all(set(e) == {"code", "end", "message"} for e in data["explanations"])
@@ -58,7 +61,10 @@ def test_json_has_the_contract_shape():
 def test_builtin_camera_push_is_fixed_and_the_preview_is_explained(rotation):
     verdict = verdict_from_detections(seen(rotation), seen(rotation), {})
     assert not verdict.passed
-    assert verdict.recommended == {"cameraRotationAngle": (360 - rotation) % 360, "cameraPushFlip": False}
+    # Upside down: the push flip, as WMPF's FAQ fixes it; a quarter turn: the rotation.
+    expected = ({"cameraRotationAngle": 0, "cameraPushFlip": True} if rotation == 180
+                else {"cameraRotationAngle": (360 - rotation) % 360, "cameraPushFlip": False})
+    assert verdict.recommended == expected
     assert verdict.predicted == (Turn(rotation), Turn(0))
     preview = [e for e in verdict.explanations if e.code == "preview_fixed"]
     assert [e.end for e in preview] == ["device"]
@@ -89,9 +95,9 @@ def test_a_usb_push_flip_that_turns_an_upright_push_upside_down_is_undone():
 def test_a_mirrored_camera_gets_the_mini_program_explanation_on_both_ends():
     verdict = verdict_from_detections(seen(90, True), seen(90, True), {})
     assert verdict.wechat.mirrored and verdict.device.mirrored
-    mirror = [e for e in verdict.explanations if e.code == "mirror"]
-    assert sorted(e.end for e in mirror) == ["device", "wechat"]
-    assert "setUIConfig" in mirror[0].message and mirror[0].message == i18n.tr(REASON_MIRROR)
+    mirror = {e.end: e.message for e in verdict.explanations if e.code == "mirror"}
+    assert mirror == {"device": i18n.tr(REASON_MIRROR_DEVICE), "wechat": i18n.tr(REASON_MIRROR)}
+    assert all("setUIConfig" in m for m in mirror.values())
     assert verdict.predicted[1] == Turn(0, True)   # the push's top is up; the mirror stays
 
 
@@ -135,13 +141,16 @@ def test_counter_clockwise_wmpf_is_detected_after_apply_and_the_recommendation_c
     assert "assumption" not in codes(second)
 
 
-def test_a_push_flip_that_mirrors_is_detected_and_not_recommended_again():
-    # Under "flip = 180-degree turn" an upright camera's push would be upside down; it came out mirrored.
-    verdict = verdict_from_detections(seen(0), seen(180, True), {"cameraPushFlip": True})
-    assert "push_flip" in codes(verdict)
-    assert verdict.behaviour.push_flip == "vmirror"
-    assert verdict.recommended == {"cameraRotationAngle": 0, "cameraPushFlip": False}
-    assert verdict.predicted == (Turn(0), Turn(0))
+def test_a_push_flip_that_mirrors_is_detected_after_the_next_round_and_not_recommended_again():
+    # One observation cannot tell a mirrored push path from a flip that mirrors: both are real.
+    first = verdict_from_detections(seen(0), seen(180, True), {"cameraPushFlip": True})
+    assert "push_flip" not in codes(first) and "inconsistent" not in codes(first)
+    assert first.recommended == {"cameraRotationAngle": 0, "cameraPushFlip": False}
+    assert [e.end for e in first.explanations if e.code == "mirror"] == ["wechat"]
+    # Without the flip the push is right: so the flip mirrored it top to bottom.
+    second = verdict_from_detections(seen(0), seen(0), first.recommended, history=(first.observation,))
+    assert "push_flip" in codes(second) and second.behaviour.push_flip == "vmirror"
+    assert second.passed and second.recommended == first.recommended
 
 
 def test_no_chart_on_either_end_leaves_the_config_and_says_why():
@@ -159,7 +168,7 @@ def test_an_end_not_captured_fails_but_the_other_end_still_gives_the_fix():
 
 def test_a_tilted_chart_is_noted_but_judged_by_its_nearest_quarter_turn():
     verdict = verdict_from_detections(seen(0, residual=25.0), seen(0), {})
-    assert verdict.passed and codes(verdict) == ["tilted"]
+    assert verdict.passed and codes(verdict) == ["tilted", "works"]
 
 
 def test_keys_of_the_other_family_are_explained_and_left_out_of_the_recommendation():
@@ -171,24 +180,34 @@ def test_keys_of_the_other_family_are_explained_and_left_out_of_the_recommendati
 
 
 def test_a_wmpf_too_old_for_the_rotation_key_is_explained_not_recommended():
-    verdict = verdict_from_detections(seen(90), seen(90), {}, wmpf_version="1.5.0")
+    verdict = verdict_from_detections(seen(90), seen(90), {}, wmpf_version="1.1.0")
     assert "needs_newer_wmpf" in codes(verdict)
     assert "cameraRotationAngle" not in verdict.recommended
 
 
+@pytest.mark.parametrize("push", [Turn(r) for r in (0, 90, 180, 270)], ids=lambda t: f"push{t.rotation}")
+@pytest.mark.parametrize("preview", ALL_TURNS, ids=lambda t: f"preview{t.rotation}{'m' if t.mirrored else ''}")
 @pytest.mark.parametrize("family", ["builtin", "usb"])
-@pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
-def test_rendered_ends_under_the_recommendation_show_what_the_verdict_predicts(family, mounting):
+def test_rendered_ends_under_the_recommendation_show_what_the_verdict_predicts(family, preview, push):
+    bases = Bases(preview, push)
     start = {} if family == "builtin" else {"usbCameraName": USB_PATH}
-    before = check_orientation(*screens_for(mounting, start), start)
-    assert before.mounting == mounting
-    after_frames = screens_for(mounting, before.recommended)
+    before = check_orientation(*screens_for(bases, start), start)
+    assert before.bases == bases and before.bases_observed == (True, True)
+    assert "inconsistent" not in codes(before)     # any pair of bases is a real device
+    after_frames = screens_for(bases, before.recommended)
     after = check_orientation(*after_frames, before.recommended, history=(before.observation,))
-    shown = (after.device.seen, after.wechat.seen)
-    assert shown == before.predicted
-    assert after.wechat.upright
-    assert after.device.upright == (family == "usb" or mounting.rotation == 0)
-    assert after.passed == (not mounting.mirrored and (family == "usb" or mounting.rotation == 0))
+    assert (after.device.seen, after.wechat.seen) == before.predicted
+    assert "inconsistent" not in codes(after)
+    if family == "builtin":
+        assert after.wechat.upright and after.device.seen == preview   # no key turns the preview
+    else:
+        # Both upright, unless the two ends are a quarter turn apart: then exactly one.
+        quarter = (push.rotation - preview.rotation) % 180 != 0
+        assert (after.device.upright + after.wechat.upright) == (1 if quarter else 2)
+    # A device that already works is left as it is on the second check.
+    assert after.passed == (after.device.correct and after.wechat.correct)
+    if after.passed:
+        assert after.recommended == before.recommended
 
 
 def test_explanations_follow_the_language():
@@ -197,3 +216,84 @@ def test_explanations_follow_the_language():
     messages = [e.message for e in verdict.explanations]
     assert any("微信端" in m for m in messages)
     assert verdict.to_json()["ends"]["device"]["rotation"] == 90   # keys and codes stay
+
+
+# --- two bases: each end is judged from its own base -----------------------------------------
+
+USB_KEYS = {"usbCameraVendorId": 7119, "usbCameraProductId": 11417, "usbSerialNumber": "DT-CAM-7731"}
+
+
+def test_faq_first_case_gets_the_push_flip_not_a_rotation():
+    """WMPF FAQ 4.1, first case: the device end upright, the WeChat end upside down."""
+    verdict = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS))
+    assert verdict.bases == Bases(Turn(0), Turn(180))
+    assert verdict.recommended == {**USB_KEYS, "usbCameraRotationAngle": 0, "usbCameraPushFlip": True}
+    assert verdict.predicted == (Turn(0), Turn(0))
+    assert "inconsistent" not in codes(verdict)
+    fix = [e for e in verdict.explanations if e.code == "fix"]
+    assert [e.end for e in fix] == ["wechat"] and "usbCameraPushFlip: true" in fix[0].message
+
+
+def test_a_device_that_works_because_of_its_push_flip_is_left_as_it_is():
+    config = {**USB_KEYS, "usbCameraPushFlip": True}
+    verdict = verdict_from_detections(seen(0), seen(0), config)
+    assert verdict.passed and verdict.recommended == config
+    assert codes(verdict) == ["works"]
+
+
+def test_a_sideways_builtin_preview_with_an_upright_push_is_explained_and_the_config_kept():
+    config = {"internalCameraName": "0"}
+    verdict = verdict_from_detections(seen(90), seen(0), config)
+    assert not verdict.passed and verdict.recommended == config
+    assert "inconsistent" not in codes(verdict)
+    assert codes(verdict, "device") == ["preview_fixed"] and codes(verdict, "wechat") == []
+
+
+def test_an_upside_down_builtin_preview_names_the_reverse_landscape_guess():
+    verdict = verdict_from_detections(seen(180), seen(0), {"internalCameraName": "0"})
+    guess = [e for e in verdict.explanations if e.code == "reverse_landscape"]
+    assert [e.end for e in guess] == ["device"] and "inferred" in guess[0].message
+
+
+@pytest.mark.parametrize("device, wechat, upright_end", [(0, 90, "device"), (0, 270, "device"), (90, 0, "wechat"),
+                                                           (270, 0, "wechat")])
+def test_usb_ends_a_quarter_apart_keep_the_upright_end_and_name_the_other(device, wechat, upright_end):
+    verdict = verdict_from_detections(seen(device), seen(wechat), dict(USB_KEYS))
+    assert verdict.recommended == USB_KEYS       # no key pair does better: nothing upright is turned
+    turned = "wechat" if upright_end == "device" else "device"
+    quarter = [e for e in verdict.explanations if e.code == "quarter_apart"]
+    assert [e.end for e in quarter] == [turned]
+    message = quarter[0].message
+    assert "setUIConfig" in message and "external camera HAL" in message
+    assert f"{device or wechat} degrees" in message
+
+
+def test_a_mirrored_wechat_end_is_not_reported_on_the_device_end():
+    verdict = verdict_from_detections(seen(0), seen(0, True), dict(USB_KEYS))
+    assert [e.end for e in verdict.explanations if e.code == "mirror"] == ["wechat"]
+    only_device = verdict_from_detections(seen(0, True), seen(0), dict(USB_KEYS))
+    mirror = [e for e in only_device.explanations if e.code == "mirror"]
+    assert [e.end for e in mirror] == ["device"] and mirror[0].message == i18n.tr(REASON_MIRROR_DEVICE)
+
+
+def test_keys_that_changed_nothing_are_called_so_and_not_recommended_again():
+    first = verdict_from_detections(seen(90), seen(90), dict(USB_KEYS))
+    second = verdict_from_detections(seen(90), seen(90), first.recommended, history=(first.observation,))
+    assert "no_effect" in codes(second) and "inconsistent" not in codes(second)
+    assert second.recommended == first.recommended and not second.changes
+
+
+def test_rounds_that_contradict_each_other_are_inconsistent():
+    first = verdict_from_detections(seen(0), seen(0), dict(USB_KEYS))
+    # Same keys, and now the ends show the chart turned: the chart (or the camera) moved.
+    second = verdict_from_detections(seen(90), seen(180), dict(USB_KEYS), history=(first.observation,))
+    assert "inconsistent" in codes(second)
+
+
+def test_a_config_that_opens_no_camera_the_device_has_is_not_reasoned_from():
+    usb = UsbDeviceInfo("/dev/bus/usb/001/004", 7119, 11417, "DT-CAM-7731", is_camera=True)
+    inventory = Inventory(DeviceSummary("X", "DT", "10", 29, "2.1.2"), [], [UsbEntry(usb, True, None)])
+    verdict = verdict_from_detections(seen(0), seen(180), {}, inventory=inventory)
+    assert "config_mismatch" in codes(verdict) and verdict.recommended == {}
+    right = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS), inventory=inventory)
+    assert "config_mismatch" not in codes(right) and right.recommended["usbCameraPushFlip"] is True

@@ -178,4 +178,7 @@ def test_a_device_that_never_changes_gets_at_most_three_applies():
     applies = [r for r in run.rounds if r.applied is not None]
     assert 1 <= len(applies) <= 3 and not run.passed
     assert {e.code for e in run.notes} & {"nothing_more", "rounds_used"}
-    assert "inconsistent" in {e.code for e in run.explanations}
+    # Keys that change nothing are called so (not "inconsistent"), and not sent again.
+    codes = {e.code for e in run.explanations}
+    assert "no_effect" in codes and "inconsistent" not in codes
+    assert len(applies) == 1

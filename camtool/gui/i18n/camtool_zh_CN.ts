@@ -88,28 +88,28 @@
 <context>
     <name>ApplyToDevice</name>
     <message>
-        <location filename="../apply_action.py" line="63" />
+        <location filename="../apply_action.py" line="68" />
         <source>Choose a ready device in the device bar first.</source>
         <extracomment>ask(title, label, suggestion) -&gt; package or None (cancelled); tests pass a scripted one.</extracomment>
         <translation>请先在设备栏中选择一台就绪的设备。</translation>
     </message>
     <message>
-        <location filename="../apply_action.py" line="66" />
+        <location filename="../apply_action.py" line="71" />
         <source>The config has an error; fix it first: {message}</source>
         <translation>配置有错误，请先修改：{message}</translation>
     </message>
     <message>
-        <location filename="../apply_action.py" line="68" />
+        <location filename="../apply_action.py" line="73" />
         <source>An apply is still running.</source>
         <translation>上一次应用到设备还未完成。</translation>
     </message>
     <message>
-        <location filename="../apply_action.py" line="77" />
+        <location filename="../apply_action.py" line="82" />
         <source>Apply to device</source>
         <translation>应用到设备</translation>
     </message>
     <message>
-        <location filename="../apply_action.py" line="78" />
+        <location filename="../apply_action.py" line="83" />
         <source>Package of the app with camtool's receiver on {serial}:</source>
         <translation>{serial} 上带有 camtool 接收器的应用包名：</translation>
     </message>
@@ -423,95 +423,111 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="345" />
+        <location filename="../ends_panel.py" line="397" />
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="373" />
+        <location filename="../ends_panel.py" line="423" />
+        <location filename="../ends_panel.py" line="424" />
         <source>Turns the camera's picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="379" />
+        <location filename="../ends_panel.py" line="435" />
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="380" />
+        <location filename="../ends_panel.py" line="436" />
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="291" />
-        <location filename="../ends_panel.py" line="381" />
+        <location filename="../ends_panel.py" line="340" />
+        <location filename="../ends_panel.py" line="437" />
         <source>Device end</source>
         <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="291" />
-        <location filename="../ends_panel.py" line="382" />
+        <location filename="../ends_panel.py" line="340" />
+        <location filename="../ends_panel.py" line="438" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="298" />
+        <location filename="../ends_panel.py" line="347" />
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="300" />
+        <location filename="../ends_panel.py" line="349" />
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="371" />
+        <location filename="../ends_panel.py" line="421" />
         <source>Live: the device's own screen, with the config it runs now (not the form's)</source>
         <translation>实时：设备自身的屏幕，使用设备当前运行的配置（不是表单中的配置）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="383" />
+        <location filename="../ends_panel.py" line="427" />
+        <source>Assumed: the push shows the camera as the preview does (attach the WeChat end's phone to see its own picture).</source>
+        <translation>假定：推流画面与预览画面显示的摄像头方向相同（连接微信端的手机可看到它自己的画面）。</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="439" />
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="385" />
+        <location filename="../ends_panel.py" line="441" />
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="387" />
+        <location filename="../ends_panel.py" line="443" />
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="388" />
+        <location filename="../ends_panel.py" line="444" />
+        <source>&amp;Push path adds:</source>
+        <translation>推流路径附加(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="446" />
+        <source>What the virtual camera's push path adds before any key: on many devices the pushed stream is turned while the preview is upright (WMPF FAQ, first case).</source>
+        <translation>在任何配置项生效之前，虚拟摄像头的推流路径附加的旋转：许多设备上预览画面是正的，而推流画面是转过的（WMPF 常见问题的第一种情况）。</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="448" />
         <source>Simulated from the device's picture</source>
         <translation>根据设备的画面模拟</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="390" />
+        <location filename="../ends_panel.py" line="450" />
         <source>Simulated from the device end's own camera picture (its screen, with the config it runs undone).</source>
         <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="391" />
+        <location filename="../ends_panel.py" line="451" />
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="392" />
+        <location filename="../ends_panel.py" line="452" />
         <source>Show the device's own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="393" />
+        <location filename="../ends_panel.py" line="453" />
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="395" />
+        <location filename="../ends_panel.py" line="455" />
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -722,43 +738,43 @@ Waiting for it to come back...</source>
 <context>
     <name>OrientationCheck</name>
     <message>
-        <location filename="../orientation_check.py" line="162" />
+        <location filename="../orientation_check.py" line="167" />
         <source>Put into the form and sent to the device: check again when the device shows the new picture.</source>
         <extracomment>How long a check waits for the simulated ends to show the newest config before it takes what is on screen anyway (a render takes a few milliseconds; a failed one never shows).</extracomment>
         <translation>已填入表单并发送到设备：设备显示新画面后请再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="168" />
+        <location filename="../orientation_check.py" line="173" />
         <source>Put into the form: apply it to the device, then check again.</source>
         <translation>已填入表单：请应用到设备，然后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="228" />
-        <source>camtool has not applied a config to this device, so the check assumes the device runs the config in the form.</source>
-        <translation>camtool 尚未向此设备应用配置，因此检查假定设备运行的是表单中的配置。</translation>
+        <location filename="../orientation_check.py" line="239" />
+        <source>Judged against the config the device runs, as "Device runs" says: {runs}.</source>
+        <translation>按"设备端运行"中指定的设备当前运行的配置判断：{runs}。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="265" />
+        <location filename="../orientation_check.py" line="276" />
         <source>Check &amp;orientation</source>
         <translation>检查方向(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="266" />
+        <location filename="../orientation_check.py" line="277" />
         <source>Detect the printed chart on both ends and say whether each is upright</source>
         <translation>在两端识别打印的图卡，并说明每一端是否方向正确</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="268" />
+        <location filename="../orientation_check.py" line="279" />
         <source>Orientation check</source>
         <translation>方向检查</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="269" />
+        <location filename="../orientation_check.py" line="280" />
         <source>Show orientation check panel</source>
         <translation>显示方向检查面板</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="271" />
+        <location filename="../orientation_check.py" line="282" />
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
     </message>
@@ -796,97 +812,102 @@ Waiting for it to come back...</source>
         <translation>顺时针转了 {rotation}°（需要再顺时针转 {turn}°）</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="262" />
+        <location filename="../orientation_panel.py" line="272" />
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="262" />
+        <location filename="../orientation_panel.py" line="272" />
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="266" />
+        <location filename="../orientation_panel.py" line="276" />
         <source>{end}: {message}</source>
         <translation>{end}：{message}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="277" />
+        <location filename="../orientation_panel.py" line="287" />
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="279" />
+        <location filename="../orientation_panel.py" line="289" />
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="281" />
+        <location filename="../orientation_panel.py" line="291" />
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="284" />
+        <location filename="../orientation_panel.py" line="294" />
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="286" />
+        <location filename="../orientation_panel.py" line="296" />
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="294" />
+        <location filename="../orientation_panel.py" line="298" />
+        <source>Simulation (not a device): {verdict}</source>
+        <translation>模拟（不是设备）：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../orientation_panel.py" line="306" />
         <source>Recommended keys: {changes}</source>
         <translation>建议的键：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="297" />
+        <location filename="../orientation_panel.py" line="309" />
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="304" />
+        <location filename="../orientation_panel.py" line="316" />
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="306" />
+        <location filename="../orientation_panel.py" line="318" />
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="310" />
+        <location filename="../orientation_panel.py" line="322" />
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="311" />
+        <location filename="../orientation_panel.py" line="323" />
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="312" />
+        <location filename="../orientation_panel.py" line="324" />
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="313" />
+        <location filename="../orientation_panel.py" line="325" />
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="314" />
+        <location filename="../orientation_panel.py" line="326" />
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="315" />
+        <location filename="../orientation_panel.py" line="327" />
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="316" />
+        <location filename="../orientation_panel.py" line="328" />
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
