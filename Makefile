@@ -28,7 +28,8 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python -m camtool bench
 
 docs: $(VENV)/.test-installed
-	$(BIN)/python tools/gen_docs.py
+	$(BIN)/python tools/gen_rules_doc.py
+	$(BIN)/python tools/gen_cli_doc.py
 
 screenshot: $(VENV)/.test-installed
 	bash tools/screenshot.sh

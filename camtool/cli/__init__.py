@@ -1,28 +1,40 @@
 """The `camtool` command line: one argparse parser, one module of commands per layer.
 
-Each command module has `register(subparsers)`, adding parsers whose `handler(args) -> int`
-returns an exit code from `camtool.exitcodes`. The GUI is imported lazily (only `camtool`
-with no command, or `camtool gui`, loads Qt).
+`COMMANDS` lists every command with the module that implements it and its one-line help. A
+module has `PARSERS`, mapping each of its command names to a function that fills in that
+command's parser (description, arguments, `handler(args) -> int` returning an exit code from
+`camtool.exitcodes`). Only the module of the command being run is imported: `camtool validate`
+must start fast and load no OpenCV, numpy, PyAV, Qt or pydantic through a neighbour command.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 
 from camtool import __version__, exitcodes
 from camtool.i18n import N_, set_language, tr
 
-# Order = order in `camtool --help`.
-_COMMAND_MODULES = (
-    "camtool.cli.gui_commands",
-    "camtool.cli.config_commands",
-    "camtool.cli.profile_commands",
-    "camtool.cli.device_commands",
-    "camtool.cli.virtual_commands",
-    "camtool.cli.vision_commands",
-    "camtool.cli.verify_commands",
+# (name, module, help), in the order of `camtool --help`. The help lives here, not in the
+# module, so that `camtool --help` lists every command without importing any of them.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("gui", "camtool.cli.gui_commands", N_("Open the camtool window (the default with no command).")),
+    ("validate", "camtool.cli.config_commands", N_("Check config files against the WMPF camera rules.")),
+    ("schema", "camtool.cli.config_commands", N_("Print the JSON Schema of the camera keys.")),
+    ("rules", "camtool.cli.config_commands", N_("List the codes of every rule validate applies.")),
+    ("export", "camtool.cli.export_commands", N_("Export a config as JSON, one-line JSON, Kotlin or Java.")),
+    ("profiles", "camtool.cli.profile_commands", N_("List, show, create, check, compare and export per-SKU profiles.")),
+    ("devices", "camtool.cli.device_commands", N_("List the devices adb sees, with their state in words and what to do.")),
+    ("cameras", "camtool.cli.device_commands", N_("List a device's built-in and USB cameras with the values a config needs.")),
+    ("device", "camtool.cli.device_commands", N_("Device tools: record a device's answers for replay.")),
+    ("apply", "camtool.cli.device_commands",
+     N_("Validate a config against the device and send it to the receiver in the integrator's debug build.")),
+    ("bench", "camtool.cli.device_commands",
+     N_("Measure the live preview: frames/s, latency, dropped frames, CPU (virtual device by default).")),
+    ("virtual", "camtool.cli.virtual_commands", N_("Run a virtual device that adb attaches like a real one (no phone needed).")),
+    ("chart", "camtool.cli.vision_commands", N_("Write the printable orientation chart (PDF or PNG).")),
+    ("verify", "camtool.cli.verify_commands",
+     N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
 )
 
 
@@ -30,7 +42,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse with translated help; usage errors exit 2 (argparse's own convention)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command (argv None: for docs/cli.md), or, given the command line,
+    with only the named command filled in; the others are listed by name and help."""
     import importlib
 
     parser = _Parser(
@@ -42,10 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
                         help=tr(N_("Show camtool's version and exit.")))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title=tr(N_("commands")),
                                        parser_class=_Parser)
-    for name in _COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    wanted = None if argv is None else command_named(argv)
+    for name, module, help_source in COMMANDS:
+        sub = subparsers.add_parser(name, help=tr(help_source))
+        if argv is None or name == wanted:
+            importlib.import_module(module).PARSERS[name](sub)
     _add_common_options_everywhere(parser)
     return parser
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command argparse will pick from argv: the first word that is no option nor --lang's value."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif arg == "--":
+            return argv[index + 1] if index + 1 < len(argv) else None
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _add_common_options_everywhere(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     argparse_zh.install(set_language(_pre_scan_language(argv)))
     debug = "--debug" in argv
     try:
-        parser = build_parser()
+        parser = build_parser(argv)
         args = parser.parse_args(argv)
         handler = getattr(args, "handler", None)
         if handler is None:  # no command: the window, as a technician expects from a desktop tool
@@ -99,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # an internal bug: one line, the traceback only on request
         if debug:
+            import traceback
+
             traceback.print_exc()
         print(tr(N_("camtool hit an internal error ({error}). Please report it; run again with --debug to see the traceback."),
                  error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)

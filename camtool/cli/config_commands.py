@@ -2,6 +2,10 @@
 
 Exit codes (contracts.md section 2): 0 no error finding, 1 at least one (an unreadable or
 broken file included), 2 usage error such as a --wmpf-version that is not X.Y.Z.
+
+This module is on the path of every `camtool validate`: it imports only the config rules
+(no pydantic, numpy, OpenCV, PyAV or Qt), so that a script validating many configs, or a
+shell loop, does not pay for the window's libraries (tests/cli/test_cli_imports.py).
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from camtool import exitcodes
@@ -24,31 +27,39 @@ SEVERITY_NAMES = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), 
 _HEADINGS = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
 _COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
 _DIM, _RESET = "\033[2m", "\033[0m"
+#: What `camtool validate DIR` picks up in a folder: config JSON and the snippets it can read.
+CONFIG_SUFFIXES = (".json", ".kt", ".kts", ".java")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    validate_parser = subparsers.add_parser(
-        "validate", help=tr(N_("Check a config file against the WMPF camera rules.")),
-        description=tr(N_("Check a config (JSON, or a Kotlin/Java snippet) against the WMPF camera rules. "
-                          "Exit 0: no error; 1: at least one error; 2: usage error.")))
-    validate_parser.add_argument("path", metavar="PATH", help=tr(N_("The config file, or - for standard input.")))
-    validate_parser.add_argument("--wmpf-version", metavar="X.Y.Z", default=None,
-                                 help=tr(N_("The device's WMPF version: also check that it reads every key.")))
-    validate_parser.add_argument("--format", choices=("text", "json"), default="text",
-                                 help=tr(N_("Output format (json: one object for scripts).")))
-    validate_parser.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
-                                 help=tr(N_("Read the input as this format (default: from the file name).")))
-    validate_parser.add_argument("--serial", metavar="S", default=None,
-                                 help=tr(N_("Also check the config against this connected device (its cameras and WMPF version).")))
-    validate_parser.set_defaults(handler=run_validate)
+def add_validate(parser: argparse.ArgumentParser) -> None:
+    parser.description = tr(N_(
+        "Check configs (JSON, or Kotlin/Java snippets) against the WMPF camera rules. A folder stands for the "
+        "*.json, *.kt, *.kts and *.java files directly in it. Exit 0: no error; 1: at least one error in any file; "
+        "2: usage error."))
+    parser.add_argument("paths", metavar="PATH", nargs="+",
+                        help=tr(N_("A config file, a folder of configs, or - for standard input.")))
+    parser.add_argument("--wmpf-version", metavar="X.Y.Z", default=None,
+                        help=tr(N_("The device's WMPF version: also check that it reads every key.")))
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help=tr(N_("Output format (json: one object for one file; an array of them for several "
+                                   "files or a folder).")))
+    parser.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
+                        help=tr(N_("Read the input as this format (default: from the file name).")))
+    parser.add_argument("--serial", metavar="S", default=None,
+                        help=tr(N_("Also check the config against this connected device (its cameras and WMPF version).")))
+    parser.set_defaults(handler=run_validate)
 
-    schema_parser = subparsers.add_parser("schema", help=tr(N_("Print the JSON Schema of the camera keys.")))
-    schema_parser.set_defaults(handler=run_schema)
 
-    rules_parser = subparsers.add_parser("rules", help=tr(N_("List the codes of every rule validate applies.")))
-    rules_parser.add_argument("--format", choices=("text", "markdown"), default="text",
-                              help=tr(N_("Output format.")))
-    rules_parser.set_defaults(handler=run_rules)
+def add_schema(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(handler=run_schema)
+
+
+def add_rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "markdown"), default="text", help=tr(N_("Output format.")))
+    parser.set_defaults(handler=run_rules)
+
+
+PARSERS = {"validate": add_validate, "schema": add_schema, "rules": add_rules}
 
 
 # --- validate --------------------------------------------------------------------------------
@@ -60,28 +71,76 @@ def run_validate(args: argparse.Namespace) -> int:
         except VersionError as exc:
             print(tr(N_("camtool validate: --wmpf-version: {error}"), error=str(exc)), file=sys.stderr)
             return exitcodes.USAGE
-    source = "<stdin>" if args.path == "-" else args.path
-    if getattr(args, "serial", None):
-        findings = _validate_on_device(args)
-        if isinstance(findings, int):
-            return findings
-    else:
-        _data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
+    if args.paths.count("-") > 1:
+        print(tr(N_("camtool validate: standard input (-) can be read only once.")), file=sys.stderr)
+        return exitcodes.USAGE
+    results: list[tuple[str, list[Finding]]] = []
+    for path, listed in config_paths(args.paths):
+        source = "<stdin>" if path == "-" else path
+        if listed is not None:  # a folder with no config in it: nothing checked is no "ok"
+            results.append((source, [listed]))
+            continue
+        if getattr(args, "serial", None):
+            findings = _validate_on_device(args, path)
+            if isinstance(findings, int):
+                return findings
+        else:
+            _data, findings = load_and_validate(path, args.from_, wmpf_version=args.wmpf_version)
+        results.append((source, findings))
+    # One file keeps the single object of camtool <= 0.x; several files or a folder give an array.
+    batch = len(args.paths) > 1 or any(path != "-" and os.path.isdir(path) for path in args.paths)
     if args.format == "json":
-        write_out(json.dumps(validation_json(source, findings), ensure_ascii=False, indent=2) + "\n")
+        reports = [validation_json(source, findings) for source, findings in results]
+        write_out(json.dumps(reports if batch else reports[0], ensure_ascii=False, indent=2) + "\n")
     else:
-        write_out(format_findings_text(printable(source), findings, colour=use_colour(sys.stdout)))
-    return exitcodes.NO if has_errors(findings) else exitcodes.OK
+        write_out(format_batch_text(results, colour=use_colour(sys.stdout), summary=batch))
+    return exitcodes.NO if any(has_errors(findings) for _, findings in results) else exitcodes.OK
 
 
-def _validate_on_device(args: argparse.Namespace) -> list[Finding] | int:
+def config_paths(paths: list[str]) -> list[tuple[str, Finding | None]]:
+    """The files to check, in the order given, a folder replaced by its configs sorted by name.
+
+    A folder without any config comes back as itself with a CAM001 finding: a CI job pointed at
+    the wrong folder must fail, not pass having checked nothing."""
+    from camtool.config.jsonread import no_configs_in_folder
+
+    files: list[tuple[str, Finding | None]] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            files.append((path, None))
+            continue
+        try:
+            entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+        except OSError:
+            files.append((path, None))  # read_json_file reports it as CAM001 with the reason
+            continue
+        found = [entry.path for entry in entries
+                 if entry.name.lower().endswith(CONFIG_SUFFIXES) and not entry.name.startswith(".")
+                 and entry.is_file()]
+        files.extend((name, None) for name in found)
+        if not found:
+            files.append((path, no_configs_in_folder(printable(path), CONFIG_SUFFIXES)))
+    return files
+
+
+def format_batch_text(results: list[tuple[str, list[Finding]]], *, colour: bool = False, summary: bool = True) -> str:
+    """Each file's findings under its name; for several files, a last line counting the files with errors."""
+    blocks = [format_findings_text(printable(source), findings, colour=colour) for source, findings in results]
+    text = "\n".join(blocks)
+    if summary:
+        failed = sum(1 for _, findings in results if has_errors(findings))
+        text += "\n" + tr(N_("{files} file(s) checked: {failed} with errors."), files=len(results), failed=failed) + "\n"
+    return text
+
+
+def _validate_on_device(args: argparse.Namespace, path: str) -> list[Finding] | int:
     """The config rules plus the device-aware ones; the device's WMPF replaces --wmpf-version."""
     from camtool.device.adb_io import AdbDeviceIO
     from camtool.device.apply import validate_on_device
     from camtool.device.errors import DeviceError
 
     try:
-        return validate_on_device(args.path, AdbDeviceIO(), args.serial, from_=args.from_,
+        return validate_on_device(path, AdbDeviceIO(), args.serial, from_=args.from_,
                                   wmpf_version=args.wmpf_version).findings
     except DeviceError as exc:
         print(exc.describe(), file=sys.stderr)
@@ -121,7 +180,7 @@ def load_and_validate(path: str, from_: str | None = None, *,
 def _is_json_input(path: str, from_: str | None) -> bool:
     if from_ is not None:
         return from_ == "json"
-    return path == "-" or Path(path).suffix.lower() not in (".kt", ".kts", ".java")
+    return path == "-" or os.path.splitext(path)[1].lower() not in (".kt", ".kts", ".java")
 
 
 def validation_json(source: str, findings: list[Finding]) -> dict[str, Any]:
@@ -188,7 +247,7 @@ def all_rules() -> tuple:
         if exc.name not in ("camtool.device.device_rules", "camtool.device"):
             raise
         DEVICE_RULES = ()
-    from camtool.config.profile_file import PROFILE_CODES
+    from camtool.config.rules_codes import PROFILE_CODES
     from camtool.config.snippets import SNIPPET_CODES
 
     return tuple(RULES) + tuple(DEVICE_RULES) + tuple(SNIPPET_CODES) + tuple(PROFILE_CODES)

@@ -16,17 +16,18 @@ from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    devices = subparsers.add_parser("devices", help=tr(N_("List the devices adb sees, with their state in words and what to do.")))
+def add_devices(devices: argparse.ArgumentParser) -> None:
     devices.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     devices.set_defaults(handler=run_devices)
 
-    cameras = subparsers.add_parser("cameras", help=tr(N_("List a device's built-in and USB cameras with the values a config needs.")))
+
+def add_cameras(cameras: argparse.ArgumentParser) -> None:
     _serial_option(cameras)
     cameras.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     cameras.set_defaults(handler=run_cameras)
 
-    device = subparsers.add_parser("device", help=tr(N_("Device tools: record a device's answers for replay.")))
+
+def add_device(device: argparse.ArgumentParser) -> None:
     device_commands = device.add_subparsers(dest="device_command", metavar="COMMAND", parser_class=type(device))
     capture = device_commands.add_parser("capture", help=tr(N_("Record the answers camtool reads from a device into a capture directory.")))
     _serial_option(capture)
@@ -34,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     capture.set_defaults(handler=run_capture)
     device.set_defaults(handler=lambda args: _usage(device))
 
-    apply = subparsers.add_parser("apply", help=tr(N_("Validate a config against the device and send it to the receiver in the integrator's debug build.")))
+
+def add_apply(apply: argparse.ArgumentParser) -> None:
     apply.add_argument("path", metavar="CONFIG", help=tr(N_("The config file, or - for standard input.")))
     _serial_option(apply)
     apply.add_argument("--package", metavar="P", default=None,
@@ -44,13 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     apply.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     apply.set_defaults(handler=run_apply)
 
-    bench = subparsers.add_parser("bench", help=tr(N_("Measure the live preview: frames/s, latency, dropped frames, CPU (virtual device by default).")))
+
+def add_bench(bench: argparse.ArgumentParser) -> None:
     bench.add_argument("--serial", metavar="S", default=None,
                        help=tr(N_("Measure this device instead of a private virtual device.")))
     bench.add_argument("--seconds", metavar="N", type=float, default=None,
                        help=tr(N_("Seconds to measure each stream size (default 5).")))
     bench.add_argument("--json", action="store_true", help=tr(N_("Print one JSON object for scripts.")))
     bench.set_defaults(handler=run_bench)
+
+
+PARSERS = {"devices": add_devices, "cameras": add_cameras, "device": add_device, "apply": add_apply,
+           "bench": add_bench}
 
 
 def _serial_option(parser: argparse.ArgumentParser) -> None:

@@ -7,11 +7,13 @@ import argparse
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("gui", help=tr(N_("Open the camtool window (the default with no command).")))
+def add_gui(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--smoke", action="store_true",
                         help=tr(N_("Open offscreen on the virtual device, wait for the first frame of both ends, exit 0.")))
     parser.set_defaults(handler=run_gui)
+
+
+PARSERS = {"gui": add_gui}
 
 
 def run_gui(args: argparse.Namespace) -> int:

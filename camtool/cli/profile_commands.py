@@ -1,15 +1,13 @@
-"""`camtool export` and `camtool profiles ...`: configs out as JSON/Kotlin/Java, and the per-SKU library.
+"""`camtool profiles ...`: the per-SKU library on the command line.
 
 Exit codes (contracts.md section 2): 0 ok; 1 the answer is "no" (error findings, a profile
 that is missing or cannot be saved, `profiles diff` found differences); 2 usage error.
-Exports go to stdout (as UTF-8 bytes, whatever the console code page) or atomically to
--o FILE; findings go to stderr, so a pipe receives only the export.
+`profiles export` writes like `camtool export` (camtool/cli/export_commands.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 import unicodedata
@@ -17,47 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from camtool import exitcodes
-from camtool.cli.config_commands import format_findings_text, load_and_validate, use_colour, validation_json
-from camtool.config.atomic import atomic_write_text
+from camtool.cli.config_commands import format_findings_text, use_colour, validation_json
+from camtool.cli.export_commands import add_export_options, export_checked, print_findings, wmpf_version_ok, write_stdout
 from camtool.config.errors import ConfigError
-from camtool.config.export import export_config, export_formats
-from camtool.config.findings import Finding, Severity, has_errors
+from camtool.config.export import export_config
+from camtool.config.findings import has_errors
 from camtool.config.profiles import NOT_SET, ProfileLibrary, default_library_dir, profile_to_text, sku_problem
-from camtool.config.versions import VersionError, parse_version
 from camtool.i18n import N_, tr
 from camtool.resources import shipped_profiles_dir
 
-# Modules of other layers that add export formats through export.register_format when
-# imported (the device layer's "kotlin-receiver"). A missing module just means fewer formats.
-EXPORT_FORMAT_PROVIDERS: tuple[str, ...] = ("camtool.device.receiver_export",)
 
-
-def _load_format_providers() -> None:
-    for name in EXPORT_FORMAT_PROVIDERS:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the provider exists but is broken: that is a bug to report
-                raise
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `export` and `profiles ...` to `camtool`."""
-    _load_format_providers()
-    export = subparsers.add_parser(
-        "export", help=tr(N_("Export a config as JSON, one-line JSON, Kotlin or Java.")),
-        description=tr(N_("Export a config (JSON, or a Kotlin/Java snippet) with the camera keys first. "
-                          "Refuses a config with error findings unless --allow-errors. "
-                          "Exit 0: exported; 1: errors, nothing exported; 2: usage error.")))
-    export.add_argument("path", metavar="PATH", help=tr(N_("The config file, or - for standard input.")))
-    export.add_argument("--from", dest="from_", choices=("json", "kotlin", "java"), default=None,
-                        help=tr(N_("Read the input as this format (default: from the file name).")))
-    _add_export_options(export)
-    export.set_defaults(handler=run_export)
-
-    profiles = subparsers.add_parser(
-        "profiles", help=tr(N_("List, show, create, check, compare and export per-SKU profiles.")),
-        description=tr(N_("The per-SKU profile library: one JSON file per device SKU.")))
+def add_profiles(profiles: argparse.ArgumentParser) -> None:
+    """`profiles list|show|new|validate|diff|export`."""
+    profiles.description = tr(N_("The per-SKU profile library: one JSON file per device SKU."))
     _add_library_option(profiles)
     commands = profiles.add_subparsers(dest="profiles_command", metavar="COMMAND", title=tr(N_("commands")),
                                        parser_class=type(profiles))
@@ -94,11 +64,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export_profile = commands.add_parser("export", help=tr(N_("Export the resolved config of a profile.")))
     export_profile.add_argument("sku", metavar="SKU")
-    _add_export_options(export_profile)
+    add_export_options(export_profile)
     export_profile.set_defaults(handler=run_export_profile)
 
     for sub in (listing, show, new, check, diff, export_profile):
         _add_library_option(sub)  # `--profiles DIR` before or after the sub-command
+
+
+PARSERS = {"profiles": add_profiles}
 
 
 def _add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -106,29 +79,10 @@ def _add_library_option(parser: argparse.ArgumentParser) -> None:
                         help=tr(N_("The profile library folder (default: {folder})."), folder=str(default_library_dir())))
 
 
-def _add_export_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--to", choices=export_formats(), default="json",
-                        help=tr(N_("Export format (default: json).")))
-    parser.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help=tr(N_("Write to FILE (atomically) instead of standard output.")))
-    parser.add_argument("--allow-errors", action="store_true",
-                        help=tr(N_("Export even when the config has error findings.")))
-    parser.add_argument("--wmpf-version", metavar="X.Y.Z", default=None,
-                        help=tr(N_("The device's WMPF version: also check that it reads every key.")))
-
-
 # --- export ------------------------------------------------------------------------------
 
-def run_export(args: argparse.Namespace) -> int:
-    if not _wmpf_version_ok(args, "export"):
-        return exitcodes.USAGE
-    source = "<stdin>" if args.path == "-" else args.path
-    data, findings = load_and_validate(args.path, args.from_, wmpf_version=args.wmpf_version)
-    return _export(data, findings, source, args)
-
-
 def run_export_profile(args: argparse.Namespace) -> int:
-    if not _wmpf_version_ok(args, "profiles export"):
+    if not wmpf_version_ok(args, "profiles export"):
         return exitcodes.USAGE
     from camtool.config.rules import validate
 
@@ -138,64 +92,9 @@ def run_export_profile(args: argparse.Namespace) -> int:
         config, chain_findings = library.resolve(profile)
         findings = findings + chain_findings
     if profile is None or has_errors(findings):  # a profile that cannot be resolved has no config to export
-        _print_findings(args.sku, findings)
+        print_findings(args.sku, findings)
         return exitcodes.NO
-    return _export(config, findings + validate(config, wmpf_version=args.wmpf_version), args.sku, args)
-
-
-def _export(data: dict | None, findings: list[Finding], source: str, args: argparse.Namespace) -> int:
-    errors = has_errors(findings)
-    if data is None or (errors and not args.allow_errors):
-        _print_findings(source, findings)
-        if data is not None:
-            print(tr(N_("Not exported: the config has errors. Correct them, or export anyway with --allow-errors.")),
-                  file=sys.stderr)
-        return exitcodes.NO
-    if any(f.severity is not Severity.INFO for f in findings):
-        _print_findings(source, [f for f in findings if f.severity is not Severity.INFO])
-    try:
-        text = export_config(data, args.to)
-    except ConfigError as exc:
-        print(tr(N_("Not exported: {reason}"), reason=exc.message), file=sys.stderr)
-        return exitcodes.NO
-    if args.output:
-        try:
-            atomic_write_text(Path(args.output), text)
-        except OSError as exc:
-            print(tr(N_("Cannot write {path}: {reason}. The old file, if any, is unchanged."),
-                     path=args.output, reason=exc.strerror or str(exc)), file=sys.stderr)
-            return exitcodes.NO
-        print(tr(N_("Wrote {path}."), path=args.output), file=sys.stderr)
-    else:
-        _write_stdout(text)
-    return exitcodes.OK
-
-
-def _wmpf_version_ok(args: argparse.Namespace, command: str) -> bool:
-    if args.wmpf_version is None:
-        return True
-    try:
-        parse_version(args.wmpf_version)
-        return True
-    except VersionError as exc:
-        print(tr(N_("camtool {command}: --wmpf-version: {error}"), command=command, error=str(exc)), file=sys.stderr)
-        return False
-
-
-def _write_stdout(text: str) -> None:
-    # Exports are UTF-8 by contract; a Windows console code page must not turn them into '?'.
-    binary = getattr(sys.stdout, "buffer", None)
-    if binary is not None:
-        sys.stdout.flush()
-        binary.write(text.encode("utf-8"))
-        binary.flush()
-    else:
-        sys.stdout.write(text)
-
-
-def _print_findings(source: str, findings: list[Finding], stream=None) -> None:
-    stream = stream or sys.stderr
-    stream.write(format_findings_text(source, findings, colour=use_colour(stream)))
+    return export_checked(config, findings + validate(config, wmpf_version=args.wmpf_version), args.sku, args)
 
 
 # --- profiles ------------------------------------------------------------------------------
@@ -235,19 +134,19 @@ def run_show(args: argparse.Namespace) -> int:
     library = _library(args)
     profile, findings = library.read(args.sku)
     if profile is None:
-        _print_findings(args.sku, findings)
+        print_findings(args.sku, findings)
         return exitcodes.NO
-    _write_stdout(profile_to_text(profile))
+    write_stdout(profile_to_text(profile))
     if has_errors(findings):  # e.g. the sku inside does not match the file name
-        _print_findings(args.sku, findings)
+        print_findings(args.sku, findings)
         return exitcodes.NO
     if profile.extends:
         config, chain_findings = library.resolve(profile)
         if chain_findings:
-            _print_findings(args.sku, chain_findings)
+            print_findings(args.sku, chain_findings)
             return exitcodes.NO
         print(tr(N_("Resolved config (with what it inherits from {parent}):"), parent=profile.extends))
-        _write_stdout(export_config(config, "json"))
+        write_stdout(export_config(config, "json"))
     return exitcodes.OK
 
 
@@ -272,7 +171,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_validate_profiles(args: argparse.Namespace) -> int:
-    if not _wmpf_version_ok(args, "profiles validate"):
+    if not wmpf_version_ok(args, "profiles validate"):
         return exitcodes.USAGE
     library = _library(args)
     report = library.validate(args.skus or None, wmpf_version=args.wmpf_version)
@@ -325,5 +224,5 @@ def _shown(value: Any) -> str:
 def _refused(source: str, exc: ConfigError) -> int:
     print(exc.message, file=sys.stderr)
     if exc.findings:
-        _print_findings(source, exc.findings)
+        print_findings(source, exc.findings)
     return exitcodes.NO

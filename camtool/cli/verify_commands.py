@@ -21,17 +21,12 @@ from camtool import exitcodes
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `verify` to `camtool`."""
-    p = subparsers.add_parser(
-        "verify",
-        help=tr(N_("Check that both ends of a call show the chart upright, and recommend the keys that fix them.")),
-        description=tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
+def add_verify(p: argparse.ArgumentParser) -> None:
+    p.description = tr(N_("Capture the device end (the device's preview) and the WeChat end (the phone in the call) "
                           "while the printed chart (camtool chart) is held upright in front of the camera; detect "
                           "the chart's turn and mirroring on each; recommend the config that makes both upright, and "
                           "say what no key can fix. With --apply the recommendation is sent to the device and "
-                          "checked again (at most 3 times).")),
-    )
+                          "checked again (at most 3 times)."))
     source = p.add_argument_group(tr(N_("pictures")))
     source.add_argument("--serial", metavar="DEVICE", help=tr(N_("Serial of the WMPF device (see camtool devices).")))
     source.add_argument("--wechat-serial", metavar="PHONE",
@@ -52,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=tr(N_("Output format (default: text).")))
     p.set_defaults(handler=run_verify_command)
+
+
+PARSERS = {"verify": add_verify}
 
 
 class _Usage(Exception):
@@ -246,6 +244,16 @@ def _note(args: argparse.Namespace, text: str) -> None:
     print(text, file=sys.stderr if args.format == "json" else sys.stdout)
 
 
+def _turn_text(end) -> str:
+    """One end of one check, short: "turned 180 degrees clockwise", "upright", "no chart"."""
+    if not end.captured:
+        return tr(N_("not captured"))
+    if not end.detected:
+        return tr(N_("no chart visible"))
+    text = tr(N_("upright")) if end.upright else tr(N_("turned {degrees} degrees clockwise"), degrees=end.rotation)
+    return tr(N_("{turn}, mirrored"), turn=text) if end.mirrored else text
+
+
 def _print_text(run) -> None:
     from camtool.vision.verdict import END_NAMES
 
@@ -268,6 +276,13 @@ def _print_text(run) -> None:
     applies = [r for r in run.rounds if r.applied is not None]
     if applies:
         print(tr(N_("Applied {count} time(s); checked {checks} time(s)."), count=len(applies), checks=len(run.rounds)))
+        for number, done in enumerate(run.rounds, start=1):
+            if done.applied is None:
+                continue
+            sent = {k: v for k, v in done.verdict.recommended.items() if done.config.get(k, object()) != v}
+            print(tr(N_("  check {number}: device end {device}, WeChat end {wechat}; applied {keys}"), number=number,
+                     device=_turn_text(done.verdict.device), wechat=_turn_text(done.verdict.wechat),
+                     keys=json.dumps(sent, ensure_ascii=False)))
     for explanation in run.explanations:
         if explanation is not assumption:
             print(tr(N_("- {text}"), text=explanation.message))

@@ -15,11 +15,9 @@ from camtool import exitcodes
 from camtool.i18n import N_, tr
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    virtual = subparsers.add_parser(
-        "virtual", help=tr(N_("Run a virtual device that adb attaches like a real one (no phone needed).")),
-        description=tr(N_("A virtual device speaks adb on 127.0.0.1 so that camtool (and adb itself) can be used "
-                          "without hardware. Its cameras, USB devices and WMPF version come from a scenario.")))
+def add_virtual(virtual: argparse.ArgumentParser) -> None:
+    virtual.description = tr(N_("A virtual device speaks adb on 127.0.0.1 so that camtool (and adb itself) can be "
+                                "used without hardware. Its cameras, USB devices and WMPF version come from a scenario."))
     commands = virtual.add_subparsers(dest="virtual_command", metavar="COMMAND", title=tr(N_("commands")))
     virtual.set_defaults(handler=lambda args: _usage(virtual))
 
@@ -47,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     start.add_argument("--no-attach", action="store_true",
                        help=tr(N_("Only listen; do not attach to adb (run `adb connect` yourself).")))
     start.set_defaults(handler=run_start)
+
+
+PARSERS = {"virtual": add_virtual}
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -15,19 +15,17 @@ from camtool.vision.pdf import POINTS_PER_MM, image_page_pdf
 _FORMATS = (".pdf", ".png")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this layer's commands to `camtool`."""
-    chart = subparsers.add_parser(
-        "chart",
-        help=tr(N_("Write the printable orientation chart (PDF or PNG).")),
-        description=tr(N_("Write the printable orientation chart: ArUco markers, a big TOP and an arrow. "
-                          "Print it at 100% scale and hold it upright in front of the camera.")),
-    )
+def add_chart(chart: argparse.ArgumentParser) -> None:
+    chart.description = tr(N_("Write the printable orientation chart: ArUco markers, a big TOP and an arrow. "
+                              "Print it at 100% scale and hold it upright in front of the camera."))
     chart.add_argument("-o", "--output", required=True, metavar="FILE",
                        help=tr(N_("Where to write the chart: a file name ending in .pdf or .png.")))
     chart.add_argument("--size", choices=tuple(PAGE_SIZES_MM), default="a4",
                        help=tr(N_("Paper size (default: a4).")))
     chart.set_defaults(handler=run_chart)
+
+
+PARSERS = {"chart": add_chart}
 
 
 def chart_bytes(output: Path, size: str) -> bytes:

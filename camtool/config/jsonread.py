@@ -9,21 +9,23 @@ text: positions, not guesses.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from camtool.config.findings import Finding
 from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.rules_values import shown
+from camtool.config.text_positions import LineIndex
 from camtool.i18n import N_
 
 #: A config is a few hundred bytes; anything this big is the wrong file, not a config.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BARE_CONSTANT = re.compile(r"-?(?:NaN|Infinity)")
+# Strings are matched whole so that a NaN inside one is skipped.
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?(?:NaN|Infinity))', re.DOTALL)
 
 # json's error messages (English, from CPython) mapped to a technician's explanation.
 _PROBLEMS: dict[str, str] = {
@@ -47,22 +49,25 @@ class ParsedJson:
     data: Any
     findings: list[Finding] = field(default_factory=list)
     source: str = "<stdin>"
-    #: Line and column of each top-level key (empty when the text is not a JSON object), so
-    #: findings about a key can point at it.
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The JSON text when it holds an object, so that findings about a key can point at it.
+    text: str = ""
 
     @property
     def is_object(self) -> bool:
         return isinstance(self.data, dict)
 
+    def positions_of(self, keys: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Line and column of these top-level keys (those in the text), found in one pass."""
+        return top_level_key_positions(self.text, keys) if self.is_object and self.text else {}
 
-def read_json_file(path: str | Path) -> ParsedJson:
+
+def read_json_file(path: str | os.PathLike[str]) -> ParsedJson:
     """Read a JSON file; a missing, unreadable or huge file is a CAM001 finding, never an exception."""
-    path = Path(path)
-    source = printable(str(path))  # a file name may hold bytes no terminal can show
+    # No pathlib on `camtool validate`'s path: it costs a fresh process ~8 ms (urllib, ipaddress).
+    source = printable(os.fspath(path))  # a file name may hold bytes no terminal can show
     try:
         # Read at most one byte past the limit: a device node such as /dev/zero never ends.
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return ParsedJson(None, [_unreadable(source, exc)], source)
@@ -87,6 +92,13 @@ def _unreadable(source: str, exc: OSError) -> Finding:
                         N_("Check that the file exists and that you may read it."), source=source, reason=reason)
 
 
+def no_configs_in_folder(source: str, suffixes: tuple[str, ...]) -> Finding:
+    """CAM001 for a folder given to validate that holds no config file at all."""
+    return make_finding("CAM001", (), N_("{source} is a folder with no config file in it (looked for {suffixes})."),
+                        N_("Give the folder that holds the configs, or the config files themselves."),
+                        source=source, suffixes=", ".join(f"*{suffix}" for suffix in suffixes))
+
+
 def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
     """Parse config JSON; findings for bad encoding, malformed JSON, a non-object top level, duplicate keys."""
     source = printable(source)
@@ -104,15 +116,13 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
             N_("Write a JSON object, for example {{\"internalCameraName\": \"0\"}}."), source=source,
             line=1, column=1)], source)
 
-    duplicates: list[str] = []
+    duplicates: list[int] = []  # per object with a repeated key, how many repeats (found in the text later)
     constants: list[str] = []
 
     def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in obj:
-                duplicates.append(key)
-            obj[key] = value  # the last one wins, as on the device
+        obj = dict(pairs)  # the last of two equal keys wins, as on the device
+        if len(obj) != len(pairs):
+            duplicates.append(len(pairs) - len(obj))
         return obj
 
     def refuse_constant(name: str) -> None:
@@ -136,7 +146,7 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
 
     findings: list[Finding] = []
     if constants:
-        line, column = _position(text, _find_bare_constant(text))
+        line, column = LineIndex(text).where(_find_bare_constant(text))
         findings.append(make_finding(
             "CAM003", (), N_("{source}, line {line}, column {column}: {word} is not a JSON number."),
             N_("Write a plain number instead of {word}."),
@@ -149,8 +159,7 @@ def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:
             "CAM004", (), N_("{source} holds {found}, but a config is one JSON object in braces."),
             N_("Put the keys in one object: {{\"internalCameraName\": \"0\", \"cameraRotationAngle\": 90}}."),
             source=source, found=shown(data)))
-    positions = top_level_key_positions(text) if isinstance(data, dict) else {}
-    return ParsedJson(data, findings, source, positions)
+    return ParsedJson(data, findings, source, text if isinstance(data, dict) else "")
 
 
 def locate_findings(findings: list[Finding], key_positions: dict[str, tuple[int, int]]) -> list[Finding]:
@@ -195,73 +204,70 @@ def _malformed(text: str, exc: json.JSONDecodeError, source: str) -> Finding:
         source=source, problem=LazyText(problem), line=exc.lineno, column=exc.colno)
 
 
-def _position(text: str, pos: int) -> tuple[int, int]:
-    """1-based line and column of a character offset (the convention of json's own errors)."""
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return line, column
-
-
 def _find_bare_constant(text: str) -> int:
     """Offset of the first NaN/Infinity outside a string (the text is otherwise valid JSON)."""
-    i = 0
-    while i < len(text):
-        if text[i] == '"':
-            i = _STRING.match(text, i).end()
-            continue
-        match = _BARE_CONSTANT.match(text, i)
-        if match:
-            return i
-        i += 1
+    for match in _STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            return match.start()
     return 0
 
 
-# Strings (with escapes) and the structural characters; numbers, literals, colons and
-# whitespace need no attention to know which string is a key.
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]', re.DOTALL)
-
-
-class _Container:
-    __slots__ = ("is_object", "keys", "expect_key")
-
-    def __init__(self, is_object: bool) -> None:
-        self.is_object = is_object
-        self.keys: set[str] = set()
-        self.expect_key = is_object
+# A string followed by a colon is a key (in valid JSON nothing else is); braces and brackets
+# give the depth. Commas, numbers, literals and whitespace need no attention.
+_TOKEN = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?|[{}\[\]]', re.DOTALL)
 
 
 def _object_keys(text: str):
     """Walk valid JSON text; yield (depth, key, offset, repeated) for every key of every object."""
-    stack: list[_Container] = []
+    stack: list[set[str] | None] = []  # the keys met so far in each open object; None for an array
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token[0] == '"':
-            top = stack[-1] if stack else None
-            if top is not None and top.is_object and top.expect_key:
-                key = json.loads(token) if "\\" in token else token[1:-1]
-                yield len(stack), key, match.start(), key in top.keys
-                top.keys.add(key)
-                top.expect_key = False
-        elif token in "{[":
-            stack.append(_Container(token == "{"))
-        elif token in "}]":
-            stack.pop()
-        elif stack and stack[-1].is_object:  # a comma: the next string is a key
-            stack[-1].expect_key = True
+        string, colon = match.group(1, 2)
+        if colon is not None:
+            keys = stack[-1]
+            key = json.loads(string) if "\\" in string else string[1:-1]
+            yield len(stack), key, match.start(), key in keys
+            keys.add(key)
+        elif string is None:
+            bracket = match.group()
+            if bracket == "{":
+                stack.append(set())
+            elif bracket == "[":
+                stack.append(None)
+            else:
+                stack.pop()
 
 
-def top_level_key_positions(text: str) -> dict[str, tuple[int, int]]:
-    """Line and column of each key of the top-level object (of its last occurrence, the one that counts)."""
-    offsets = {key: offset for depth, key, offset, _ in _object_keys(text) if depth == 1}
-    return {key: _position(text, offset) for key, offset in offsets.items()}
+def top_level_key_positions(text: str, keys: Iterable[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Line and column of each key of the top-level object (of its last occurrence, the one that
+    counts), or only of `keys`. One pass, and no work for the keys nobody asks about: a config
+    with 100,000 keys has findings about a handful."""
+    wanted = None if keys is None else set(keys)
+    if wanted is not None and not wanted:
+        return {}
+    offsets: dict[str, int] = {}
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        string, colon = match.group(1, 2)
+        if colon is not None:
+            if depth == 1:
+                key = json.loads(string) if "\\" in string else string[1:-1]
+                if wanted is None or key in wanted:
+                    offsets[key] = match.start()
+        elif string is None:
+            depth += 1 if match.group() in "{[" else -1
+    if not offsets:
+        return {}
+    where = LineIndex(text).where
+    return {key: where(offset) for key, offset in offsets.items()}
 
 
 def _duplicate_findings(text: str, source: str) -> list[Finding]:
     findings: list[Finding] = []
+    lines = LineIndex(text)
     for _, key, offset, repeated in _object_keys(text):
         if not repeated:
             continue
-        line, column = _position(text, offset)
+        line, column = lines.where(offset)
         findings.append(make_finding(
             "CAM005", (key,),
             N_("{source}, line {line}: the key {key} is given a second time in the same object; "

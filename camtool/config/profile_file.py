@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from camtool.config.export import canonical_order, to_canonical_json
-from camtool.config.findings import Finding, Severity
+from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_file
-from camtool.config.rules_codes import LazyText, RuleInfo
+from camtool.config.rules_codes import PROFILE_CODES, LazyText
 from camtool.i18n import N_
 
 __all__ = ["PROFILE_CODES", "SCHEMA_VERSION", "Profile", "profile_finding", "profile_to_text", "read_profile_file",
@@ -32,16 +32,6 @@ __all__ = ["PROFILE_CODES", "SCHEMA_VERSION", "Profile", "profile_finding", "pro
 #: The profile file format version this camtool writes and reads.
 SCHEMA_VERSION = 1
 
-_E = Severity.ERROR
-#: Codes of profile findings (CAM85x: the profile around the config, not the config itself).
-PROFILE_CODES: tuple[RuleInfo, ...] = (
-    RuleInfo("CAM851", _E, N_("The profile file does not have the profile's fields")),
-    RuleInfo("CAM852", _E, N_("The profile was written by a newer camtool")),
-    RuleInfo("CAM853", _E, N_("The profile's sku does not match its file name")),
-    RuleInfo("CAM854", _E, N_("The profile extends a profile that is missing or unreadable")),
-    RuleInfo("CAM855", _E, N_("The profiles extend each other in a cycle")),
-    RuleInfo("CAM856", _E, N_("The profile does not exist")),
-)
 _SEVERITY = {info.code: info.severity for info in PROFILE_CODES}
 
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")

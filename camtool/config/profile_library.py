@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -64,6 +64,13 @@ def default_library_dir() -> Path:
     """The per-user profile library: e.g. ~/.local/share/camtool/profiles on Linux,
     %LOCALAPPDATA%\\camtool\\profiles on Windows, ~/Library/Application Support/camtool/profiles on macOS."""
     return platformdirs.user_data_path("camtool", appauthor=False) / "profiles"
+
+
+class _Resolved(NamedTuple):
+    """A profile's config merged with its whole `extends` chain, which ended without a finding."""
+
+    config: dict[str, Any]
+    skus: frozenset[str]  # the chain's SKUs, lower case
 
 
 class ProfileLibrary:
@@ -123,19 +130,31 @@ class ProfileLibrary:
 
     def resolve(self, profile: Profile) -> tuple[dict[str, Any], list[Finding]]:
         """Merge `profile` (saved or not) over the parents named by `extends`, read from the library."""
+        return self._resolve(profile, self.read, None)
+
+    def _resolve(self, profile: Profile, read, done: dict[str, _Resolved] | None) -> tuple[dict[str, Any], list[Finding]]:
+        """`resolve`, reading through `read`; with `done` (what validate already resolved, by the
+        name it was read under), the walk stops at a parent whose chain is known to be sound, so
+        checking a library with a chain of N profiles reads and merges each one once, not N/2 times."""
         chain = [profile]
         findings: list[Finding] = []
-        seen = [profile.sku]
+        names = [profile.sku]           # for the cycle's message
+        seen = {profile.sku.lower()}    # SKUs compare without case, as file names do on Windows and macOS
+        base: _Resolved | None = None
         current = profile
         while current.extends is not None:
             parent_sku = current.extends
-            if parent_sku.lower() in (s.lower() for s in seen):
+            if parent_sku.lower() in seen:
                 findings.append(profile_finding(
                     "CAM855", N_("The profiles extend each other in a cycle: {cycle}."),
                     N_("Remove \"extends\" from one of them, so that the chain ends at a profile without it."),
-                    keys=("extends",), cycle=" -> ".join([*seen, parent_sku])))
+                    keys=("extends",), cycle=" -> ".join([*names, parent_sku])))
                 break
-            parent, parent_findings = self.read(parent_sku)
+            known = done.get(parent_sku) if done is not None else None
+            if known is not None and seen.isdisjoint(known.skus):  # its chain ends soundly and never comes back here
+                base = known
+                break
+            parent, _parent_findings = read(parent_sku)
             if parent is None:
                 findings.append(profile_finding(
                     "CAM854", N_("Profile {sku} extends {parent}, which is missing or cannot be read."),
@@ -143,15 +162,27 @@ class ProfileLibrary:
                     keys=("extends",), sku=current.sku, parent=parent_sku))
                 break
             chain.append(parent)
-            seen.append(parent.sku)
+            names.append(parent.sku)
+            # The name read too: a file whose "sku" differs from its name may extend that name
+            # (itself), and with only the SKU remembered the walk never ended.
+            seen.update((parent.sku.lower(), parent_sku.lower()))
             current = parent
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] = dict(base.config) if base is not None else {}
+        skus = base.skus if base is not None else frozenset()
         for index, link in enumerate(reversed(chain)):
             for key, value in link.config.items():
-                if value is None and index > 0:  # a child's null removes what it inherited
+                if value is None and (index > 0 or base is not None):  # a child's null removes what it inherited
                     merged.pop(key, None)
                 else:
                     merged[key] = value
+            if done is not None and not findings:
+                # Every link of a sound chain heads a sound chain itself: remember each, so that
+                # validating the others (in any order) stops here instead of walking it again.
+                skus = skus.union((link.sku.lower(),))
+                position = len(chain) - 1 - index
+                read_as = chain[position - 1].extends if position > 0 else profile.sku
+                if read_as == link.sku:
+                    done[link.sku] = _Resolved(dict(merged), skus)
         return merged, findings
 
     def validate(self, sku: str | list[str] | None = None, *, wmpf_version: str | None = None) -> dict[str, list[Finding]]:
@@ -159,11 +190,19 @@ class ProfileLibrary:
         from camtool.config.rules import validate as validate_config
 
         skus = self.list() if sku is None else ([sku] if isinstance(sku, str) else list(sku))
+        reads: dict[str, tuple[Profile | None, list[Finding]]] = {}
+
+        def read(name: str) -> tuple[Profile | None, list[Finding]]:
+            if name not in reads:
+                reads[name] = self.read(name)
+            return reads[name]
+
+        done: dict[str, _Resolved] = {}
         report: dict[str, list[Finding]] = {}
         for name in skus:
-            profile, findings = self.read(name)
+            profile, findings = read(name)
             if profile is not None:
-                config, chain_findings = self.resolve(profile)
+                config, chain_findings = self._resolve(profile, read, done if profile.sku == name else None)
                 findings = findings + chain_findings + validate_config(config, wmpf_version=wmpf_version)
             report[name] = sorted_findings(findings)
         return report

@@ -7,8 +7,8 @@ the family and selection rules in rules_selection.py, the code table in rules_co
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
@@ -22,6 +22,16 @@ from camtool.i18n import N_
 __all__ = ["validate", "validate_text", "validate_file", "RULES", "RULES_BY_CODE", "RuleInfo", "suggest_camera_key"]
 
 _LOWER_KEYS = {name.lower(): name for name in CAMERA_KEY_ORDER}
+# A key within two edits of a camera key is at most two letters longer or shorter, brings at
+# most two letters the camera key lacks and misses at most two of its letters (a swap changes
+# no letter). The length table and a set difference, in C, rule out almost every unknown key
+# of a big config before an edit distance, in Python, is computed.
+_NEAR_BY_LENGTH: dict[int, tuple[tuple[str, str, frozenset[str]], ...]] = {
+    length: tuple((lowered, name, frozenset(lowered)) for lowered, name in _LOWER_KEYS.items()
+                  if abs(len(lowered) - length) <= 2)
+    for length in range(1, max(map(len, _LOWER_KEYS)) + 3)
+    if any(abs(len(lowered) - length) <= 2 for lowered in _LOWER_KEYS)}
+_ALL_LETTERS = frozenset("".join(_LOWER_KEYS))
 
 
 def validate(data: object, *, wmpf_version: str | None = None) -> list[Finding]:
@@ -47,7 +57,7 @@ def validate_text(text: str | bytes, source: str = "<stdin>", *,
     return _validated(read_json_text(text, source), wmpf_version)
 
 
-def validate_file(path: str | Path, *, wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
+def validate_file(path: str | os.PathLike[str], *, wmpf_version: str | None = None) -> tuple[dict | None, list[Finding]]:
     """Read a JSON file and validate it, like validate_text."""
     return _validated(read_json_file(path), wmpf_version)
 
@@ -56,7 +66,9 @@ def _validated(parsed: ParsedJson, wmpf_version: str | None) -> tuple[dict | Non
     if not isinstance(parsed.data, dict):
         return None, sorted_findings(parsed.findings)
     # Rule findings name keys; the text tells where those keys are, for the CLI and the editor.
-    rule_findings = locate_findings(validate(parsed.data, wmpf_version=wmpf_version), parsed.key_positions)
+    rule_findings = validate(parsed.data, wmpf_version=wmpf_version)
+    unplaced = {key for finding in rule_findings if finding.line is None for key in finding.keys}
+    rule_findings = locate_findings(rule_findings, parsed.positions_of(unplaced))
     return parsed.data, sorted_findings(parsed.findings + rule_findings)
 
 
@@ -75,7 +87,6 @@ def _wmpf_or_finding(wmpf_version: str | None, findings: list[Finding]) -> Versi
 
 # --- misspelt keys (CAM111) -------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
 def suggest_camera_key(key: str) -> tuple[str, int] | None:
     """The camera key that `key` is probably a misspelling of (0-2 edits, ignoring case), and the distance.
 
@@ -87,9 +98,17 @@ def suggest_camera_key(key: str) -> tuple[str, int] | None:
     lowered = key.lower()
     if lowered in _LOWER_KEYS:
         return _LOWER_KEYS[lowered], 0
+    if len(lowered) not in _NEAR_BY_LENGTH or len(frozenset(lowered) - _ALL_LETTERS) > 2:
+        return None
+    return _closest_camera_key(lowered)
+
+
+@lru_cache(maxsize=4096)
+def _closest_camera_key(lowered: str) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
-    for candidate_lower, candidate in _LOWER_KEYS.items():
-        if abs(len(candidate_lower) - len(lowered)) > 2:
+    letters = frozenset(lowered)
+    for candidate_lower, candidate, candidate_letters in _NEAR_BY_LENGTH[len(lowered)]:
+        if len(letters - candidate_letters) > 2 or len(candidate_letters - letters) > 2:
             continue
         distance = _edit_distance(lowered, candidate_lower, limit=2)
         if distance <= 2 and (best is None or distance < best[1]):

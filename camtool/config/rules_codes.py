@@ -66,6 +66,18 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM502", _I, N_("WMPF versions the keys of this config need")),
 )
 
+#: Codes of profile findings (CAM85x: the profile around the config, not the config itself).
+#: Kept here rather than next to the profile model so that `camtool rules` lists them without
+#: importing pydantic.
+PROFILE_CODES: tuple[RuleInfo, ...] = (
+    RuleInfo("CAM851", _E, N_("The profile file does not have the profile's fields")),
+    RuleInfo("CAM852", _E, N_("The profile was written by a newer camtool")),
+    RuleInfo("CAM853", _E, N_("The profile's sku does not match its file name")),
+    RuleInfo("CAM854", _E, N_("The profile extends a profile that is missing or unreadable")),
+    RuleInfo("CAM855", _E, N_("The profiles extend each other in a cycle")),
+    RuleInfo("CAM856", _E, N_("The profile does not exist")),
+)
+
 class LazyText:
     """An N_-marked text used as a placeholder value: translated when the message is shown,
     so a finding created in English reads in Chinese after a language switch."""

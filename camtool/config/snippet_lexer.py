@@ -8,11 +8,11 @@ using it is reported with its line rather than guessed at. Comments are dropped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from camtool.config.text_positions import LineIndex
 from camtool.i18n import N_
 
 __all__ = ["Token", "LexProblem", "tokenize"]
@@ -36,7 +36,6 @@ class LexProblem:
     column: int
 
 
-_NEWLINE = re.compile("\n")
 _BLANKS = re.compile(r"[^\S\n]+")          # whitespace other than a line break
 _WORD = re.compile(r"[\w$]+")               # identifier characters (Unicode letters too)
 _TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "!!", "?:")
@@ -49,11 +48,7 @@ class _Lexer:
         self.pos = 0
         self.tokens: list[Token] = []
         self.problems: list[LexProblem] = []
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def where(self, pos: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._line_starts, pos)
-        return line, pos - self._line_starts[line - 1] + 1
+        self.where = LineIndex(text).where  # (line, column) of an offset
 
     def emit(self, kind: str, start: int, value: str | None = None, problem: str | None = None) -> None:
         line, column = self.where(start)

@@ -4,8 +4,12 @@ One run per stream size (720p30 and 1080p30) through the real adb server:
 - pipeline frames/s delivered to the consumer, against the rate the device rendered;
 - latency from frame render to frame delivered (p50/p95/max), from the frame stamps
   (the render time is the host's monotonic clock, the same one the arrival is taken from);
+- the latency camtool adds: from the last byte of a frame arriving at the host to the frame
+  ready to paint (decoded, converted to BGR, stamp read), p50/p95/max; needs no stamp;
 - dropped frames: gaps in the stamps' frame numbers (numbering restarts with each recording);
-- the decode-only ceiling: the same recorded bytes decoded again with nothing else running;
+- two ceilings from the same recorded bytes decoded again with nothing else running: decode
+  + colour conversion (what the pipeline does per frame) and decode alone;
+- keeps up: delivered >= 90% of min(rendered rate, decode + conversion ceiling);
 - CPU per stream: this process's CPU time / wall time while streaming (the virtual device
   runs in a child process, so this is the pipeline alone; the capture thread's own share
   is given too where the platform has per-thread clocks).
@@ -33,9 +37,14 @@ DEFAULT_SIZES = ((1280, 720), (1920, 1080))
 DEFAULT_SECONDS = 5.0
 DEFAULT_SCENARIO = "tablet-a12"
 SOURCE_FPS = 30                # the virtual device's screenrecord rate
+KEEP_UP = 0.9                  # delivered / min(rendered, ceiling) that counts as keeping up
 FIRST_FRAME_TIMEOUT_S = 20.0
 
 Progress = Callable[[str], None]
+
+
+#: Fresh ports tried when starting the bench's own virtual device.
+_START_ATTEMPTS = 3
 
 
 class BenchCancelled(Exception):
@@ -50,9 +59,13 @@ class StreamFigures:
     delivered_fps: float
     source_fps: float | None          # frames the device rendered per second (from the stamps)
     delivered_ratio: float | None     # delivered / rendered
-    decode_only_fps: float | None
-    decode_ms_p95: float | None       # per frame, decode-only
+    decode_convert_fps: float | None  # ceiling: decode + colour conversion to BGR, nothing else running
+    decode_convert_ms_p95: float | None   # per frame
+    pure_decode_fps: float | None     # decode alone
+    pure_decode_ms_p95: float | None
+    keeps_up: bool | None             # delivered >= KEEP_UP x min(rendered rate, decode + conversion ceiling)
     latency_ms: dict[str, float] | None   # p50 / p95 / max render -> delivered
+    added_latency_ms: dict[str, float] | None   # p50 / p95 / max last byte arrived -> frame ready
     dropped_frames: int | None
     restarts: int
     cpu_fraction: float               # this process's CPU time / wall time (1.0 = one core)
@@ -125,29 +138,50 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def decode_only(chunks: list[bytes]) -> tuple[float | None, float | None]:
-    """Frames/s and per-frame p95 (ms) decoding the recorded chunks again, nothing else running."""
+@dataclass(frozen=True)
+class Ceilings:
+    """Frames/s and per-frame p95 (ms) of decoding the recorded bytes again, nothing else running."""
+
+    decode_convert_fps: float | None = None
+    decode_convert_ms_p95: float | None = None
+    pure_decode_fps: float | None = None
+    pure_decode_ms_p95: float | None = None
+
+
+def decode_ceilings(chunks: list[bytes]) -> Ceilings:
+    """Decode + colour conversion (the pipeline's per-frame work) and decode alone, timed apart."""
     if not chunks:
-        return None, None
+        return Ceilings()
     # Split into access units first (as the live decoder's assembler does between reads), so
     # each is fed whole: how the recorded bytes happened to arrive must not change the figure.
     splitter = AccessUnitAssembler()
     units = splitter.feed(b"".join(chunks)) + splitter.flush()
     decoder = H264Decoder()
-    per_frame: list[float] = []
-    frames = 0
-    began = time.perf_counter()
+    decode_s: list[float] = []
+    convert_s: list[float] = []
     for unit in units:
         t0 = time.perf_counter()
-        produced = decoder.feed(unit, idle=True)
-        if produced:
-            per_frame.append((time.perf_counter() - t0) * 1000 / len(produced))
-        frames += len(produced)
-    frames += len(decoder.flush())
-    elapsed = time.perf_counter() - began
-    if not frames or elapsed <= 0:
-        return None, None
-    return frames / elapsed, _percentile(per_frame, 95) if per_frame else None
+        pictures = decoder.decode_unit(unit)
+        t1 = time.perf_counter()
+        for picture in pictures:
+            decoder.to_bgr(picture)
+        t2 = time.perf_counter()
+        for _ in pictures:   # per frame (a unit gives one picture with the low-delay decoder)
+            decode_s.append((t1 - t0) / len(pictures))
+            convert_s.append((t2 - t1) / len(pictures))
+    if not decode_s:
+        return Ceilings()
+    both = [d + c for d, c in zip(decode_s, convert_s)]
+    return Ceilings(len(both) / sum(both), _percentile(both, 95) * 1000,
+                    len(decode_s) / sum(decode_s), _percentile(decode_s, 95) * 1000)
+
+
+def _added_latency(frames: list[Frame]) -> dict[str, float] | None:
+    """p50 / p95 / max of last byte arrived -> frame ready (ms): what decoding and conversion add."""
+    added = [(f.arrival_ns - f.received_ns) / 1e6 for f in frames if f.received_ns is not None]
+    if not added:
+        return None
+    return {"p50": _percentile(added, 50), "p95": _percentile(added, 95), "max": max(added)}
 
 
 def _stamp_figures(frames: list[Frame]) -> tuple[dict[str, float] | None, int | None, int | None]:
@@ -181,7 +215,7 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: floa
 
     def on_frame(frame: Frame) -> None:
         # Keep the stamp and times only: holding every image would measure memory, not the pipeline.
-        frames.append(Frame(None, frame.arrival_ns, frame.index, frame.stamp))
+        frames.append(Frame(None, frame.arrival_ns, frame.index, frame.stamp, frame.received_ns))
         first.set()
 
     label = f"{size[0]}x{size[1]}"
@@ -212,14 +246,25 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int], seconds: floa
     finally:
         source.stop()
     latency, dropped, rendered = _stamp_figures(measured)
-    decode_fps, decode_p95 = decode_only(recording.chunks)
+    ceilings = decode_ceilings(recording.chunks)
+    delivered_fps = len(measured) / wall
+    source_fps = (rendered / wall) if rendered else None
     return StreamFigures(
         size=label, seconds=round(wall, 3), frames_delivered=len(measured),
-        delivered_fps=len(measured) / wall, source_fps=(rendered / wall) if rendered else None,
+        delivered_fps=delivered_fps, source_fps=source_fps,
         delivered_ratio=(len(measured) / rendered) if rendered else None,
-        decode_only_fps=decode_fps, decode_ms_p95=decode_p95, latency_ms=latency, dropped_frames=dropped,
+        decode_convert_fps=ceilings.decode_convert_fps, decode_convert_ms_p95=ceilings.decode_convert_ms_p95,
+        pure_decode_fps=ceilings.pure_decode_fps, pure_decode_ms_p95=ceilings.pure_decode_ms_p95,
+        keeps_up=keeps_up(delivered_fps, source_fps, ceilings.decode_convert_fps),
+        latency_ms=latency, added_latency_ms=_added_latency(measured), dropped_frames=dropped,
         restarts=restarts, cpu_fraction=cpu / wall if wall > 0 else 0.0,
         capture_thread_cpu_fraction=(thread_cpu / wall) if thread_cpu is not None and wall > 0 else None)
+
+
+def keeps_up(delivered_fps: float, source_fps: float | None, ceiling_fps: float | None) -> bool | None:
+    """delivered >= 90% of what could be delivered: the slower of the source and the ceiling."""
+    limits = [rate for rate in (source_fps, ceiling_fps) if rate]
+    return delivered_fps >= KEEP_UP * min(limits) if limits else None
 
 
 def run_bench(io: DeviceIO, serial: str, *, virtual: bool, seconds: float = DEFAULT_SECONDS,
@@ -265,12 +310,25 @@ class VirtualBench:
         return AdbDeviceIO(port=self._server.port), serial
 
     def _start_child(self) -> str:
+        # A free port can be taken by someone else before the child binds it (other programs,
+        # parallel test runs): try a few fresh ports before giving up.
+        for attempt in range(_START_ATTEMPTS):
+            try:
+                return self._start_child_once()
+            except DeviceNotFound as exc:
+                if attempt == _START_ATTEMPTS - 1 or "address already in use" not in exc.describe():
+                    raise
+        raise AssertionError("unreachable")
+
+    def _start_child_once(self) -> str:
         import subprocess
 
         from camtool.device.adb_server import free_port
 
         port = free_port()
-        argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port)]
+        # The WeChat end on a free port of its own too: port + 1 may be in use.
+        argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port),
+                "--wechat-port", "0"]
         flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform.startswith("win") else 0
         self._child = subprocess.Popen(argv, env=self._server.env, stdin=subprocess.DEVNULL,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, creationflags=flags)
@@ -279,6 +337,8 @@ class VirtualBench:
         while self._server.state(serial) != "device":
             if self._child.poll() is not None or time.monotonic() > deadline:
                 detail = self._child.stderr.read().decode("utf-8", "replace") if self._child.poll() is not None else ""
+                _stop_child(self._child)
+                self._child = None
                 raise DeviceNotFound(serial, detail or tr(N_("the virtual device did not attach")))
             time.sleep(0.1)
         return serial
@@ -310,6 +370,10 @@ def _stop_child(child) -> None:
         child.stderr.close()
 
 
+def _figure(value: float | None, spec: str) -> str:
+    return spec.format(value) if value is not None else "?"
+
+
 def format_report(report: BenchReport) -> str:
     lines = [tr(N_("Preview benchmark on {serial} ({kind}):"), serial=report.serial,
                 kind=tr(N_("virtual device")) if report.virtual else tr(N_("device")))]
@@ -321,10 +385,16 @@ def format_report(report: BenchReport) -> str:
             tr(N_("    delivered {fps:.1f} frames/s of {source} rendered ({ratio}); restarts {restarts}"),
                fps=s.delivered_fps, source=f"{s.source_fps:.1f}" if s.source_fps else "?",
                ratio=f"{s.delivered_ratio:.0%}" if s.delivered_ratio else "?", restarts=s.restarts),
-            tr(N_("    decode-only ceiling {fps} frames/s (p95 {ms} ms per frame)"),
-               fps=f"{s.decode_only_fps:.0f}" if s.decode_only_fps else "?",
-               ms=f"{s.decode_ms_p95:.1f}" if s.decode_ms_p95 is not None else "?"),
+            tr(N_("    ceiling, decode + colour conversion: {fps} frames/s (p95 {ms} ms per frame); decode alone: "
+                  "{decode_fps} frames/s (p95 {decode_ms} ms)"),
+               fps=_figure(s.decode_convert_fps, "{:.0f}"), ms=_figure(s.decode_convert_ms_p95, "{:.1f}"),
+               decode_fps=_figure(s.pure_decode_fps, "{:.0f}"), decode_ms=_figure(s.pure_decode_ms_p95, "{:.1f}")),
+            tr(N_("    keeps up (delivered >= 90% of the slower of rendered and ceiling): {answer}"),
+               answer="?" if s.keeps_up is None else tr(N_("yes")) if s.keeps_up else tr(N_("no"))),
             tr(N_("    latency render to delivered p50 / p95 / max: {latency}"), latency=latency),
+            tr(N_("    added latency, last byte arrived to frame ready p50 / p95 / max: {latency}"),
+               latency=tr(N_("{p50:.1f} / {p95:.1f} / {max:.1f} ms"), **s.added_latency_ms)
+               if s.added_latency_ms else "?"),
             tr(N_("    dropped frames: {dropped}"), dropped=s.dropped_frames if s.dropped_frames is not None else unknown),
             tr(N_("    CPU: {cpu:.0%} of one core (capture thread {thread})"), cpu=s.cpu_fraction,
                thread=f"{s.capture_thread_cpu_fraction:.0%}" if s.capture_thread_cpu_fraction is not None else "?"),

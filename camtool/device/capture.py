@@ -49,6 +49,9 @@ class Frame:
     arrival_ns: int           # time.monotonic_ns() when decoded
     index: int                # running count of frames this source delivered
     stamp: object | None      # the virtual device's frame stamp (camtool.virtual.stamp.Stamp), when present
+    #: time.monotonic_ns() when the last byte of the frame's access unit was read from adb
+    #: (None for screencap): arrival_ns - received_ns is what decoding and conversion add.
+    received_ns: int | None = None
 
 
 def _read_stamp(image: np.ndarray) -> object | None:
@@ -105,11 +108,11 @@ class _SourceBase:
     def frames_delivered(self) -> int:
         return self._count
 
-    def _deliver(self, image: np.ndarray) -> None:
+    def _deliver(self, image: np.ndarray, received_ns: int | None = None) -> None:
         stamp = _read_stamp(image) if self._read_stamps else None
         with self._lock:
             self._count += 1
-            frame = Frame(image, time.monotonic_ns(), self._count, stamp)
+            frame = Frame(image, time.monotonic_ns(), self._count, stamp, received_ns)
             self._latest = frame  # only the newest is kept: a slow consumer never builds a backlog
         if self.state is not SourceState.STREAMING:
             self._set_state(SourceState.STREAMING, self.streaming_note)
@@ -183,17 +186,18 @@ class ScreenrecordSource(_SourceBase):
                         current, started, decoder = following.stream, following.started, following.decoder
                         following = None
                         self.restarts += 1
-                        for image in frames:
-                            self._deliver(image)
+                        for image, received in frames:
+                            self._deliver(image, received)
                         continue
                 data, idle = _read_available(current, 0.05)
+                received = time.monotonic_ns()
                 if data is None:
                     if following is None:  # ended early (device limit, drop): start again at once
                         self._recording_ended(self._count > delivered_before)
                         return
                     continue
-                for image in decoder.feed(data, idle):
-                    self._deliver(image)
+                for image, received in decoder.feed_timed(data, idle, received):
+                    self._deliver(image, received)
         finally:
             current.close()
             if following is not None:
@@ -225,11 +229,11 @@ class _Recording:
         self.decoder = H264Decoder()
         self.started = time.monotonic()
 
-    def poll(self) -> list[np.ndarray]:
+    def poll(self) -> list[tuple[np.ndarray, int | None]]:
         data, idle = _read_available(self.stream, 0.0)
         if not data:
             return []
-        return self.decoder.feed(data, idle)
+        return self.decoder.feed_timed(data, idle, time.monotonic_ns())
 
 
 def _read_available(stream, wait_s: float) -> tuple[bytes | None, bool]:

@@ -36,22 +36,32 @@ def _first_slice_of_picture(nal: bytes) -> bool:
 
 
 class AccessUnitAssembler:
-    """Bytes in, complete access units (bytes, Annex-B) out."""
+    """Bytes in, complete access units (bytes, Annex-B) out.
+
+    With `feed_timed`, each unit also comes with the time its last byte reached the host (the
+    time given with the read that brought it), for the latency `camtool bench` reports."""
 
     def __init__(self) -> None:
         self._buffer = bytearray()
+        self._arrivals: list[tuple[int, int | None]] = []   # (end offset in the buffer, time) per read
         self._unit: list[bytes] = []
         self._unit_has_slice = False
+        self._unit_time: int | None = None
 
     def feed(self, data: bytes, idle: bool = False) -> list[bytes]:
         """Add stream bytes. `idle`: no more bytes are waiting right now (end of a write)."""
+        return [unit for unit, _ in self.feed_timed(data, idle)]
+
+    def feed_timed(self, data: bytes, idle: bool = False, received_ns: int | None = None) -> list[tuple[bytes, int | None]]:
+        """`feed`, each unit with the `received_ns` of the read that brought its last byte."""
         self._buffer.extend(data)
-        units: list[bytes] = []
-        for nal in self._complete_nals():
-            units.extend(self._add_nal(nal))
+        self._arrivals.append((len(self._buffer), received_ns))
+        units: list[tuple[bytes, int | None]] = []
+        for nal, arrived in self._complete_nals():
+            units.extend(self._add_nal(nal, arrived))
         if idle and self._buffer.startswith(b"\x00\x00") and _nal_type(bytes(self._buffer[:6])) in _VCL:
-            units.extend(self._add_nal(bytes(self._buffer)))
-            self._buffer.clear()
+            units.extend(self._add_nal(bytes(self._buffer), self._arrivals[-1][1]))
+            self._drop(len(self._buffer))
             if self._unit_has_slice:
                 units.append(self._close_unit())
         return units
@@ -59,13 +69,13 @@ class AccessUnitAssembler:
     def flush(self) -> list[bytes]:
         units = []
         if self._buffer:
-            units.extend(self._add_nal(bytes(self._buffer)))
-            self._buffer.clear()
+            units.extend(self._add_nal(bytes(self._buffer), self._arrivals[-1][1]))
+            self._drop(len(self._buffer))
         if self._unit:
             units.append(self._close_unit())
-        return units
+        return [unit for unit, _ in units]
 
-    def _complete_nals(self) -> list[bytes]:
+    def _complete_nals(self) -> list[tuple[bytes, int | None]]:
         """NAL units followed by another start code (the last one may still be growing)."""
         nals = []
         first = self._buffer.find(_START)
@@ -77,26 +87,37 @@ class AccessUnitAssembler:
             if nxt < 0:
                 break
             end = nxt - 1 if self._buffer[nxt - 1] == 0 else nxt
-            nals.append(bytes(self._buffer[start:end]))
+            nals.append((bytes(self._buffer[start:end]), self._arrived_by(end)))
             start = end
-        del self._buffer[:start]
+        self._drop(start)
         return nals
 
-    def _add_nal(self, nal: bytes) -> list[bytes]:
+    def _arrived_by(self, end: int) -> int | None:
+        """The time of the read that brought the byte before offset `end`."""
+        return next((when for offset, when in self._arrivals if offset >= end), self._arrivals[-1][1])
+
+    def _drop(self, count: int) -> None:
+        del self._buffer[:count]
+        self._arrivals = [(offset - count, when) for offset, when in self._arrivals if offset > count]
+
+    def _add_nal(self, nal: bytes, arrived: int | None) -> list[tuple[bytes, int | None]]:
         kind = _nal_type(nal)
-        done: list[bytes] = []
+        done: list[tuple[bytes, int | None]] = []
         starts_new = kind in _AU_OPENERS or (kind in _VCL and _first_slice_of_picture(nal))
         if self._unit_has_slice and starts_new:
             done.append(self._close_unit())
         self._unit.append(nal)
+        self._unit_time = arrived
         self._unit_has_slice = self._unit_has_slice or kind in _VCL
         return done
 
-    def _close_unit(self) -> bytes:
+    def _close_unit(self) -> tuple[bytes, int | None]:
         unit = b"".join(self._unit)
+        arrived = self._unit_time
         self._unit = []
         self._unit_has_slice = False
-        return unit
+        self._unit_time = None
+        return unit, arrived
 
 
 class H264Decoder:
@@ -110,10 +131,24 @@ class H264Decoder:
         self._max_width = max_width
 
     def feed(self, data: bytes, idle: bool = False) -> list[np.ndarray]:
-        frames: list[np.ndarray] = []
-        for unit in self._assembler.feed(data, idle):
-            frames.extend(self._decode(unit))
+        return [image for image, _ in self.feed_timed(data, idle)]
+
+    def feed_timed(self, data: bytes, idle: bool = False, received_ns: int | None = None) -> list[tuple[np.ndarray, int | None]]:
+        """`feed`, each frame with the time the last byte of its access unit reached the host."""
+        frames: list[tuple[np.ndarray, int | None]] = []
+        for unit, arrived in self._assembler.feed_timed(data, idle, received_ns):
+            frames.extend((image, arrived) for image in self._decode(unit))
         return frames
+
+    def decode_unit(self, unit: bytes) -> list["av.VideoFrame"]:
+        """One access unit to decoded pictures, not yet converted (the bench times the two apart)."""
+        try:
+            return self._codec.decode(av.Packet(unit))
+        except av.error.FFmpegError:   # InvalidDataError included: garbage from a device
+            return []
+
+    def to_bgr(self, frame: "av.VideoFrame") -> np.ndarray:
+        return self._to_bgr(frame)
 
     def flush(self) -> list[np.ndarray]:
         frames: list[np.ndarray] = []
@@ -122,17 +157,14 @@ class H264Decoder:
         return frames
 
     def _decode(self, unit: bytes) -> list[np.ndarray]:
-        try:
-            decoded = self._codec.decode(av.Packet(unit))
-        except av.error.InvalidDataError:
-            return []  # garbage from a device: drop the unit, the next keyframe recovers
-        except av.error.FFmpegError:
-            return []
-        return [self._to_bgr(frame) for frame in decoded]
+        # A unit that does not decode is dropped: the next keyframe recovers.
+        return [self._to_bgr(frame) for frame in self.decode_unit(unit)]
 
     def _to_bgr(self, frame: "av.VideoFrame") -> np.ndarray:
-        yuv = frame.to_ndarray(format="yuv420p")
-        bgr = cv2.cvtColor(yuv, cv2.COLOR_YUV2BGR_I420)
+        # swscale (in PyAV, without the GIL) converts a 1080p frame several times faster than
+        # to_ndarray("yuv420p") + cv2.cvtColor, whose numpy plane copies hold the GIL that the
+        # window's GUI thread waits for (issue 14). Same BT.601 matrix: pixels differ by <= 3.
+        bgr = np.ascontiguousarray(frame.to_ndarray(format="bgr24"))
         if self._max_width and bgr.shape[1] > self._max_width:
             scale = self._max_width / bgr.shape[1]
             bgr = cv2.resize(bgr, (self._max_width, max(1, round(bgr.shape[0] * scale))), interpolation=cv2.INTER_AREA)

@@ -5,7 +5,9 @@ the orientation check draws on it) stays whole whatever the view's size or langu
 
 Frames may arrive faster than the screen can show them; only the newest is kept and the
 repaint is throttled to about 60 Hz. The QImage is built on the GUI thread from a buffer the
-view owns, so it never points into an array that another thread reuses or frees.
+view owns, so it never points into an array that another thread reuses or frees. A live
+feed shrinks a big frame to the view's size on its capture thread (`fit_for_view`) and hands
+both over, so the GUI thread neither scales nor copies a 1080p picture (issue 14).
 """
 
 from __future__ import annotations
@@ -22,6 +24,19 @@ if TYPE_CHECKING:   # numpy is loaded when the first frame arrives, not at start
 _REPAINT_INTERVAL_MS = 16
 
 
+def fit_for_view(frame: np.ndarray, width_px: int, height_px: int) -> np.ndarray:
+    """`frame` shrunk (area filter, a new C-contiguous array) when it is much larger than a view
+    of width_px x height_px, so painting does not smooth-scale a 1080p picture on every repaint;
+    else `frame` itself. Thread-free: a capture thread may call it."""
+    scale = min(width_px / frame.shape[1], height_px / frame.shape[0])
+    if scale >= 0.75:
+        return frame
+    import cv2
+
+    size = (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale)))
+    return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
+
+
 class EndView(QWidget):
     """Shows the newest BGR frame of one end (device end or WeChat end)."""
 
@@ -36,6 +51,7 @@ class EndView(QWidget):
         self._message = ""
         self._notice = ""   # covers a simulated picture that cannot be (e.g. a camera the device lacks)
         self._pending: np.ndarray | None = None
+        self._pending_shown: np.ndarray | None = None   # its view-sized copy, made off the GUI thread
         self._buffer: np.ndarray | None = None   # owns the pixels self._image points into
         self._frame: np.ndarray | None = None    # the last frame as it was given
         self._image: QImage | None = None
@@ -89,11 +105,16 @@ class EndView(QWidget):
         width = min(metrics.horizontalAdvance(self._badge_text()) + 16, max(self.width() - self.header_height() - 40, 40))
         return QRectF(4, 4, width, metrics.height() + 4)
 
-    def set_frame(self, bgr: np.ndarray) -> None:
-        """Take a new frame (GUI thread); it is shown at the next repaint tick."""
+    def set_frame(self, bgr: np.ndarray, shown: np.ndarray | None = None) -> None:
+        """Take a new frame (GUI thread); it is shown at the next repaint tick.
+
+        `shown`: the frame already fitted to this view (`fit_for_view`), a new array the caller
+        hands over and never touches again; it is painted as it is, without a copy here."""
         if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.name != "uint8":
             return  # not a BGR picture: keep the last good one rather than draw garbage
-        self._pending = bgr
+        fitted = shown is not None and shown is not bgr and shown.ndim == 3 and shown.shape[2] == 3 \
+            and shown.dtype.name == "uint8" and shown.flags.c_contiguous
+        self._pending, self._pending_shown = bgr, (shown if fitted else None)
         if not self._repaint.isActive():
             self._repaint.start()
 
@@ -110,21 +131,26 @@ class EndView(QWidget):
 
     def stop(self) -> None:
         self._repaint.stop()
-        self._pending = None
+        self._pending = self._pending_shown = None
+
+    def pixel_size(self) -> tuple[int, int]:
+        """The view's size in device pixels: what a frame is fitted to."""
+        ratio = self.devicePixelRatioF()   # the picture area (below the badge strip) is what it fills
+        return max(1, round(self.width() * ratio)), max(1, round(self.picture_area().height() * ratio))
 
     def sizeHint(self) -> QSize:
         return QSize(480, 360)
 
     # ---- internals -----------------------------------------------------------------------
     def _show_pending(self) -> None:
-        frame, self._pending = self._pending, None
+        frame, shown, self._pending, self._pending_shown = self._pending, self._pending_shown, None, None
         if frame is None:
             return
-        import numpy as np
-
         self._frame = frame
-        buffer = self._screen_sized(frame)
+        buffer = shown if shown is not None else self._screen_sized(frame)
         if buffer is frame:
+            import numpy as np
+
             buffer = np.array(frame, dtype=np.uint8, order="C", copy=True)
         height, width = buffer.shape[:2]
         self._buffer = buffer
@@ -134,16 +160,8 @@ class EndView(QWidget):
         self.frameShown.emit()
 
     def _screen_sized(self, frame: np.ndarray) -> np.ndarray:
-        """A frame much larger than the view is shrunk once here (area filter, a new owned
-        array), so painting does not smooth-scale a 1080p picture on every repaint."""
-        ratio = self.devicePixelRatioF()
-        scale = min(self.width() * ratio / frame.shape[1], self.height() * ratio / frame.shape[0])
-        if scale >= 0.75:
-            return frame
-        import cv2
-
-        size = (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale)))
-        return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
+        """A frame much larger than the view, shrunk once (see fit_for_view)."""
+        return fit_for_view(frame, *self.pixel_size())
 
     def _picture_rect(self) -> QRectF:
         area = self.picture_area()

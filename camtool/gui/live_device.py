@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from camtool.device.service_records import ServiceApplyAnswer as ApplyAnswer
 from camtool.device.service_records import ServiceDevice as DeviceEntry
-from camtool.gui.end_view import EndView
+from camtool.gui.end_view import EndView, fit_for_view
+from camtool.gui.workers import LatestOnlyWorker
 
 if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
     import numpy as np
@@ -60,7 +61,13 @@ class DeviceService(Protocol):
 
 
 class LiveEndFeed(QObject):
-    """Shows one device's screen in one EndView while it runs."""
+    """Shows one device's screen in one EndView while it runs.
+
+    A frame much larger than the view is shrunk to it on a worker thread that serves only the
+    newest frame (issue 14): not on the GUI thread, where a 1080p shrink took milliseconds per
+    frame, and not on the capture thread, which must keep pace with the stream or its frames
+    queue up in adb (seconds of latency). The full frame is kept for the orientation check.
+    """
 
     _frameReady = Signal()
     _stateReady = Signal(str, str)
@@ -73,6 +80,10 @@ class LiveEndFeed(QObject):
         self._lock = threading.Lock()
         self._newest: LiveFrame | None = None
         self._posted = False
+        # The view's size in pixels, written on the GUI thread, read by the fitter; None when the
+        # view takes only whole frames (the device end's simulation tap, whose EndView fits them).
+        self._fit: tuple[int, int] | None = self._view_pixels()
+        self._fitter: LatestOnlyWorker | None = None
         self.frames_received = 0
         self.frames_shown = 0
         self.last_latency_ms: float | None = None   # host render (frame stamp) to shown, when stamped
@@ -82,16 +93,29 @@ class LiveEndFeed(QObject):
         self._source: ScreenSource = service.screen_source(serial, self._on_frame, self._on_state)
 
     def start(self) -> None:
+        if self._fit is not None and self._fitter is None:
+            self._fitter = LatestOnlyWorker(self._fitted, f"camtool-fit-{self.serial}", self)
+            self._fitter.done.connect(self._show_fitted)
         self._source.start()
 
     def stop(self) -> None:
         """Stop the capture (it ends within its own short timeout) and drop what is pending."""
         self._source.stop(1.0)
+        if self._fitter is not None:
+            self._fitter.stop()
+            self._fitter.deleteLater()
+            self._fitter = None
         with self._lock:
             self._newest = None
 
     # ---- capture thread ------------------------------------------------------------------
     def _on_frame(self, frame: LiveFrame) -> None:
+        fitter = self._fitter
+        if fitter is not None:
+            with self._lock:
+                self.frames_received += 1
+            fitter.submit(frame)   # the fitter takes only the newest: it never holds the capture up
+            return
         with self._lock:
             self._newest = frame
             self.frames_received += 1
@@ -103,20 +127,46 @@ class LiveEndFeed(QObject):
     def _on_state(self, state: str, detail: str) -> None:
         self._stateReady.emit(str(getattr(state, "value", state)), detail)
 
+    # ---- fitter thread -------------------------------------------------------------------
+    def _fitted(self, frame: LiveFrame) -> tuple[LiveFrame, "np.ndarray"]:
+        size = self._fit
+        shown = fit_for_view(frame.image, *size) if size is not None else frame.image
+        if shown is frame.image:   # no shrink needed: the view still gets an array of its own
+            import numpy as np
+
+            shown = np.array(frame.image, dtype=np.uint8, order="C", copy=True)
+        return frame, shown
+
     # ---- GUI thread ----------------------------------------------------------------------
+    @Slot(object, object)
+    def _show_fitted(self, _request: object, result: tuple) -> None:
+        if self._fitter is None:
+            return   # stopped meanwhile
+        frame, shown = result
+        self._fit = self._view_pixels()
+        self._view.set_frame(frame.image, shown)
+        self._count_shown(frame)
+
     @Slot()
     def _show_newest(self) -> None:
         with self._lock:
             frame, self._newest, self._posted = self._newest, None, False
         if frame is not None:
             self._view.set_frame(frame.image)
-            self.frames_shown += 1
-            # The virtual device stamps each frame with the host's monotonic render time
-            # (contracts.md section 5), so its latency to the screen is measurable; a real
-            # device's frames carry no stamp and show no latency.
-            rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
-            if isinstance(rendered, int):
-                self.last_latency_ms = (time.monotonic_ns() - rendered) / 1e6
+            self._count_shown(frame)
+
+    def _count_shown(self, frame: LiveFrame) -> None:
+        self.frames_shown += 1
+        # The virtual device stamps each frame with the host's monotonic render time
+        # (contracts.md section 5), so its latency to the screen is measurable; a real
+        # device's frames carry no stamp and show no latency.
+        rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
+        if isinstance(rendered, int):
+            self.last_latency_ms = (time.monotonic_ns() - rendered) / 1e6
+
+    def _view_pixels(self) -> tuple[int, int] | None:
+        pixel_size = getattr(self._view, "pixel_size", None)
+        return pixel_size() if pixel_size is not None else None
 
     @Slot(str, str)
     def _show_state(self, state: str, detail: str) -> None:

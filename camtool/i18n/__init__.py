@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import string
 from collections.abc import Mapping
 
@@ -37,6 +36,8 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang == "en":
         return {}
     if lang not in _catalogues:
+        import pkgutil  # only for a translation: `camtool validate` in English need not load it
+
         merged: dict[str, str] = {}
         package = importlib.import_module(f"camtool.i18n.{_package_for(lang)}")
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):

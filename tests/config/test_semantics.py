@@ -379,3 +379,19 @@ def test_behaviours_matching_names_the_assumption_a_device_disagrees_with():
     assert behaviours_matching(config, "2.1.0", Bases(), Turn(90), Turn(270)) == [WmpfBehaviour()]
     # The same pictures from a camera whose push path turns by 180: the documented reading fits.
     assert WmpfBehaviour() in behaviours_matching(config, "2.1.0", Bases(IDENTITY, Turn(180)), Turn(90), Turn(90))
+
+
+@pytest.mark.parametrize("config", [
+    {"usbCameraName": "", "cameraRotationAngle": 90},
+    {"usbCameraName": 5, "cameraRotationAngle": 90},
+    {"usbCameraVendorId": "0x1234", "usbCameraProductId": 1, "usbSerialNumber": "S", "cameraRotationAngle": 90},
+])
+def test_validate_agrees_with_ends_for_on_which_family_is_in_use(config):
+    """The rules ask the same function: the built-in rotation is not called "no effect" (CAM204)."""
+    from camtool.config.rules import validate
+
+    assert ends_for(config).wechat_end == Turn(90)
+    assert "CAM204" not in [f.code for f in validate(config)]
+    usb_key = {**config, "usbCameraRotationAngle": 90}
+    usb_key.pop("cameraRotationAngle")
+    assert [f.keys for f in validate(usb_key) if f.code == "CAM204"] == [("usbCameraRotationAngle",)]

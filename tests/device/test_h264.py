@@ -71,3 +71,28 @@ def test_garbage_from_a_device_gives_no_frames_and_no_exception(garbage):
 def test_frames_are_downscaled_to_the_asked_width():
     decoder = H264Decoder(max_width=80)
     assert decoder.feed(UNITS[0], idle=True)[0].shape == (60, 80, 3)
+
+
+@settings(max_examples=30, deadline=None)
+@given(cuts=st.lists(st.integers(min_value=1, max_value=700), min_size=1, max_size=40))
+def test_each_frame_carries_the_time_of_the_read_that_brought_its_last_byte(cuts):
+    """`camtool bench` measures last byte arrived -> frame ready from these times (issue 14)."""
+    stream = b"".join(UNITS)
+    ends, total = [], 0
+    for unit in UNITS:
+        total += len(unit)
+        ends.append(total)          # offset just past each frame's last byte
+    decoder, timed, pos, read = H264Decoder(), [], 0, 0
+    read_at: list[tuple[int, int]] = []   # (end offset of the read, its time)
+    while pos < len(stream):
+        size = cuts[read % len(cuts)]
+        chunk = stream[pos:pos + size]
+        pos += len(chunk)
+        read += 1
+        read_at.append((pos, read * 1000))
+        timed += decoder.feed_timed(chunk, False, read * 1000)
+    for frame_index, (_, received) in enumerate(timed):
+        last_byte = ends[frame_index] - 1
+        expected = next(when for end, when in read_at if end > last_byte)
+        assert received == expected
+    assert len(timed) >= len(UNITS) - 1   # the last one waits for the next start code or the flush

@@ -134,3 +134,34 @@ def test_live_figures_count_the_frames_shown(qtbot, live):
     assert feed.last_latency_ms is None and "latency" not in text   # the fake frames carry no stamp
     panel.live_check.setChecked(False)
     assert not panel._figures_timer.isActive()
+
+
+def test_a_big_live_frame_is_fitted_to_the_view_off_the_gui_and_capture_threads(qtbot, live, monkeypatch):
+    """Issue 14: shrinking a 1080p frame took the GUI thread milliseconds per frame; the feed
+    now has a worker do it (not the capture thread either, which must keep pace with the
+    stream) and the view paints the fitted copy, keeping the full frame for the check."""
+    from camtool.gui import live_device
+
+    fitted_on = []
+    real_fit = live_device.fit_for_view
+
+    def spy(frame, width, height):
+        fitted_on.append(threading.current_thread())
+        return real_fit(frame, width, height)
+
+    monkeypatch.setattr(live_device, "fit_for_view", spy)
+    service, panel = live
+    panel.resize(640, 400)
+    panel.attach_live("dev-1", "phone-2")
+    panel.live_check.setChecked(True)
+    phone = service.sources["phone-2"]
+    phone.report("streaming")
+    phone.deliver(77, 1)
+    view = panel.wechat_view
+    qtbot.waitUntil(lambda: view.displayed_array() is not None and view.displayed_array()[0, 0, 0] == 77)
+    assert view.displayed_array().shape == (720, 1280, 3)           # the full frame, for the check
+    width, height = view.pixel_size()
+    assert view.image().width() <= width and view.image().height() <= height   # painted at the view's size
+    assert view.image().width() < 1280
+    assert fitted_on
+    assert not any(thread is threading.main_thread() or thread.name == "fake-capture" for thread in fitted_on)

@@ -243,22 +243,71 @@ def kiosk(adb_server):
     device.stop()
 
 
-@pytest.fixture
-def live_window(qtbot, kiosk, document, library, settings, prompts):
+def _window_on(qtbot, device, document, library, settings, prompts):
     from camtool.device.device_service import AdbDeviceService
     from camtool.gui.main_window import MainWindow
     from camtool.gui.preferences import LanguageSwitcher
 
-    package = kiosk.scenario.device.receiver_package   # what the technician types when asked
+    package = device.scenario.device.receiver_package   # what the technician types when asked
     win = MainWindow(document, library, settings, prompts=prompts, language=LanguageSwitcher(),
                      device_service=AdbDeviceService(), ask_package=lambda _title, _label, _suggested: package)
     qtbot.addWidget(win)
     win.show()
-    win.device_side.bar.prefer(kiosk.serial, kiosk.wechat_serial)
-    qtbot.waitUntil(lambda: win.ends.live_ends_shown() and all(p is not None for p in _live_pictures(win)), timeout=LIVE_TIMEOUT_MS)
+    win.device_side.bar.prefer(device.serial, device.wechat_serial)
+    qtbot.waitUntil(lambda: win.ends.live_ends_shown() and all(p is not None for p in _live_pictures(win)),
+                    timeout=LIVE_TIMEOUT_MS)
+    return win
+
+
+@pytest.fixture
+def live_window(qtbot, kiosk, document, library, settings, prompts):
+    win = _window_on(qtbot, kiosk, document, library, settings, prompts)
     yield win
     win.document.mark_saved()
     win.close()
+
+
+@pytest.fixture
+def faq_window(qtbot, adb_server, document, library, settings, prompts):
+    from camtool.virtual.device import VirtualDevice
+
+    device = VirtualDevice("intercom-faq-push-flip").start(adb_server)
+    win = _window_on(qtbot, device, document, library, settings, prompts)
+    win.faq_device = device
+    yield win
+    win.document.mark_saved()
+    win.close()
+    device.stop()
+
+
+def test_the_faq_first_case_is_fixed_in_the_window_by_the_push_flip(qtbot, faq_window):
+    """WMPF FAQ 4.1, first case, on live ends: the app's keys (the triple, no orientation key) are
+    applied from the window; the check keeps the upright preview and recommends the push flip."""
+    win, side = faq_window, faq_window.device_side
+    check = install_orientation_check(win)
+    app = dict(faq_window.faq_device.state.snapshot().config)
+    win.document.import_data(app)
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        assert side.apply.trigger()
+    assert answer.args[0] is True, answer.args
+    first = _verdict_after(qtbot, check, check.action.trigger)
+    assert first.config == app     # "Device runs": what camtool applied
+    assert (first.device.rotation, first.wechat.rotation) == (0, 180)
+    assert first.recommended == {**app, "usbCameraRotationAngle": 0, "usbCameraPushFlip": True}
+    assert "inconsistent" not in [e.code for e in first.explanations]
+
+    before = _live_pictures(win)
+    with qtbot.waitSignal(side.apply.answered, timeout=LIVE_TIMEOUT_MS) as answer:
+        qtbot.mouseClick(check.panel.apply_button, Qt.MouseButton.LeftButton)
+    assert answer.args[0] is True, answer.args
+    import numpy as np
+
+    def push_changed():   # only the WeChat end changes: the flip turns the push alone
+        now = win.ends.wechat_view.displayed_array()
+        return now is not None and float(np.abs(now.astype(int) - before[1].astype(int)).mean()) > 8
+    qtbot.waitUntil(push_changed, timeout=LIVE_TIMEOUT_MS)
+    second = _verdict_after(qtbot, check, check.action.trigger)
+    assert second.passed and second.recommended == first.recommended
 
 
 def _new_live_pictures(qtbot, window, before):

@@ -10,7 +10,7 @@ import pytest
 
 from camtool.config.keys import Family
 from camtool.config.semantics import (
-    ALL_TURNS, IDENTITY, Bases, Turn, WmpfBehaviour, config_for_upright,
+    ALL_TURNS, IDENTITY, Bases, Turn, WmpfBehaviour, config_for_upright, ends_for,
 )
 from camtool.virtual import scene as scene_module
 from camtool.virtual.frames import EndFrames, config_as_used
@@ -250,3 +250,21 @@ def test_with_the_real_device_state():
         frame = EndFrames(state, role).frame(n)
         assert read_stamp(frame).frame_number == n
         assert seen_turn(frame) is not None
+
+
+@pytest.mark.parametrize("config", [
+    {"usbCameraName": "", "cameraRotationAngle": 90},
+    {"usbCameraName": 5, "cameraRotationAngle": 90},
+    {"usbCameraVendorId": "0x0bda", "usbCameraProductId": 0x5830, "usbSerialNumber": "RTK-5830-0A41",
+     "cameraRotationAngle": 90},
+])
+def test_the_virtual_device_agrees_with_ends_for_on_which_family_is_in_use(config):
+    """A USB selection WMPF cannot read opens the built-in camera, whose push rotation applies."""
+    from camtool.virtual.device_state import VirtualDeviceState
+    from camtool.virtual.frames import EndFrames
+    from camtool.virtual.scenario import load_scenario
+
+    state = VirtualDeviceState(load_scenario("tablet-a12"))
+    state.apply_config(config)
+    assert state.snapshot().active_camera.kind == "builtin"
+    assert seen_turn(EndFrames(state, "wechat").frame(1)) == ends_for(config).wechat_end == Turn(90)

@@ -404,18 +404,18 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="173" />
+        <location filename="../end_view.py" line="191" />
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="173" />
+        <location filename="../end_view.py" line="191" />
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="179" />
-        <location filename="../end_view.py" line="212" />
+        <location filename="../end_view.py" line="197" />
+        <location filename="../end_view.py" line="230" />
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -474,7 +474,7 @@
     <message>
         <location filename="../ends_panel.py" line="427" />
         <source>Assumed: the push shows the camera as the preview does (attach the WeChat end's phone to see its own picture).</source>
-        <translation>假定：推流画面与预览画面显示的摄像头方向相同（连接微信端的手机可看到它自己的画面）。</translation>
+        <translation>假设：推流画面显示摄像头的方式与预览画面相同（连接微信端手机即可看到它自己的画面）。</translation>
     </message>
     <message>
         <location filename="../ends_panel.py" line="439" />
@@ -499,7 +499,7 @@
     <message>
         <location filename="../ends_panel.py" line="446" />
         <source>What the virtual camera's push path adds before any key: on many devices the pushed stream is turned while the preview is upright (WMPF FAQ, first case).</source>
-        <translation>在任何配置项生效之前，虚拟摄像头的推流路径附加的旋转：许多设备上预览画面是正的，而推流画面是转过的（WMPF 常见问题的第一种情况）。</translation>
+        <translation>虚拟摄像头的推流路径在任何配置项生效前附加的旋转：许多设备的预览画面方向正确，推流画面却是转过的（WMPF FAQ 第一种情况）。</translation>
     </message>
     <message>
         <location filename="../ends_panel.py" line="448" />
@@ -670,14 +670,14 @@
 <context>
     <name>LiveEndFeed</name>
     <message>
-        <location filename="../live_device.py" line="125" />
+        <location filename="../live_device.py" line="175" />
         <source>{serial} is not answering: {detail}
 Waiting for it to come back...</source>
         <translation>{serial} 没有响应：{detail}
 正在等待设备恢复…</translation>
     </message>
     <message>
-        <location filename="../live_device.py" line="128" />
+        <location filename="../live_device.py" line="178" />
         <source>Connecting to {serial}...</source>
         <translation>正在连接 {serial}…</translation>
     </message>
@@ -751,7 +751,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_check.py" line="239" />
         <source>Judged against the config the device runs, as "Device runs" says: {runs}.</source>
-        <translation>按"设备端运行"中指定的设备当前运行的配置判断：{runs}。</translation>
+        <translation>按“设备端运行”的选择，以设备当前运行的配置判断：{runs}。</translation>
     </message>
     <message>
         <location filename="../orientation_check.py" line="276" />
@@ -854,7 +854,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="298" />
         <source>Simulation (not a device): {verdict}</source>
-        <translation>模拟（不是设备）：{verdict}</translation>
+        <translation>模拟结果（并非设备）：{verdict}</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="306" />

@@ -201,9 +201,6 @@ MESSAGES: dict[str, str] = {
     "Warnings": "警告",
     "Information": "提示",
     "{source}: {errors} error(s), {warnings} warning(s), {infos} info": "{source}：{errors} 个错误，{warnings} 个警告，{infos} 条提示",
-    "Check a config file against the WMPF camera rules.": "按 WMPF 摄像头规则检查配置文件。",
-    "Check a config (JSON, or a Kotlin/Java snippet) against the WMPF camera rules. Exit 0: no error; 1: at least one error; 2: usage error.":
-        "按 WMPF 摄像头规则检查配置（JSON，或 Kotlin/Java 代码片段）。退出码 0：没有错误；1：至少一个错误；2：用法错误。",
     "The config file, or - for standard input.": "配置文件，或用 - 表示标准输入。",
     "The device's WMPF version: also check that it reads every key.": "设备的 WMPF 版本：同时检查该版本是否支持每个配置项。",
     "Output format (json: one object for scripts).": "输出格式（json：供脚本使用的单个对象）。",

@@ -26,8 +26,6 @@ MESSAGES: dict[str, str] = {
     "{p50:.1f} / {p95:.1f} / {max:.1f} ms": "{p50:.1f} / {p95:.1f} / {max:.1f} 毫秒",
     "    delivered {fps:.1f} frames/s of {source} rendered ({ratio}); restarts {restarts}":
         "    交付 {fps:.1f} 帧/秒，设备渲染 {source} 帧/秒（{ratio}）；重启 {restarts} 次",
-    "    decode-only ceiling {fps} frames/s (p95 {ms} ms per frame)":
-        "    仅解码上限 {fps} 帧/秒（每帧 p95 {ms} 毫秒）",
     "    latency render to delivered p50 / p95 / max: {latency}": "    从渲染到交付的延迟 p50 / p95 / 最大：{latency}",
     "    dropped frames: {dropped}": "    丢帧：{dropped}",
     "    CPU: {cpu:.0%} of one core (capture thread {thread})": "    CPU：单核的 {cpu:.0%}（采集线程 {thread}）",

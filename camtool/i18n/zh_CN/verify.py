@@ -30,11 +30,6 @@ MESSAGES: dict[str, str] = {
         "在这台设备上，推流翻转把画面上下镜像，而不是旋转 180 度。建议已据此更正。",
     "The push flip turned the picture by 180 degrees on this device. The recommendation is corrected for that.":
         "在这台设备上，推流翻转把画面旋转了 180 度。建议已据此更正。",
-    "What the ends show does not fit the config under any WMPF behaviour camtool knows (was the chart moved, "
-    "did another camera open, or is the config not the one the device runs?). The recommendation trusts the "
-    "latest pictures, the WeChat end first.":
-        "两端画面与该配置在 camtool 已知的任何 WMPF 行为下都对不上（图卡是否被移动、是否打开了另一个摄像头，"
-        "或者该配置并非设备正在运行的配置？）。建议以最新画面为准，优先采用微信端。",
     "{key} has no effect: {reason}": "{key} 不起作用：{reason}",
     "{key} needs WMPF {needed} or newer and the device has {wmpf}: update WMPF, then the picture can be turned "
     "by keys.":
@@ -46,8 +41,6 @@ MESSAGES: dict[str, str] = {
     "and camtool checks what it did.":
         "尚未在这台设备上确认：camtool 假设推流翻转会{flip}。应用建议（--apply）后，camtool 会检查实际效果。",
     "The recommended config still has an error: {message}": "建议的配置仍有错误：{message}",
-    "No end shows the chart, so camtool cannot tell how the camera is mounted; the config is left as it is.":
-        "两端都看不到图卡，camtool 无法判断摄像头的安装方向；配置保持不变。",
     # The workflow (camtool/vision/verify_run.py)
     "The recommendation could not be applied: {reason}": "无法应用建议：{reason}",
     "The {end} did not show the new config within {seconds} seconds; the check used the pictures it had.":

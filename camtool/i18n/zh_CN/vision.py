@@ -22,7 +22,6 @@ MESSAGES: dict[str, str] = {
     "The kind of frame must be noise or scene, not {kind}.": "画面类型必须是 noise 或 scene，而不是 {kind}。",
     "The page image must be a gray or BGR image with 8 bits per channel.": "页面图像必须是每通道 8 位的灰度或 BGR 图像。",
     # camtool chart
-    "Write the printable orientation chart (PDF or PNG).": "输出可打印的方向检测图卡（PDF 或 PNG）。",
     "Write the printable orientation chart: ArUco markers, a big TOP and an arrow. "
     "Print it at 100% scale and hold it upright in front of the camera.":
         "输出可打印的方向检测图卡：ArUco 标记、醒目的“顶部”字样和箭头。请按 100% 比例打印，并正立放在摄像头前。",
