@@ -123,7 +123,12 @@ def main(argv: list[str] | None = None) -> int:
             from camtool.cli.gui_commands import run_gui
 
             return run_gui(args)
-        return int(handler(args))
+        code = int(handler(args))
+        sys.stdout.flush()  # a reader that went away (`| head`) shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:  # the reader of our output has gone: stop quietly, as cat and grep do
+        _stdout_to_devnull()
+        return 141  # 128 + SIGPIPE, what a shell reports for such a tool
     except SystemExit as exc:  # argparse: --help (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else exitcodes.USAGE
     except KeyboardInterrupt:
@@ -137,3 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         print(tr(N_("camtool hit an internal error ({error}). Please report it; run again with --debug to see the traceback."),
                  error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return exitcodes.INTERNAL
+
+
+def _stdout_to_devnull() -> None:
+    """Nothing more can reach the reader; Python's own flush at exit must not complain either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture): nothing to silence
+        pass

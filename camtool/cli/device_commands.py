@@ -14,6 +14,7 @@ import sys
 from camtool import exitcodes
 from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
 def add_devices(devices: argparse.ArgumentParser) -> None:
@@ -105,7 +106,7 @@ def choose_serial(io, serial: str | None) -> str:
             raise_for_state(entries[0])  # the one that is there, and why it cannot be used
         raise NoDevice()
     raise _UsageProblem(tr(N_("Several devices are attached ({serials}); choose one with --serial."),
-                           serials=", ".join(e.serial for e in ready)))
+                           serials=", ".join(printable(e.serial) for e in ready)))
 
 
 def _with_device(args: argparse.Namespace, work) -> int:
@@ -140,7 +141,8 @@ def run_devices(args: argparse.Namespace) -> int:
         return exitcodes.OK
     for e in entries:
         model = e.model or "-"
-        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=e.serial, model=model,
+        # serial and model come from the device (its USB descriptor, its banner): escaped.
+        print(tr(N_("{serial}  {model}  {state}: {action}"), serial=printable(e.serial), model=printable(model),
                  state=e.state.words, action=e.state.action))
     return exitcodes.OK
 

@@ -85,7 +85,7 @@ def export_checked(data: dict | None, findings: list[Finding], source: str, args
     except ConfigError as exc:
         print(tr(N_("Not exported: {reason}"), reason=exc.message), file=sys.stderr)
         return exitcodes.NO
-    if args.output:
+    if args.output and args.output != "-":  # `-o -`: standard output, as for most tools
         try:
             atomic_write_text(Path(args.output), text)
         except OSError as exc:

@@ -104,8 +104,27 @@ def _library(args: argparse.Namespace) -> ProfileLibrary:
     return ProfileLibrary(Path(directory) if directory else default_library_dir())
 
 
+def _library_refused(library: ProfileLibrary, args: argparse.Namespace, *, must_exist: bool) -> int | None:
+    """Exit 1 with the reason when the library folder cannot be read (never "no profiles", never "valid")."""
+    problem = library.problem(must_exist=must_exist)
+    if problem is None:
+        return None
+    if getattr(args, "format", "text") == "json":
+        answer = {"library": str(library.directory), "error": problem.message, "profiles": []}
+        if getattr(args, "profiles_command", None) == "validate":
+            answer["valid"] = False
+        print(json.dumps(answer, ensure_ascii=False, indent=2))
+    print(problem.message, file=sys.stderr)
+    return exitcodes.NO
+
+
 def run_list(args: argparse.Namespace) -> int:
     library = _library(args)
+    # A library not created yet is empty (the message below says where examples are); one that
+    # exists but cannot be read is not.
+    refused = _library_refused(library, args, must_exist=False)
+    if refused is not None:
+        return refused
     rows = []
     for sku in library.list():
         profile, _ = library.read(sku)
@@ -163,8 +182,9 @@ def run_new(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _refused(args.sku, exc)
     except OSError as exc:
+        # The file that could not be written (a full disk, a read-only folder), not just its folder.
         print(tr(N_("Cannot write {path}: {reason}. The old file, if any, is unchanged."),
-                 path=str(library.directory), reason=exc.strerror or str(exc)), file=sys.stderr)
+                 path=str(library.path_for(args.sku)), reason=exc.strerror or str(exc)), file=sys.stderr)
         return exitcodes.NO
     print(tr(N_("Created profile {sku} in {path}."), sku=args.sku, path=str(library.path_for(args.sku))))
     return exitcodes.OK
@@ -174,6 +194,9 @@ def run_validate_profiles(args: argparse.Namespace) -> int:
     if not wmpf_version_ok(args, "profiles validate"):
         return exitcodes.USAGE
     library = _library(args)
+    refused = _library_refused(library, args, must_exist=True)
+    if refused is not None:
+        return refused
     report = library.validate(args.skus or None, wmpf_version=args.wmpf_version)
     failed = any(has_errors(findings) for findings in report.values())
     if args.format == "json":

@@ -19,6 +19,7 @@ from typing import Any
 
 from camtool import exitcodes
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 
 def add_verify(p: argparse.ArgumentParser) -> None:
@@ -54,6 +55,10 @@ PARSERS = {"verify": add_verify}
 
 class _Usage(Exception):
     """A usage problem; the message says what to do."""
+
+
+class _NothingToCheck(Exception):
+    """The device is there but cannot make a call (WMPF is not installed): exit 1, said as such."""
 
 
 def _say(message: str) -> None:
@@ -183,6 +188,12 @@ def _device_run(args: argparse.Namespace, config: dict[str, Any], profile):
     if args.wechat_serial:
         io.require_ready(args.wechat_serial)
     inventory = fetch_inventory(io, args.serial).inventory
+    if inventory.wmpf_known and inventory.device.wmpf is None:
+        # No WMPF, no call: the ends show no camera, and "no chart visible" would send the
+        # technician to hold the chart better.
+        raise _NothingToCheck(tr(N_("WMPF is not installed on {serial}, so there is no call whose ends could be checked. "
+                                    "Install WMPF (com.tencent.wmpf) on the device, then run verify again."),
+                                 serial=printable(args.serial)))
     return run_verify(io, args.serial, config, wechat_serial=args.wechat_serial, apply=args.apply,
                       package=package, inventory=inventory)
 
@@ -203,9 +214,12 @@ def run_verify_command(args: argparse.Namespace) -> int:
     except _Usage as exc:
         _say(str(exc))
         return exitcodes.USAGE
+    except _NothingToCheck as exc:
+        _say(str(exc))
+        return exitcodes.NO
     except DeviceError as exc:
         print(exc.describe(), file=sys.stderr)
-        return exitcodes.UNAVAILABLE
+        return exc.exit_code  # 3 for an unavailable device; 2 for a wrong adb port setting
     except CaptureError as exc:
         _say(str(exc))
         return exitcodes.UNAVAILABLE

@@ -66,6 +66,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_start(args: argparse.Namespace) -> int:
     from camtool.device.adb_server import AdbServer, AdbServerError, default_port
+    from camtool.device.errors import DeviceError
     from camtool.virtual.device import VirtualDevice, VirtualDeviceError
     from camtool.virtual.faults import FaultSpecError, parse_faults
     from camtool.virtual.replay import ReplayError
@@ -95,6 +96,10 @@ def run_start(args: argparse.Namespace) -> int:
     try:
         server = None if args.no_attach else AdbServer(port=default_port())
         device.start(server)
+    except DeviceError as exc:  # e.g. ANDROID_ADB_SERVER_PORT is no port
+        device.stop()
+        print(exc.describe(), file=sys.stderr)
+        return exc.exit_code
     except AdbServerError as exc:
         device.stop()
         print(str(exc), file=sys.stderr)

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from camtool.i18n import tr
+from camtool.printable import printable
 
 
 class Severity(str, Enum):
@@ -37,11 +38,15 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return tr(self.message_source, **self.values)
+        return tr(self.message_source, **self._shown_values())
 
     @property
     def fix(self) -> str:
-        return tr(self.fix_source, **self.values)
+        return tr(self.fix_source, **self._shown_values())
+
+    def _shown_values(self) -> dict[str, Any]:
+        # Values come from files and devices (a USB serial, a product name): escaped, whatever the rule.
+        return {name: printable(value) if isinstance(value, str) else value for name, value in self.values.items()}
 
     @property
     def is_error(self) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 from camtool.config.findings import Finding
 from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.rules_values import shown
+from camtool.config.text_encoding import wide_encoding
 from camtool.config.text_positions import LineIndex
 from camtool.i18n import N_
 
@@ -175,8 +176,10 @@ def locate_findings(findings: list[Finding], key_positions: dict[str, tuple[int,
 
 
 def decode_utf8(raw: bytes, source: str) -> str | Finding:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return make_finding("CAM002", (), N_("{source} is UTF-16 text, not UTF-8."),
+    wide = wide_encoding(raw)  # UTF-16/32, with or without a byte order mark
+    if wide is not None:
+        message = N_("{source} is UTF-32 text, not UTF-8.") if wide == "UTF-32" else N_("{source} is UTF-16 text, not UTF-8.")
+        return make_finding("CAM002", (), message,
                             N_("Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8)."),
                             source=source, line=1, column=1)
     try:

@@ -10,6 +10,8 @@ findings: `save` raises ProfileError carrying those findings, and writes nothing
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,7 +21,7 @@ from camtool.config.atomic import atomic_write_text
 from camtool.config.errors import ProfileError
 from camtool.config.findings import Finding, has_errors, sorted_findings
 from camtool.config.keys import CAMERA_KEY_ORDER
-from camtool.config.rules_codes import LazyText
+from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
 from camtool.i18n import N_
 
@@ -97,21 +99,59 @@ class ProfileLibrary:
             raise ProfileError(N_("\"{sku}\" cannot be a profile name: {problem}."), sku=sku, problem=LazyText(problem))
         return self.directory / f"{sku}.json"
 
+    def problem(self, *, must_exist: bool = True) -> ProfileError | None:
+        """Why the library folder cannot be used (missing, not a folder, not readable), or None.
+
+        `list()` cannot tell an empty library from one it may not read (the OS hides the
+        files either way), so a command that reports on the whole library asks this first.
+        """
+        try:
+            mode = os.stat(self.directory).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            if not must_exist:
+                return None
+            return ProfileError(N_("The profile library {directory} does not exist. Check the folder given with "
+                                   "--profiles, or create a profile there with camtool profiles new SKU."),
+                                directory=str(self.directory))
+        except OSError as exc:
+            return self._unreadable(exc)
+        if not stat.S_ISDIR(mode):
+            return ProfileError(N_("The profile library {directory} is a file, not a folder. Give the folder that "
+                                   "holds the profiles with --profiles DIR."), directory=str(self.directory))
+        try:
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".json"):
+                        os.stat(entry.path)  # a folder without search permission lists names but cannot open them
+        except OSError as exc:
+            return self._unreadable(exc)
+        return None
+
     def list(self) -> list[str]:
-        """The SKUs in the library, sorted case-insensitively (files with unusable names are skipped)."""
-        if not self.directory.is_dir():
+        """The SKUs in the library, sorted case-insensitively (files with unusable names are skipped).
+
+        Never raises: an unreadable folder lists nothing (ask `problem()` to know why)."""
+        if _is_file_or_dir(self.directory) != "dir":
             return []
-        skus = [p.stem for p in self.directory.glob("*.json") if p.is_file() and sku_problem(p.stem) is None]
+        skus = [p.stem for p in self.directory.glob("*.json")
+                if sku_problem(p.stem) is None and _is_file_or_dir(p) == "file"]
         return sorted(skus, key=lambda s: (s.lower(), s))
 
     def exists(self, sku: str) -> bool:
-        return sku_problem(sku) is None and (self.directory / f"{sku}.json").is_file()
+        return sku_problem(sku) is None and _is_file_or_dir(self.directory / f"{sku}.json") == "file"
 
     def read(self, sku: str) -> tuple[Profile | None, list[Finding]]:
         """The profile and the findings about its file; (None, findings) when it cannot be used."""
-        if sku_problem(sku) is not None or not (self.directory / f"{sku}.json").is_file():
+        if sku_problem(sku) is not None:
             return None, [self._missing(sku)]
-        return read_profile_file(self.directory / f"{sku}.json")
+        kind = _is_file_or_dir(self.directory / f"{sku}.json")
+        if kind is None or kind == "dir":
+            return None, [self._missing(sku)]
+        if kind == "other":  # a FIFO named like a profile would block the read forever
+            return None, [make_finding("CAM001", (), N_("{source} is not a regular file (a pipe, a device or a socket)."),
+                                       N_("Keep only profile files in the library folder."),
+                                       source=printable(str(self.directory / f"{sku}.json")))]
+        return read_profile_file(self.directory / f"{sku}.json")  # "unreadable" too: it says why (CAM001)
 
     def load(self, sku: str) -> Profile:
         """The profile `sku`; ProfileError (with findings) when it is missing or not a valid profile file."""
@@ -277,8 +317,29 @@ class ProfileLibrary:
                 raise ProfileError(N_("A profile named {existing} already exists in {directory}."),
                                    existing=existing, directory=str(self.directory))
 
+    def _unreadable(self, exc: OSError) -> ProfileError:
+        return ProfileError(N_("The profile library {directory} cannot be read ({reason}). Make it readable for "
+                               "your user, or choose another folder with --profiles DIR."),
+                            directory=str(self.directory), reason=exc.strerror or type(exc).__name__)
+
     def _missing(self, sku: str) -> Finding:
         return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
                                N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."),
                                sku=sku, directory=str(self.directory))
 
+
+
+def _is_file_or_dir(path: Path) -> str | None:
+    """"file", "dir", "other", "unreadable" (a stat the OS refused), or None when it does not exist.
+
+    Path.is_file() raises PermissionError in a folder without search permission; a library
+    that cannot be read must give a message, never an internal error."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError:
+        return "unreadable"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "dir" if stat.S_ISDIR(mode) else "other"

@@ -12,12 +12,12 @@ Numbering scheme (stable: scripts and CI match on codes, never on messages):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from camtool.config.findings import Finding, Severity
 from camtool.i18n import N_, tr
+from camtool.printable import printable, unprintable_characters  # noqa: F401 (their home is camtool.printable)
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,12 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM104", _E, N_("cameraId is negative")),
     RuleInfo("CAM105", _E, N_("usbCameraName is not of the form /dev/bus/usb/BBB/DDD")),
     RuleInfo("CAM106", _E, N_("usbCameraName is a /dev/videoN node, not the USB device path")),
-    RuleInfo("CAM107", _E, N_("usbCameraName contains whitespace, control or shell characters")),
+    RuleInfo("CAM107", _E, N_("usbCameraName contains whitespace or shell characters")),
     RuleInfo("CAM108", _E, N_("usbSerialNumber is empty")),
     RuleInfo("CAM109", _E, N_("internalCameraName is a facing word, not a camera id")),
     RuleInfo("CAM110", _E, N_("internalCameraName is empty or padded with spaces")),
     RuleInfo("CAM111", _E, N_("Unknown key that looks like a misspelt camera key")),
+    RuleInfo("CAM112", _E, N_("A camera key's text contains control characters or a lone surrogate")),
     RuleInfo("CAM201", _E, N_("Both usbCameraName and the complete USB triple are given")),
     RuleInfo("CAM202", _E, N_("The USB triple (vendor, product, serial) is incomplete")),
     RuleInfo("CAM203", _E, N_("Both internalCameraName and cameraId are given")),
@@ -118,16 +119,6 @@ ASSUMPTIONS: tuple[str, ...] = (
     N_("CAM401: /dev/bus/usb/002/007 is what the client library's getDefaultConfigJson() fills in, as published in its sample code."),
     N_("CAM403: cameraId appears in the FAQ only, in no reference table, so it is treated as legacy."),
 )
-
-
-# C0 and C1 control characters (C1 includes a one-byte terminal escape, CSI) and lone
-# surrogates (a JSON "\\ud800" escape decodes to one; no output stream can encode it).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """Text from a file made safe to show: control characters and lone surrogates as \\uXXXX escapes."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}

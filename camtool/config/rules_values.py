@@ -1,4 +1,4 @@
-"""Rules on each camera key on its own: JSON type (CAM101) and value (CAM102-CAM110).
+"""Rules on each camera key on its own: JSON type (CAM101) and value (CAM102-CAM110, CAM112).
 
 WMPF reads the keys with Android's org.json getters; a wrong type there is ignored or
 coerced in ways nobody documents, so camtool is strict: a JSON `true` is not a number,
@@ -14,7 +14,7 @@ from typing import Any
 
 from camtool.config.findings import Finding
 from camtool.config.keys import CLIENT_LIBRARY_DEFAULT_USB_PATH, FACING_WORDS, KEYS_BY_NAME, ROTATIONS
-from camtool.config.rules_codes import LazyText, make_finding, printable
+from camtool.config.rules_codes import LazyText, make_finding, printable, unprintable_characters
 from camtool.i18n import N_
 
 USB_PATH = re.compile(r"/dev/bus/usb/([0-9]{3})/([0-9]{3})")
@@ -110,9 +110,40 @@ def _wrong_type(key: str, json_type: str, value: Any) -> Finding:
     return make_finding("CAM101", (key,), message, fix, **common, **extra)
 
 
+def text_findings(config: dict) -> list[Finding]:
+    """CAM112, the one rule for every string camera key: no control characters, no lone surrogates.
+
+    A camera id, a USB path and a USB serial never hold them; ESC, CR/LF or BEL in a value is
+    a paste accident or an attempt to forge output, and a lone \\uD800 escape is no character
+    at all (no UTF-8 output can carry it). The per-key rules skip a value this rule refused."""
+    findings = []
+    for name, spec in KEYS_BY_NAME.items():
+        value = config.get(name)
+        if spec.json_type != "string" or not isinstance(value, str):
+            continue
+        odd = unprintable_characters(value)
+        if not odd:
+            continue
+        chars = " ".join(shown(char) for char in odd)
+        if all("\ud800" <= char <= "\udfff" for char in odd):
+            message = N_("{key} {found} contains {chars}: half of a UTF-16 surrogate pair (a \\uD800-\\uDFFF escape "
+                         "without its partner), which is no character.")
+        else:
+            message = N_("{key} {found} contains control characters ({chars}), which no camera id, USB path or "
+                         "serial number has.")
+        findings.append(make_finding(
+            "CAM112", (name,), message, N_("Write {key} again without them; copy the value from camtool cameras."),
+            key=name, found=shown(value), chars=chars))
+    return findings
+
+
+def _has_unprintable(value: Any) -> bool:
+    return isinstance(value, str) and bool(unprintable_characters(value))
+
+
 def value_findings(config: dict) -> list[Finding]:
-    """CAM102-CAM110: values of the right type that WMPF cannot use."""
-    findings: list[Finding] = []
+    """CAM102-CAM110 and CAM112: values of the right type that WMPF cannot use."""
+    findings: list[Finding] = text_findings(config)
     for key in ROTATION_KEYS:
         value = config.get(key)
         if has_type(value, "integer") and value not in ROTATIONS:
@@ -132,7 +163,7 @@ def value_findings(config: dict) -> list[Finding]:
             value=shown(camera_id)))
     path = config.get("usbCameraName")
     if has_type(path, "string"):
-        findings.extend(_usb_path_findings(path))
+        findings.extend(_usb_path_findings(path))  # with control characters: only the other odd ones (CAM107)
     serial = config.get("usbSerialNumber")
     if serial == "":
         findings.append(make_finding(
@@ -140,7 +171,7 @@ def value_findings(config: dict) -> list[Finding]:
             N_("Copy the serial number from camtool cameras. If the camera has none, select it by usbCameraName instead of the triple."),
         ))
     name = config.get("internalCameraName")
-    if has_type(name, "string"):
+    if has_type(name, "string") and not _has_unprintable(name):
         findings.extend(_internal_name_findings(name))
     return findings
 
@@ -158,12 +189,15 @@ def _bad_rotation(key: str, value: int) -> Finding:
 
 def _usb_path_findings(path: str) -> list[Finding]:
     key = ("usbCameraName",)
-    if path and not _PATH_CHARS.fullmatch(path):
-        odd = sorted({char for char in path if not _PATH_CHARS.fullmatch(char)})
+    # Control characters are CAM112's to name; the other characters a path never has are CAM107's.
+    odd = sorted({char for char in path if not _PATH_CHARS.fullmatch(char) and not unprintable_characters(char)})
+    if odd:
         return [make_finding(
             "CAM107", key, N_("usbCameraName {found} contains characters a USB device path never has: {chars}."),
             N_("Write exactly /dev/bus/usb/BBB/DDD, with no spaces, quotes or other characters; copy it from camtool cameras."),
             found=shown(path), chars=" ".join(shown(char) for char in odd))]
+    if _has_unprintable(path):
+        return []
     if USB_PATH.fullmatch(path):
         bus, device = (int(part) for part in USB_PATH.fullmatch(path).groups())
         if bus >= 1 and 1 <= device <= 127:
@@ -201,10 +235,6 @@ def _internal_name_findings(name: str) -> list[Finding]:
         return [make_finding(
             "CAM110", key, N_("internalCameraName is empty, so it names no camera."),
             N_("Write a camera id such as \"0\", or delete the key to use WMPF's default camera."))]
-    if printable(name) != name:
-        return [make_finding(
-            "CAM110", key, N_("internalCameraName {found} contains control characters."),
-            N_("Write the camera id alone, e.g. \"0\": camtool cameras lists the ids."), found=shown(name))]
     if name != name.strip():
         return [make_finding(
             "CAM110", key, N_("internalCameraName {found} has spaces around the id."),

@@ -17,10 +17,35 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import adbutils
-from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout
+
+def _port_setting_is_valid(value: str | None) -> bool:
+    text = (value or "").strip()
+    return not text or (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535)
+
+
+def _import_adbutils():
+    """adbutils builds a module-level client on import that int()s ANDROID_ADB_SERVER_PORT and
+    crashes on a bad value; camtool checks the setting itself where it is used (see
+    server_port_from_env), so the import hides a bad value from adbutils for that moment."""
+    value = os.environ.get("ANDROID_ADB_SERVER_PORT")
+    if _port_setting_is_valid(value):
+        import adbutils
+        return adbutils
+    del os.environ["ANDROID_ADB_SERVER_PORT"]
+    try:
+        import adbutils
+    finally:
+        os.environ["ANDROID_ADB_SERVER_PORT"] = value
+    return adbutils
+
+
+adbutils = _import_adbutils()
+from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout  # noqa: E402 (after the guarded import)
 
 from camtool.device.errors import (
+    AdbPortSettingError,
+    adb_complaint,
+    DeviceAnswerCut,
     AdbUnavailable,
     DeviceError,
     DeviceGone,
@@ -77,10 +102,17 @@ def adb_executable() -> str:
 
 
 def server_port_from_env() -> int:
-    try:
-        return int(os.environ.get("ANDROID_ADB_SERVER_PORT", DEFAULT_PORT))
-    except ValueError:
-        return DEFAULT_PORT
+    """The user's adb server port: $ANDROID_ADB_SERVER_PORT, else 5037.
+
+    A value that is no port is the user's mistake, said as such (AdbPortSettingError, a usage
+    error): falling back to 5037 would talk to another server, and 99999 reached adb and was
+    blamed on it."""
+    value = os.environ.get("ANDROID_ADB_SERVER_PORT")
+    if not _port_setting_is_valid(value):
+        from camtool.printable import printable
+
+        raise AdbPortSettingError(detail=printable(value[:40]))
+    return int(value.strip()) if value and value.strip() else DEFAULT_PORT
 
 
 class _ExecStream:
@@ -141,7 +173,7 @@ class AdbDeviceIO:
         except (OSError, subprocess.SubprocessError) as exc:
             raise AdbUnavailable(detail=str(exc)) from None
         if result.returncode != 0 or not self.server_running():
-            raise AdbUnavailable(detail=result.stderr.decode("utf-8", "replace"))
+            raise AdbUnavailable(detail=adb_complaint(result.stdout + result.stderr))
 
     def server_version(self) -> int | None:
         try:
@@ -174,15 +206,39 @@ class AdbDeviceIO:
 
     # -- commands -----------------------------------------------------------------------------
     def shell(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> ShellResult:
-        """Run a command; exit code from shell v2 when the device has it (else adb's echo trick)."""
+        """Run a command; exit code from shell v2 when the device has it (else adb's echo trick).
+
+        An answer without its exit status (v2) or its `echo $?` marker (without v2) stopped
+        before the end: DeviceAnswerCut, or DeviceGone when the device went away with it."""
+        from camtool.device.shell_v2 import run_shell_v2
+
         line = quote_command(command)
         device = self._client.device(serial)
         try:
-            result = device.shell2(line, timeout=timeout, encoding=None, v2=self._has_shell_v2(device))
+            if self._has_shell_v2(device):
+                answer = run_shell_v2(device, line, timeout)
+                if answer.exit_code is None:
+                    raise self._cut(serial, line)
+                return ShellResult(answer.stdout, answer.stderr, answer.exit_code)
+            result = device.shell2(line, timeout=timeout, encoding=None, v2=False)
+        except AdbError as exc:
+            if exc.args and exc.args[0] == "shell output invalid":  # adbutils: the X4EXIT marker is missing
+                raise self._cut(serial, line) from None
+            raise self._map_error(serial, exc) from None
+        except DeviceError:
+            raise
         except Exception as exc:  # adbutils raises AdbError, socket errors and timeouts alike
             raise self._map_error(serial, exc) from None
         return ShellResult(result.stdout if result.stdout is not None else result.output,
                            result.stderr or b"", int(result.returncode))
+
+    def _cut(self, serial: str, line: str) -> DeviceError:
+        """A cut answer from a device that is still there is the answer's fault; else the device went away."""
+        try:
+            ready = self.entry(serial).state is DeviceState.READY
+        except DeviceError:
+            ready = False
+        return DeviceAnswerCut(serial, line) if ready else DeviceGone(serial)
 
     def stream(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> _ExecStream:
         """A binary stream of a command's stdout (`adb exec-out`), e.g. screenrecord's H.264."""

@@ -70,9 +70,10 @@ def free_port() -> int:
 
 
 def default_port() -> int:
-    """The port of the user's server: `$ANDROID_ADB_SERVER_PORT`, else 5037."""
-    value = os.environ.get("ANDROID_ADB_SERVER_PORT", "")
-    return int(value) if value.isdigit() else DEFAULT_PORT
+    """The port of the user's server: `$ANDROID_ADB_SERVER_PORT`, else 5037 (AdbPortSettingError when it is no port)."""
+    from camtool.device.adb_io import server_port_from_env
+
+    return server_port_from_env()
 
 
 def _server_answers(port: int) -> bool:
@@ -131,7 +132,10 @@ class AdbServer:
             raise AdbServerError(tr("Cannot run adb ({path}): {error}", path=str(self.adb), error=str(exc))) from exc
         output = (done.stdout + done.stderr).decode("utf-8", "replace")
         if check and done.returncode != 0:
-            raise AdbServerError(tr("adb {command} failed: {output}", command=" ".join(args), output=output.strip()))
+            from camtool.device.errors import adb_complaint
+
+            raise AdbServerError(tr("adb {command} failed: {output}", command=" ".join(args),
+                                    output=adb_complaint(output) or f"exit {done.returncode}"))
         return output
 
     def run(self, *args: str, timeout: float = CALL_TIMEOUT_S, check: bool = True) -> str:

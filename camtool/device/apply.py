@@ -32,6 +32,7 @@ from camtool.device.applied_record import remember_applied
 from camtool.device.device_rules import device_findings
 from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 APPLY_TIMEOUT_S = 15.0     # the receiver closes and relaunches the mini program before it answers
 
@@ -76,11 +77,11 @@ class ApplyResult:
                       package=self.package)
         if self.result_code == RESULT_REFUSED:
             return tr(N_("The receiver in {package} refused the config: {reason}"),
-                      package=self.package, reason=self.data or "?")
+                      package=self.package, reason=printable(self.data or "?"))
         if self.result_code is None:
-            return tr(N_("The device did not run the broadcast: {output}"), output=self.output.strip() or "?")
+            return tr(N_("The device did not run the broadcast: {output}"), output=printable(self.output.strip() or "?"))
         return tr(N_("The receiver in {package} answered an unknown result {code}: {reason}"),
-                  package=self.package, code=self.result_code, reason=self.data or "")
+                  package=self.package, code=self.result_code, reason=printable(self.data or ""))
 
     def to_json(self) -> dict[str, Any]:
         return {"package": self.package, "applied": self.applied, "result": self.result_code, "data": self.data,

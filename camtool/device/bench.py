@@ -32,6 +32,7 @@ from camtool.device.capture import Frame, ScreenrecordSource
 from camtool.device.errors import AdbUnavailable, DeviceNotFound
 from camtool.device.h264 import AccessUnitAssembler, H264Decoder
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 DEFAULT_SIZES = ((1280, 720), (1920, 1080))
 DEFAULT_SECONDS = 5.0
@@ -375,7 +376,7 @@ def _figure(value: float | None, spec: str) -> str:
 
 
 def format_report(report: BenchReport) -> str:
-    lines = [tr(N_("Preview benchmark on {serial} ({kind}):"), serial=report.serial,
+    lines = [tr(N_("Preview benchmark on {serial} ({kind}):"), serial=printable(report.serial),
                 kind=tr(N_("virtual device")) if report.virtual else tr(N_("device")))]
     unknown = tr(N_("unknown (no frame stamps)"))
     for s in report.streams:

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-import cv2
 import numpy as np
 
 from camtool.device.adb_io import DeviceIO
+from camtool.device.answer_checks import png_is_cut
 from camtool.device.errors import DeviceError
 from camtool.device.h264 import H264Decoder
+from camtool.device.screencap import decode_picture
 from camtool.i18n import N_, tr
 
 log = logging.getLogger(__name__)
@@ -270,7 +271,7 @@ def _screencap_loop(io: DeviceIO, serial: str, interval: float, stop: threading.
     while not stop.is_set():
         began = time.monotonic()
         png = io.exec_out(serial, ["screencap", "-p"], timeout=10.0)
-        image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR) if png else None
+        image = None if png_is_cut(png) else decode_picture(png)  # a cut PNG is no frame
         if image is not None:
             deliver(image)
         stop.wait(max(0.0, interval - (time.monotonic() - began)))

@@ -14,13 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from camtool.device import screencap
 from camtool.device.adb_io import DeviceIO, ShellResult, quote_command
-from camtool.device.errors import DeviceError
+from camtool.device.answer_checks import png_is_cut
+from camtool.device.errors import DeviceAnswerCut, DeviceError
 from camtool.device.inventory import INVENTORY_COMMANDS
 from camtool.device.inventory_fetch import COMMAND_TIMEOUT_S, FetchNote, run_commands
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
-SCREENCAP_ARGV = ["screencap", "-p"]
+SCREENCAP_ARGV = list(screencap.SCREENCAP_ARGV)
 SCREENCAP_TIMEOUT_S = 20.0
 
 
@@ -52,6 +55,8 @@ def record_capture(io: DeviceIO, serial: str, directory: str | Path, timeout: fl
     try:
         # exec-out: the PNG's bytes exactly (a shell with a PTY would turn \n into \r\n).
         png = io.exec_out(serial, SCREENCAP_ARGV, timeout=SCREENCAP_TIMEOUT_S)
+        if png_is_cut(png):
+            raise DeviceAnswerCut(serial, screencap_line)
         recorded.append((screencap_line, ShellResult(png, b"", 0)))
     except DeviceError as exc:
         notes.append(FetchNote("screencap", screencap_line, exc.message))
@@ -67,5 +72,5 @@ def record_capture(io: DeviceIO, serial: str, directory: str | Path, timeout: fl
 
 def describe(report: CaptureReport) -> str:
     return tr(N_("Recorded {count} answers of {serial} to {path}. Replay them with `camtool virtual start --replay {directory}`."),
-              count=len(report.commands), serial=report.device.get("serial", "?"), path=str(report.capture_file),
+              count=len(report.commands), serial=printable(str(report.device.get("serial", "?"))), path=str(report.capture_file),
               directory=str(report.capture_file.parent))

@@ -9,6 +9,17 @@ from __future__ import annotations
 
 from camtool import exitcodes
 from camtool.i18n import N_, tr
+from camtool.printable import printable
+
+
+def adb_complaint(output: str | bytes) -> str:
+    """What adb said that matters, on one line: without its progress chatter ("* daemon not
+    running; starting now at tcp:5037", "* daemon started successfully"), which adb prints on
+    every cold start and which is no reason for anything."""
+    if isinstance(output, bytes):
+        output = output.decode("utf-8", "replace")
+    lines = [line.strip() for line in output.splitlines()]
+    return " ".join(line for line in lines if line and not line.startswith("* "))
 
 
 class DeviceError(Exception):
@@ -23,18 +34,19 @@ class DeviceError(Exception):
         self.detail = detail.strip()
         super().__init__(self.describe())
 
+    # The serial and adb's text come from the device: shown escaped (camtool.printable).
     @property
     def message(self) -> str:
-        return tr(self.message_source, serial=self.serial or "?", detail=self.detail)
+        return tr(self.message_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     @property
     def action(self) -> str:
-        return tr(self.action_source, serial=self.serial or "?", detail=self.detail)
+        return tr(self.action_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     def describe(self) -> str:
         text = f"{self.message} {self.action}"
         if self.detail:
-            text += " " + tr(N_("(adb said: {detail})"), detail=self.detail)
+            text += " " + tr(N_("(adb said: {detail})"), detail=printable(self.detail))
         return text
 
 
@@ -86,3 +98,27 @@ class DeviceRefused(DeviceError):
     message_source = N_("Device {serial} refused: {detail}")
     action_source = N_("Read the device's answer above.")
     exit_code = exitcodes.NO
+
+
+class AdbPortSettingError(DeviceError):
+    """ANDROID_ADB_SERVER_PORT is set to something that is no port: the user's setting is wrong, not adb."""
+
+    message_source = N_("ANDROID_ADB_SERVER_PORT is set to \"{detail}\", which is not a TCP port (1 to 65535).")
+    action_source = N_("Set it to the port of your adb server (adb's default is 5037), or unset it.")
+    exit_code = exitcodes.USAGE
+
+    def describe(self) -> str:
+        return f"{self.message} {self.action}"  # the detail is the setting itself, already in the message
+
+
+class DeviceAnswerCut(DeviceError):
+    """The device answered, but its answer stopped before the end: it is not used as if it were whole.
+
+    Known from the protocol (no shell-v2 exit status, no `echo $?` marker, a PNG without its
+    last chunk) or from the answer itself (camtool.device.answer_checks)."""
+
+    message_source = N_("The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.")
+    action_source = N_("Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.")
+
+    def describe(self) -> str:
+        return f"{self.message} {self.action}"  # the detail is the command, already in the message

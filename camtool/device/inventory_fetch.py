@@ -12,23 +12,29 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from camtool.device.adb_io import DeviceIO, ShellResult
+from camtool.device.answer_checks import cut_answer
 from camtool.device.errors import (
     AdbUnavailable,
+    DeviceAnswerCut,
     DeviceError,
     DeviceGone,
     DeviceNoPermissions,
     DeviceNotFound,
     DeviceOffline,
-        DeviceUnauthorized,
+    DeviceUnauthorized,
 )
 from camtool.device.inventory import INVENTORY_COMMANDS, Inventory, build_inventory_from_outputs
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 
 #: Per command: `dumpsys media.camera` on a busy device takes a few seconds; 10 s is generous.
 COMMAND_TIMEOUT_S = 10.0
 
-# Errors after which the next command cannot succeed either: stop and say so.
-_FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceNoPermissions, AdbUnavailable)
+# Errors after which the next command cannot succeed either: stop and say so. A cut answer
+# is one too: an inventory built from half an answer is reported as fact (cameras "none",
+# a model "unknown") and then refuses a camera that is there.
+_FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceNoPermissions, AdbUnavailable,
+          DeviceAnswerCut)
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class FetchNote:
 
     def text(self) -> str:
         return tr(N_("`{command}` gave no usable answer ({reason}); that part of the inventory is unknown."),
-                  command=self.command, reason=self.reason)
+                  command=self.command, reason=printable(self.reason))
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,9 @@ def fetch_inventory(io: DeviceIO, serial: str, timeout: float = COMMAND_TIMEOUT_
     if require is not None:
         require(serial)  # not attached / unauthorized / offline: the error that says what to do
     results, notes = run_commands(io, serial, INVENTORY_COMMANDS, timeout, cancelled)
+    cut = cut_answer(results)
+    if cut is not None:
+        raise DeviceAnswerCut(serial, INVENTORY_COMMANDS[cut])
     outputs: dict[str, str | None] = {
         key: (results[key].text if key in results and results[key].stdout.strip() else None)
         for key in INVENTORY_COMMANDS}
@@ -112,13 +121,15 @@ _FACING = {"back": N_("back"), "front": N_("front"), "external": N_("external (U
 
 
 def format_inventory(fetched: FetchedInventory) -> str:
+    """The inventory for a terminal. Every string in it came from the device: each goes through
+    `printable`, so a model name with ESC or CR/LF cannot forge or recolour a line."""
     inv = fetched.inventory
     d = inv.device
     unknown = tr(N_("unknown"))
     lines = [tr(N_("Device {serial}: {model}, Android {android} (SDK {sdk}), WMPF {wmpf}"),
-                serial=d.serial, model=d.model or unknown, android=d.android or unknown,
+                serial=printable(d.serial), model=printable(d.model or unknown), android=printable(d.android or unknown),
                 sdk=d.sdk if d.sdk is not None else unknown,
-                wmpf=d.wmpf or (tr(N_("not installed")) if inv.wmpf_known else unknown))]
+                wmpf=printable(d.wmpf or (tr(N_("not installed")) if inv.wmpf_known else unknown)))]
     lines.append("")
     if not inv.builtin_known:
         lines.append(tr(N_("Built-in cameras: unknown (the camera service could not be read).")))
@@ -131,9 +142,9 @@ def format_inventory(fetched: FetchedInventory) -> str:
             facing = tr(_FACING[cam.facing]) if cam.facing in _FACING else unknown
             orientation = f"{cam.sensor_orientation}" if cam.sensor_orientation is not None else unknown
             lines.append(tr(N_("  internalCameraName \"{id}\": facing {facing}, sensor orientation {orientation}"),
-                            id=cam.camera_id, facing=facing, orientation=orientation))
+                            id=printable(cam.camera_id), facing=facing, orientation=orientation))
             if entry.usb_path:
-                lines.append(tr(N_("    the USB camera at {path}"), path=entry.usb_path))
+                lines.append(tr(N_("    the USB camera at {path}"), path=printable(entry.usb_path)))
     lines.append("")
     if not inv.usb_known:
         lines.append(tr(N_("USB devices: unknown (dumpsys usb could not be read).")))
@@ -145,9 +156,10 @@ def format_inventory(fetched: FetchedInventory) -> str:
             dev = entry.device
             kind = {True: tr(N_("camera")), False: tr(N_("not a camera")), None: tr(N_("camera? unknown"))}[dev.is_camera]
             name = " ".join(part for part in (dev.manufacturer, dev.product) if part) or unknown
-            lines.append(tr(N_("  usbCameraName \"{path}\": {name} ({kind})"), path=dev.path, name=name, kind=kind))
+            lines.append(tr(N_("  usbCameraName \"{path}\": {name} ({kind})"), path=printable(dev.path), name=printable(name),
+                            kind=kind))
             if dev.vendor_id is not None and dev.product_id is not None:
-                serial = f"\"{dev.serial}\"" if dev.serial is not None else tr(N_("none"))
+                serial = f"\"{printable(dev.serial)}\"" if dev.serial is not None else tr(N_("none"))
                 lines.append(tr(N_("    usbCameraVendorId {vendor} (0x{vendor_hex}), usbCameraProductId {product} (0x{product_hex}), usbSerialNumber {serial}"),
                                 vendor=dev.vendor_id, vendor_hex=f"{dev.vendor_id:04x}", product=dev.product_id,
                                 product_hex=f"{dev.product_id:04x}", serial=serial))

@@ -76,11 +76,12 @@ class DeviceFrameTap(QObject):
         self.deleteLater()
 
     # ---- the EndView interface LiveEndFeed uses ---------------------------------------------
-    def set_frame(self, bgr: np.ndarray) -> None:
+    def set_frame(self, bgr: np.ndarray, shown: np.ndarray | None = None) -> None:
+        """`shown`: the frame already shrunk to the view off the GUI thread (the feed's worker)."""
         self._newest = bgr
         self.frames_taken += 1
         if self._view.is_live():
-            self._view.set_frame(bgr)
+            self._view.set_frame(bgr, shown)
         if self._timer.isActive():
             return   # the pending slot will use this newer frame
         wait_ms = (self._last_emit_ns + 1_000_000_000 // MAX_RENDERS_PER_SECOND - time.monotonic_ns()) / 1e6
@@ -95,6 +96,10 @@ class DeviceFrameTap(QObject):
 
     def is_live(self) -> bool:
         return self._view.is_live()
+
+    def pixel_size(self) -> tuple[int, int]:
+        """The view's size in device pixels: what the feed shrinks big frames to."""
+        return self._view.pixel_size()
 
     def _emit(self) -> None:
         self._last_emit_ns = time.monotonic_ns()

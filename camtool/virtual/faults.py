@@ -12,7 +12,7 @@ adb 1.0.41, the one adbutils bundles, attached through `adb connect`):
 | offline | `faults.offline = True` | current connections drop and new ones are closed at once: state `offline`, commands fail with `device offline`; the server retries every 3 s and the state is `device` again soon after the fault is cleared |
 | unauthorized | `faults.unauthorized = True` | the device asks for AUTH and never accepts a key: state `unauthorized`, commands fail with `device unauthorized` |
 | latency=MS | `faults.latency_ms` | every command (each shell/exec stream) starts answering MS ms late |
-| truncate=BYTES | `faults.truncate_bytes` | each command's output stops after BYTES bytes; its exit code is unchanged |
+| truncate=BYTES | `faults.truncate_bytes` | each command's output stops after BYTES bytes and its stream closes without the exit status, as a real device's cut answer does: `adb shell` exits 255, adbutils' v1 `echo $?` marker is cut off too, `exec-out` (screencap) just ends early; an answer shorter than BYTES is whole, with its exit status |
 | unplug=I | `VirtualDevice.unplug_usb(I)` / `replug_usb(I)` | USB device I vanishes from `dumpsys usb` and sysfs; after replug its device number has counted up, so `/dev/bus/usb/BBB/DDD` changed |
 | no-wmpf | `VirtualDevice.set_wmpf_installed(False)` | `dumpsys package com.tencent.wmpf` prints no `versionName=`: WMPF is not installed |
 

@@ -180,15 +180,23 @@ def _stdin_of_v2(data: bytes) -> tuple[bytes, bool]:
 
 
 class _StreamIO:
-    """Shell output onto an adb stream: v2 frames (stdout/stderr/exit) or raw bytes, with truncation."""
+    """Shell output onto an adb stream: v2 frames (stdout/stderr/exit) or raw bytes, with truncation.
+
+    A truncated answer ends the way a real device's cut answer does: the stream closes after
+    the last byte that got through, without the v2 exit status (adb's own `adb shell` then
+    reports 255); without v2 the `echo $?` marker a client appends is cut off with the rest.
+    """
 
     def __init__(self, stream: Stream, v2: bool, limit: int | None):
         self.stream = stream
         self.v2 = v2
         self.remaining = limit
+        self.cut = False
 
     async def write(self, kind: int, data: bytes) -> None:
         if self.remaining is not None:
+            if len(data) > self.remaining:
+                self.cut = True
             data = data[:self.remaining]
             self.remaining -= len(data)
         if not data:
@@ -208,7 +216,7 @@ class _StreamIO:
         return ShellIO(out, err)
 
     async def finish(self, status: int) -> None:
-        if self.v2:
+        if self.v2 and not self.cut:
             await self.stream.write(bytes([ID_EXIT]) + (1).to_bytes(4, "little") + bytes([status & 0xFF]))
         await self.stream.close()
 

@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import cv2
 import numpy as np
 
 from camtool.config.semantics import WmpfBehaviour
 from camtool.device.adb_io import DeviceIO
 from camtool.device.apply import ApplyResult, apply_config
 from camtool.device.errors import DeviceError
+from camtool.device.screencap import SCREENCAP_ARGV, answer_excerpt, decode_picture, screencap_png
 from camtool.i18n import N_, tr
 from camtool.virtual.stamp import read_stamp
 from camtool.vision.verdict import Explanation, Observation, OrientationVerdict, check_orientation
@@ -31,7 +31,6 @@ __all__ = ["MAX_APPLY_ROUNDS", "CaptureError", "VerifyRound", "VerifyRun", "capt
            "run_verify", "SCREENCAP_ARGV"]
 
 MAX_APPLY_ROUNDS = 3
-SCREENCAP_ARGV = ("screencap", "-p")
 CAPTURE_TIMEOUT_S = 15.0
 #: How long new pictures may take after an apply (the receiver relaunches the mini program).
 NEW_FRAMES_TIMEOUT_S = 20.0
@@ -107,11 +106,9 @@ class VerifyRun:
 
 def decode_image(data: bytes, source: str) -> np.ndarray:
     """A PNG/JPEG (screencap -p, a photo) as a BGR array; CaptureError naming `source` otherwise."""
-    image = None
-    if data:
-        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    image = decode_picture(data)
     if image is None or min(image.shape[:2]) < 16:
-        preview = data[:120].decode("utf-8", "replace").strip() if data else ""
+        preview = answer_excerpt(data) if data else None  # text the device said; a picture's bytes never
         raise CaptureError(tr(N_("{source} gave no picture ({detail}). Check that the screen is on and unlocked, "
                                  "and try again."), source=source, detail=preview or tr(N_("no data"))))
     return image
@@ -119,7 +116,7 @@ def decode_image(data: bytes, source: str) -> np.ndarray:
 
 def capture_screen(io: DeviceIO, serial: str, timeout: float = CAPTURE_TIMEOUT_S) -> np.ndarray:
     """The current screen of `serial` (`screencap -p`), BGR. DeviceError/CaptureError when it cannot."""
-    data = io.exec_out(serial, list(SCREENCAP_ARGV), timeout=timeout)
+    data = screencap_png(io, serial, timeout)  # DeviceAnswerCut when the PNG stops before its end
     return decode_image(data, tr(N_("screencap on {serial}"), serial=serial))
 
 

@@ -47,10 +47,12 @@ def test_short_usb_path_gets_the_padded_path():
 
 
 def test_shell_and_control_characters_are_named_escaped():
-    finding = only({"usbCameraName": "/dev/bus/usb/001/004$(reboot)\n"}, "CAM107")
-    for shown in ('"$"', '"("', '")"', '"\\n"'):
-        assert shown in finding.message
-    assert "\n" not in finding.message  # a control character never reaches the terminal raw
+    config = {"usbCameraName": "/dev/bus/usb/001/004$(reboot)\n"}
+    shell, control = only(config, "CAM107"), only(config, "CAM112")
+    for shown in ('"$"', '"("', '")"'):
+        assert shown in shell.message
+    assert '"\\n"' in control.message  # one rule names control characters, for every string key
+    assert "\n" not in shell.message + control.message  # a control character never reaches the terminal raw
 
 
 def test_partial_triple_says_the_built_in_camera_is_used():
@@ -135,7 +137,9 @@ def test_control_characters_and_lone_surrogates_are_shown_escaped():
         text = finding.message + finding.fix
         assert "\x1b" not in text and "\ud800" not in text and "\x9b" not in text
         text.encode("utf-8")  # every finding can be printed
-    assert "\\u001b" in next(f for f in findings if f.code == "CAM110").message
+    assert "\\u001b" in next(f for f in findings if f.code == "CAM112" and "internalCameraName" in f.keys).message
+    surrogate = next(f for f in findings if f.code == "CAM112" and "usbCameraName" in f.keys)
+    assert "surrogate" in surrogate.message and "control" not in surrogate.message  # a surrogate is no control character
 
 
 def test_padded_internal_name_gets_the_trimmed_id():

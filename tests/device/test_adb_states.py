@@ -101,15 +101,18 @@ def test_slow_device_times_out_instead_of_hanging(io, virtual_device):
         virtual_device.clear_faults()
 
 
-def test_truncated_output_still_gives_an_inventory(io, virtual_device):
+def test_truncated_output_is_no_inventory(io, virtual_device):
+    """Half an answer reported as fact was the bug: an inventory with model null and no cameras."""
+    from camtool.device.errors import DeviceAnswerCut
+
     virtual_device.faults.truncate_bytes = 300
     try:
-        fetched = fetch_inventory(io, virtual_device.serial)
+        with pytest.raises(DeviceAnswerCut) as caught:
+            fetch_inventory(io, virtual_device.serial)
     finally:
         virtual_device.clear_faults()
-    data = fetched.to_json()
-    assert list(data)[:3] == ["device", "builtin", "usb"]
-    assert data["device"]["serial"] == virtual_device.serial
+    assert caught.value.exit_code == 3 and "was cut off" in caught.value.describe()
+    assert fetch_inventory(io, virtual_device.serial).inventory.device.model   # whole again once the fault is gone
 
 
 def test_device_gone_mid_stream_is_a_state_and_capture_recovers(io, virtual_device, wait_until):

@@ -116,12 +116,18 @@ def test_latency_makes_a_short_client_timeout_fire(adb_server, virtual_device):
     assert device.shell2("echo prompt", v2=True, timeout=10).output == "prompt\n"
 
 
-def test_truncate_cuts_the_output_and_keeps_the_exit_code(adb_server, virtual_device):
-    device = adb_server.client().device(virtual_device.serial)
-    full = device.shell2("dumpsys media.camera", v2=True, rstrip=False)
+def test_truncate_cuts_the_output_and_its_exit_status(adb_server, virtual_device):
+    """As on a real device: a cut answer has no exit status, so adb's own `adb shell` says 255."""
+    full = adb(adb_server, "-s", virtual_device.serial, "shell", "dumpsys media.camera")
+    assert full.returncode == 0 and len(full.stdout) > 100
     virtual_device.faults.truncate_bytes = 100
-    cut = device.shell2("dumpsys media.camera", v2=True, rstrip=False)
-    assert cut.output == full.output[:100] and cut.returncode == full.returncode == 0
+    try:
+        cut = adb(adb_server, "-s", virtual_device.serial, "shell", "dumpsys media.camera")
+        whole = adb(adb_server, "-s", virtual_device.serial, "shell", "echo short")
+    finally:
+        virtual_device.faults.truncate_bytes = None
+    assert cut.stdout == full.stdout[:100] and cut.returncode == 255
+    assert whole.stdout == b"short\n" and whole.returncode == 0   # nothing cut: the status is there
 
 
 def _attached_usb_paths(dumpsys_usb: str) -> set[str]:
