@@ -324,27 +324,27 @@
 <context>
     <name>DeviceRunsPicker</name>
     <message>
-        <location filename="../device_picture.py" line="177" />
+        <location filename="../device_picture.py" line="182" />
         <source>what camtool applied</source>
         <translation>camtool 应用的配置</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="178" />
+        <location filename="../device_picture.py" line="183" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="180" />
+        <location filename="../device_picture.py" line="185" />
         <source>the open profile ({sku})</source>
         <translation>当前打开的配置档案（{sku}）</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="196" />
+        <location filename="../device_picture.py" line="201" />
         <source>Device &amp;runs:</source>
         <translation>设备端运行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="198" />
+        <location filename="../device_picture.py" line="203" />
         <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera's own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
         <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
     </message>
