@@ -32,12 +32,24 @@ def _walk(parser: argparse.ArgumentParser, path: list[str]):
                 yield from _walk(sub, path + [name])
 
 
+#: How the page names the per-user profile folder: the real one depends on HOME and the OS
+#: (a page holding the maintainer's /root/... would fail the check for everybody else).
+PROFILE_FOLDER_WORDS = "the per-user data folder, e.g. ~/.local/share/camtool/profiles on Linux"
+
+
+def _machine_independent_defaults() -> None:
+    import camtool.cli.profile_commands as profile_commands
+
+    profile_commands.default_library_dir = lambda: PROFILE_FOLDER_WORDS
+
+
 def render() -> str:
     os.environ["COLUMNS"] = "100"  # stable wrapping whatever the terminal
     from camtool import i18n
     from camtool.cli import build_parser
 
     i18n.set_language("en")
+    _machine_independent_defaults()
     parser = build_parser()
     out = ["# camtool command line", "",
            "Generated from the parser by `tools/gen_cli_doc.py`; do not edit by hand.", "",

@@ -22,6 +22,7 @@ from camtool.config.semantics import DEFAULT_BEHAVIOUR
 
 #: name -> shortcut. Order inside each menu is the order below.
 SHORTCUTS: dict[str, str] = {
+    "new": "Ctrl+N",
     "open": "Ctrl+O",
     "save": "Ctrl+S",
     "save_as": "Ctrl+Shift+S",
@@ -33,7 +34,7 @@ SHORTCUTS: dict[str, str] = {
     "refresh_devices": "F5",
 }
 _MENUS = {
-    "file": ("open", "save", "save_as", "export", "choose_library", None, "quit"),
+    "file": ("new", "open", "save", "save_as", "export", "choose_library", None, "quit"),
     "edit": ("rotate_cw", "rotate_ccw", "flip"),
     "device": ("refresh_devices", "apply"),
     "help": ("shortcuts", "about"),
@@ -114,6 +115,7 @@ class WindowActions(QObject):
         for name, title in titles.items():
             self.menus[name].setTitle(title)
         texts = {
+            "new": self.tr("&New config"),
             "open": self.tr("&Open config..."),
             "save": self.tr("&Save profile"),
             "save_as": self.tr("Save profile &as..."),

@@ -36,8 +36,47 @@ def _library(settings, smoke: bool):
     return ProfileLibrary(settings.library_dir() or default_library_dir())
 
 
-def run(smoke: bool = False, *, device_service=None) -> int:
-    """Open the window and run until it closes; returns the process exit code."""
+def _command_name() -> str:
+    """How the technician runs this camtool: `.venv/bin/camtool` after `make run`, else `camtool`."""
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if argv0 is None or argv0.name != "camtool" or not argv0.exists():
+        return "camtool"
+    try:
+        return str(argv0.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(argv0)
+
+
+def _missing_xcb_message(missing) -> str:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+    from camtool.gui.preferences import translate_without_app
+
+    lines = [translate_without_app("Startup", QT_TRANSLATE_NOOP(
+        "Startup", "camtool cannot open its window: Qt's X11 (xcb) platform plugin needs system libraries "
+                   "that are not installed: {libraries}.")).format(libraries=", ".join(missing.sonames))]
+    if missing.debian_packages:
+        lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
+            "Startup", "Install them, then run camtool again:")))
+        lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
+            "Startup", "  Debian/Ubuntu: {command}")).format(
+            command="sudo apt-get install " + " ".join(missing.debian_packages)))
+        lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
+            "Startup", "  Fedora: {command}")).format(command="sudo dnf install " + " ".join(missing.fedora_packages)))
+    if missing.unknown:
+        lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
+            "Startup", "Install the package that provides {libraries} on your system.")).format(
+            libraries=", ".join(missing.unknown)))
+    lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
+        "Startup", "The command line works without them: {command} --help")).format(command=_command_name()))
+    return "\n".join(lines)
+
+
+def run(smoke: bool = False, *, device_service=None, find_missing_xcb=None) -> int:
+    """Open the window and run until it closes; returns the process exit code.
+
+    `find_missing_xcb` (tests) replaces the look-up of the xcb plugin's system libraries.
+    """
     started = time.perf_counter()
     if smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -47,9 +86,18 @@ def run(smoke: bool = False, *, device_service=None) -> int:
         from camtool.gui.preferences import translate_without_app
 
         source = QT_TRANSLATE_NOOP("Startup", "camtool found no display to open its window on. Run it in a "
-                                              "desktop session, or use the command line (camtool --help).")
-        print(translate_without_app("Startup", source), file=sys.stderr)
+                                              "desktop session, or use the command line: {command} --help")
+        print(translate_without_app("Startup", source).format(command=_command_name()), file=sys.stderr)
         return exitcodes.NO
+    else:
+        from camtool.gui import xcb_libraries
+
+        # Qt aborts the whole process (exit 134) when its xcb plugin misses a library: look first.
+        if xcb_libraries.uses_xcb():
+            missing = (find_missing_xcb or xcb_libraries.missing_libraries)()
+            if missing.sonames:
+                print(_missing_xcb_message(missing), file=sys.stderr)
+                return exitcodes.NO
 
     from PySide6.QtWidgets import QApplication
 

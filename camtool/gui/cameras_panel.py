@@ -11,14 +11,32 @@ so the version gates follow the device.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import (QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.selection import SelectionMode
 from camtool.gui.workers import LatestOnlyWorker
 
 _ROLE = Qt.ItemDataRole.UserRole
+
+
+class _WrappedDetails(QStyledItemDelegate):
+    """Rows as tall as their wrapped details: a tree sizes rows from one unwrapped line otherwise."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.column() != 1:
+            return size
+        width = max(self._tree.columnWidth(1) - 8, 40)
+        text = index.data() or ""
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 4))
 
 
 class CamerasPanel(QWidget):
@@ -41,6 +59,14 @@ class CamerasPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(True)
+        # Details (vendor/product ids, serial, why the triple cannot be used) wrap in the column
+        # instead of running off under a horizontal scroll bar.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegateForColumn(1, _WrappedDetails(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemDoubleClicked.connect(self._on_item_activated)
         self.use_button = QPushButton(self)
@@ -59,9 +85,12 @@ class CamerasPanel(QWidget):
     # ---- API -----------------------------------------------------------------------------
     def show_device(self, serial: str) -> None:
         """Read this device's inventory (off the GUI thread); "" clears the panel."""
+        if serial != self.serial:
+            self._document.set_device_inventory(None)   # the last device's findings are not this one's
         self.serial = serial
         if not serial:
             self.fetched = None
+            self._document.set_device_inventory(None)
             self._fill()
             return
         self.status.setText(self.tr("Reading the cameras of {serial}...").format(serial=serial))
@@ -128,6 +157,7 @@ class CamerasPanel(QWidget):
             return   # the technician chose another device meanwhile
         self.fetched = fetched
         self._document.set_wmpf_version(fetched.inventory.device.wmpf)
+        self._document.set_device_inventory(fetched.inventory, serial)   # the CAM6xx findings follow the device
         self._fill()
         self.inventoryShown.emit(serial)
 
@@ -136,6 +166,7 @@ class CamerasPanel(QWidget):
         if request != self.serial:
             return
         self.fetched = None
+        self._document.set_device_inventory(None)   # nothing to compare with: no device findings
         self._fill()
         self.status.setText(self.tr("The cameras of {serial} could not be read: {error}").format(
             serial=request, error=message.split(": ", 1)[-1]))

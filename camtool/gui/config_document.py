@@ -41,6 +41,8 @@ class ConfigDocument(QObject):
         self._dirty = False
         self.origin_name = ""          # profile SKU or file name, for the title bar
         self.profile_sku: str | None = None
+        self._inventory = None         # the device end's cameras (camtool.device.inventory.Inventory)
+        self.device_serial = ""
         self._findings = self._validate()
 
     # ---- reading -------------------------------------------------------------------------
@@ -81,6 +83,16 @@ class ConfigDocument(QObject):
     @property
     def first_error(self) -> Finding | None:
         return next((f for f in self.findings if f.is_error), None)
+
+    @property
+    def device_inventory(self):
+        """The cameras of the device in the device bar, or None: the CAM6xx rules then are not run."""
+        return self._inventory
+
+    @property
+    def device_findings(self) -> list[Finding]:
+        """The device-aware findings (CAM6xx) among the findings."""
+        return [f for f in self._findings if f.code.startswith("CAM6")]
 
     @property
     def is_dirty(self) -> bool:
@@ -130,6 +142,16 @@ class ConfigDocument(QObject):
         self._findings = self._validate()
         self.changed.emit()
 
+    def set_device_inventory(self, inventory, serial: str = "") -> None:
+        """The device end's cameras (None: no device): the findings then include the CAM6xx rules,
+        as `camtool validate --serial` gives them."""
+        if inventory is self._inventory and serial == self.device_serial:
+            return
+        self._inventory = inventory
+        self.device_serial = serial if inventory is not None else ""
+        self._findings = self._validate()
+        self.changed.emit()
+
     def load(self, data: dict, *, origin_name: str = "", profile_sku: str | None = None,
              source_findings: list[Finding] | None = None) -> None:
         """Replace the whole config (a profile or file was opened); the result counts as saved."""
@@ -170,7 +192,12 @@ class ConfigDocument(QObject):
     def _validate(self) -> list[Finding]:
         from camtool.config.rules import validate
 
-        return validate(self._data, wmpf_version=self._wmpf_version)
+        findings = validate(self._data, wmpf_version=self._wmpf_version)
+        if self._inventory is not None:
+            from camtool.device.device_rules import device_findings
+
+            findings = sorted_findings(findings + device_findings(self._data, self._inventory))
+        return findings
 
     def _replace_data(self, data: dict, *, force: bool = False) -> None:
         if data == self._data and list(data) == list(self._data) and not force:

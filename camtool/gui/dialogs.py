@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QMessageBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from camtool.config.profile_file import sku_problem
+from camtool.i18n import tr as tr_core
 
 
 class UnsavedAnswer(str, Enum):
@@ -50,8 +53,8 @@ class Prompts:
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_sku(self, title: str, suggestion: str = "") -> str | None:
-        text, ok = QInputDialog.getText(self.parent, title, QCoreApplication.translate("Prompts", "Profile name (SKU):"), text=suggestion)
-        return text.strip() if ok and text.strip() else None
+        dialog = SkuDialog(title, suggestion, self.parent)
+        return dialog.sku() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_config_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, QCoreApplication.translate("Prompts", "Open a config"), "",
@@ -71,6 +74,59 @@ class Prompts:
 
     def show_text(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
+
+
+def sku_rule_text(sku: str) -> str:
+    """Why `sku` cannot name a profile, in words ("" when it can): the library's own rule, translated."""
+    problem = sku_problem(sku)
+    if problem is None:
+        return ""
+    return QCoreApplication.translate("Prompts", "\"{sku}\" cannot name a profile: {rule}.").format(
+        sku=sku, rule=tr_core(problem))
+
+
+class SkuDialog(QDialog):
+    """Asks for a profile name; the library's naming rule is checked as the technician types.
+
+    A name the library refuses keeps the dialog open with the rule in words under the field
+    (OK stays disabled), so the typed name is never lost to an error box.
+    """
+
+    def __init__(self, title: str, suggestion: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.label = QLabel(self.tr("Profile name (SKU):"), self)
+        self.edit = QLineEdit(suggestion, self)
+        self.label.setBuddy(self.edit)
+        self.rule = QLabel(self)
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: #a40000;")
+        self.hint = QLabel(self.tr("Letters, digits, '.', '_' and '-' (no spaces), e.g. IC-3588-v2."), self)
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.label, self.edit, self.hint, self.rule, self.buttons):
+            layout.addWidget(widget)
+        self.edit.textChanged.connect(self._check)
+        self.setMinimumWidth(420)
+        self._check()
+
+    def sku(self) -> str:
+        return self.edit.text().strip()
+
+    def _check(self) -> None:
+        sku = self.sku()
+        problem = sku_rule_text(sku) if sku else ""
+        self.rule.setText(problem)
+        self.rule.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(sku) and not problem)
+
+    def accept(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            super().accept()
 
 
 def _shown(value: Any) -> str:

@@ -1,5 +1,8 @@
 """A view of one end's picture: aspect kept, letterboxed, an "up" arrow, and a live/simulated badge.
 
+The badge and the arrow sit in a strip above the picture, never on it: the picture (and what
+the orientation check draws on it) stays whole whatever the view's size or language.
+
 Frames may arrive faster than the screen can show them; only the newest is kept and the
 repaint is throttled to about 60 Hz. The QImage is built on the GUI thread from a buffer the
 view owns, so it never points into an array that another thread reuses or frees. A live
@@ -12,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 if TYPE_CHECKING:   # numpy is loaded when the first frame arrives, not at start-up
@@ -46,6 +49,7 @@ class EndView(QWidget):
         self._title = ""
         self._live = False
         self._message = ""
+        self._notice = ""   # covers a simulated picture that cannot be (e.g. a camera the device lacks)
         self._pending: np.ndarray | None = None
         self._pending_shown: np.ndarray | None = None   # its view-sized copy, made off the GUI thread
         self._buffer: np.ndarray | None = None   # owns the pixels self._image points into
@@ -73,6 +77,33 @@ class EndView(QWidget):
         """A line over the picture (e.g. "Device lost: waiting for it to return"); "" hides it."""
         self._message = message
         self.update()
+
+    def set_notice(self, notice: str) -> None:
+        """Why the simulated picture cannot happen on the device (drawn over it, not while live); "" hides it."""
+        if notice != self._notice:
+            self._notice = notice
+            self.update()
+
+    def notice(self) -> str:
+        return self._notice
+
+    def header_height(self) -> int:
+        """Height of the strip above the picture that holds the badge and the "up" arrow."""
+        font = QFont(self.font())
+        font.setBold(True)
+        return QFontMetrics(font).height() + 12
+
+    def picture_area(self) -> QRectF:
+        """Where pictures are fitted: the view below the header strip."""
+        return QRectF(self.rect()).adjusted(0, self.header_height(), 0, 0)
+
+    def badge_rect(self) -> QRectF:
+        """Where the LIVE/SIMULATED badge is drawn (tests check it stays off the picture)."""
+        font = QFont(self.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        width = min(metrics.horizontalAdvance(self._badge_text()) + 16, max(self.width() - self.header_height() - 40, 40))
+        return QRectF(4, 4, width, metrics.height() + 4)
 
     def set_frame(self, bgr: np.ndarray, shown: np.ndarray | None = None) -> None:
         """Take a new frame (GUI thread); it is shown at the next repaint tick.
@@ -104,8 +135,8 @@ class EndView(QWidget):
 
     def pixel_size(self) -> tuple[int, int]:
         """The view's size in device pixels: what a frame is fitted to."""
-        ratio = self.devicePixelRatioF()
-        return max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio))
+        ratio = self.devicePixelRatioF()   # the picture area (below the badge strip) is what it fills
+        return max(1, round(self.width() * ratio)), max(1, round(self.picture_area().height() * ratio))
 
     def sizeHint(self) -> QSize:
         return QSize(480, 360)
@@ -133,7 +164,7 @@ class EndView(QWidget):
         return fit_for_view(frame, *self.pixel_size())
 
     def _picture_rect(self) -> QRectF:
-        area = QRectF(self.rect())
+        area = self.picture_area()
         if self._image is None or self._image.isNull():
             return area
         scale = min(area.width() / self._image.width(), area.height() / self._image.height())
@@ -149,44 +180,67 @@ class EndView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._draw_badge(painter)
         self._draw_up_arrow(painter)
+        if self._notice and not self._live:
+            self._draw_notice(painter)
         if self._message:
             self._draw_message(painter)
         painter.end()
 
-    def _draw_badge(self, painter: QPainter) -> None:
+    def _badge_text(self) -> str:
+        """"Device end · LIVE"; only "LIVE" when the view is too narrow for both (the title is above it too)."""
         text = self.tr("LIVE") if self._live else self.tr("SIMULATED")
-        label = f"{self._title}  ·  {text}" if self._title else text
+        if not self._title:
+            return text
+        label = f"{self._title}  ·  {text}"
+        font = QFont(self.font())
+        font.setBold(True)
+        room = self.width() - self.header_height() - QFontMetrics(self.font()).horizontalAdvance(self.tr("up")) - 40
+        return label if QFontMetrics(font).horizontalAdvance(label) + 16 <= room else text
+
+    def _draw_badge(self, painter: QPainter) -> None:
+        painter.fillRect(QRectF(0, 0, self.width(), self.header_height()), QColor(32, 32, 32))
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        metrics = painter.fontMetrics()
-        box = QRectF(8, 8, metrics.horizontalAdvance(label) + 16, metrics.height() + 8)
+        box = self.badge_rect()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(200, 30, 30, 220) if self._live else QColor(40, 90, 200, 220))
+        painter.setBrush(QColor(200, 30, 30) if self._live else QColor(40, 90, 200))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(Qt.GlobalColor.white)
+        label = painter.fontMetrics().elidedText(self._badge_text(), Qt.TextElideMode.ElideRight, int(box.width()) - 8)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _draw_up_arrow(self, painter: QPainter) -> None:
-        # Where "up" is on this screen: compare it with the picture's own TOP.
-        size = 28.0
-        x, y = self.width() - size - 12, 12.0
+        # Where "up" is on this screen: compare it with the picture's own TOP. In the header strip.
+        size = self.header_height() - 6.0
+        x, y = self.width() - size - 6, 3.0
         path = QPainterPath(QPointF(x + size / 2, y))
-        path.lineTo(x + size, y + size * 0.55)
-        path.lineTo(x + size * 0.65, y + size * 0.55)
-        path.lineTo(x + size * 0.65, y + size * 1.3)
-        path.lineTo(x + size * 0.35, y + size * 1.3)
-        path.lineTo(x + size * 0.35, y + size * 0.55)
-        path.lineTo(x, y + size * 0.55)
+        path.lineTo(x + size, y + size * 0.5)
+        path.lineTo(x + size * 0.68, y + size * 0.5)
+        path.lineTo(x + size * 0.68, y + size)
+        path.lineTo(x + size * 0.32, y + size)
+        path.lineTo(x + size * 0.32, y + size * 0.5)
+        path.lineTo(x, y + size * 0.5)
         path.closeSubpath()
         painter.setPen(QPen(QColor(0, 0, 0, 200), 1.5))
-        painter.setBrush(QColor(255, 220, 0, 220))
+        painter.setBrush(QColor(255, 220, 0))
         painter.drawPath(path)
+        painter.setFont(self.font())
         painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(QRectF(x - 20, y + size * 1.35, size + 40, 18), Qt.AlignmentFlag.AlignCenter, self.tr("up"))
+        word = self.tr("up")
+        width = painter.fontMetrics().horizontalAdvance(word) + 6
+        painter.drawText(QRectF(x - width, 0, width, self.header_height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, word)
+
+    def _draw_notice(self, painter: QPainter) -> None:
+        area = self.picture_area()
+        painter.fillRect(area, QColor(20, 20, 20, 225))
+        painter.setPen(QColor(255, 200, 120))
+        painter.drawText(area.adjusted(16, 16, -16, -16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         self._notice)
 
     def _draw_message(self, painter: QPainter) -> None:
-        box = QRectF(self.rect()).adjusted(20, 0, -20, 0)
+        box = self.picture_area().adjusted(20, 0, -20, 0)
         box.setTop(box.center().y() - 30)
         box.setHeight(60)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
@@ -153,6 +153,9 @@ class EndsPanel(QWidget):
         self._wechat_effect = QLabel(self)
         for label in (self._device_effect, self._wechat_effect):
             label.setWordWrap(True)
+            # Two lines always: a caption that grows when live goes on would shrink the views.
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._mounting_label = QLabel(self)
         self.mounting_combo = QComboBox(self)
         for degrees in (0, 90, 180, 270):
@@ -170,8 +173,9 @@ class EndsPanel(QWidget):
         self._wechat_tap: DeviceFrameTap | None = None   # the WeChat end's frames: the push's own base
         self.device_runs = DeviceRunsPicker(document, self)
         self.device_runs.changed.connect(self.refresh)
-        self._source_line = QLabel(self)
-        self._source_line.setWordWrap(True)
+        self._source_line = QLabel(self)   # one short line (the long story is its tooltip): no reflow
+        self.device_runs.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.device_runs.combo.setMinimumContentsLength(14)
         # Screen | Camera for the device end (issue 17); shown once a device is attached.
         self.camera_bar = CameraSourceBar(self)
         self.camera_bar.changed.connect(self._on_camera_choice)
@@ -347,6 +351,7 @@ class EndsPanel(QWidget):
         else:
             self._figures_timer.stop()
             self.liveFiguresChanged.emit("")
+        self._update_effect_lines()
         if not live:
             self.refresh()
 
@@ -435,14 +440,16 @@ class EndsPanel(QWidget):
 
     def _update_effect_lines(self) -> None:
         effect = ends_for(self._document.data, self._document.wmpf_version, self._behaviour)
-        self._device_effect.setText(self.tr("Turns the camera's picture by {turn}").format(
-            turn=_turn_words(effect.device_end)))
+        # A live end shows the device as it runs now: the form's turn is not what is on screen.
+        live_text = self.tr("Live: the device's own screen, with the config it runs now (not the form's)")
+        self._device_effect.setText(live_text if self.device_view.is_live() else self.tr(
+            "Turns the camera's picture by {turn}").format(turn=_turn_words(effect.device_end)))
         wechat = self.tr("Turns the camera's picture by {turn}").format(turn=_turn_words(effect.wechat_end))
         if self.uses_device_picture() and not self.uses_wechat_picture():
             # No phone: the push's own base is unknown; say what the simulation assumes.
             wechat += "\n" + self.tr("Assumed: the push shows the camera as the preview does (attach the WeChat "
                                      "end's phone to see its own picture).")
-        self._wechat_effect.setText(wechat)
+        self._wechat_effect.setText(live_text if self.wechat_view.is_live() else wechat)
         ignored = "\n".join(f"{key}: {tr_core(reason)}" for key, reason in effect.ignored)
         self._wechat_effect.setToolTip(ignored)
         self._device_effect.setToolTip(ignored)
@@ -461,7 +468,8 @@ class EndsPanel(QWidget):
         self.push_turn_combo.setToolTip(self.tr(
             "What the virtual camera's push path adds before any key: on many devices the pushed stream "
             "is turned while the preview is upright (WMPF FAQ, first case)."))
-        self._source_line.setText(self.tr(
+        self._source_line.setText(self.tr("Simulated from the device's picture"))
+        self._source_line.setToolTip(self.tr(
             "Simulated from the device end's own camera picture (its screen, with the config it runs undone)."))
         self.live_check.setText(self.tr("Live device"))
         self.live_check.setToolTip(self.tr("Show the device's own screens") if self._device_service

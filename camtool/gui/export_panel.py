@@ -90,6 +90,9 @@ class ExportPanel(QWidget):
     def refresh(self) -> None:
         reason = self.blocked_reason()
         for to, view in self.texts.items():
+            # Code stays unwrapped (a line of JSON is a line); a sentence saying why wraps.
+            view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth if reason or to == "line"
+                                 else QPlainTextEdit.LineWrapMode.NoWrap)
             if reason:
                 view.setPlainText(reason)
                 continue
@@ -97,6 +100,7 @@ class ExportPanel(QWidget):
                 view.setPlainText(self._document.export(to))
             except ConfigError as exc:   # ExportError: a value this format cannot express
                 reason = str(exc)
+                view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
                 view.setPlainText(reason)
         for button in (self.copy_button, self.save_button):
             button.setEnabled(not reason)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton, QStyle,
+                               QVBoxLayout, QWidget)
 
 from camtool.config.findings import Finding, Severity
 from camtool.gui.config_document import ConfigDocument
@@ -43,8 +44,18 @@ class FindingsPanel(QWidget):
         self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # One click removes a key a finding names that the form does not show (the other family's
+        # rotation, say): otherwise it could block Export with no field to clear.
+        self.remove_bar = QWidget(self)
+        self._remove_layout = QGridLayout(self.remove_bar)   # two buttons a row: never widens the column
+        self._remove_layout.setContentsMargins(0, 0, 0, 0)
+        self._remove_label = QLabel(self.remove_bar)
+        self._remove_layout.addWidget(self._remove_label, 0, 0)
+        self._remove_layout.setColumnStretch(3, 1)
+        self.remove_buttons: dict[str, QPushButton] = {}
         layout.addWidget(self._summary)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.remove_bar)
         self.list.itemClicked.connect(self._on_clicked)
         self.list.itemActivated.connect(self._on_clicked)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -84,22 +95,51 @@ class FindingsPanel(QWidget):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
         if not findings:
-            self._summary.setText(self.tr("No findings: the config is consistent."))
+            summary = self.tr("No findings: the config is consistent.")
         else:
-            self._summary.setText(self.tr("{errors} error(s), {warnings} warning(s), {infos} note(s)").format(
-                errors=errors, warnings=warnings, infos=len(findings) - errors - warnings))
+            summary = self.tr("{errors} error(s), {warnings} warning(s), {infos} note(s)").format(
+                errors=errors, warnings=warnings, infos=len(findings) - errors - warnings)
+        if self._document.device_inventory is not None:
+            summary = summary.rstrip(".。") + " · " + self.tr("with the cameras of {serial}").format(
+                serial=self._document.device_serial)
+        self._summary.setText(summary)
+        self._refresh_remove_bar(findings)
+
+    def removable_keys(self) -> list[str]:
+        """Keys some finding names that the config holds but the form does not offer."""
+        from camtool.gui.selection import keys_on_form
+
+        data, shown = self._document.data, keys_on_form(self._document.mode)
+        keys = [key for finding in self._document.findings for key in finding.keys]
+        return [key for key in dict.fromkeys(keys) if key in data and key not in shown]
+
+    def _refresh_remove_bar(self, findings: list[Finding]) -> None:
+        for button in self.remove_buttons.values():
+            button.deleteLater()
+        self.remove_buttons = {}
+        keys = self.removable_keys()
+        self._remove_label.setText(self.tr("Remove:"))
+        for index, key in enumerate(keys):
+            codes = ", ".join(f.code for f in findings if key in f.keys)
+            button = QPushButton(key, self.remove_bar)
+            button.setAccessibleName(self.tr("Remove {key}").format(key=key))
+            button.setToolTip(self.tr("{key} is not on the form for the selected camera ({codes}): remove it from "
+                                      "the config.").format(key=key, codes=codes))
+            button.clicked.connect(lambda _checked=False, key=key: self._document.set_value(key, None))
+            self._remove_layout.addWidget(button, index // 2, 1 + index % 2)
+            self.remove_buttons[key] = button
+        self.remove_bar.setVisible(bool(keys))
 
     def _item(self, finding: Finding) -> QListWidgetItem:
-        keys = ", ".join(finding.keys)
-        head = f"{finding.code}  {finding.message}"
-        if keys:
-            head += f"  [{keys}]"
-        text = head + "\n" + self.tr("Fix: {fix}").format(fix=finding.fix)
+        # The keys are in the message (and the tooltip): the list keeps to message and fix, so
+        # three findings fit the column at 1366x768.
+        text = f"{finding.code}  {finding.message}\n" + self.tr("Fix: {fix}").format(fix=finding.fix)
         item = QListWidgetItem(self.style().standardIcon(_ICONS[finding.severity]), text)
         item.setData(KEYS_ROLE, list(finding.keys))
         item.setData(CODE_ROLE, finding.code)
         tip = self._severity_word(finding.severity)
         if finding.keys:
+            tip += " · " + ", ".join(finding.keys)
             tip += "\n" + self.tr("Right-click to remove one of its keys from the config.")
         item.setToolTip(tip)
         return item

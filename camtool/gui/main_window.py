@@ -25,10 +25,15 @@ from camtool.gui.preferences import LanguageSwitcher, WindowSettings
 from camtool.gui.profiles_sidebar import ProfilesSidebar
 from camtool.gui.selection_form import SelectionForm
 
-_SPLITTERS = ("main", "middle", "right")
-#: Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows
-#: "sku (extends parent)", the ends get the most room).
-_FIRST_RUN_SIZES = {"main": [220, 420, 726], "middle": [450, 250], "right": [430, 230]}
+_SPLITTERS = ("main", "left", "middle", "right")
+#: Device findings that mean the device has no (single) camera for the selection: a simulated
+#: picture of that camera would show something the device cannot.
+_NO_CAMERA_CODES = ("CAM601", "CAM602", "CAM603", "CAM604", "CAM605")
+#: Splitter sizes before the technician has moved them, for 1366x768: where the config comes
+#: from on the left (profiles, the device's cameras), the form down to its push flip and at
+#: least three findings in the middle, both ends and the export on the right
+#: (tests/gui/test_gui_layout.py checks it in both languages).
+_FIRST_RUN_SIZES = {"main": [330, 400, 636], "left": [230, 420], "middle": [330, 320], "right": [430, 230]}
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +66,7 @@ class MainWindow(QMainWindow):
                                        ask_package=ask_package) if device_service is not None else None)
 
         self.splitters = {name: QSplitter(self) for name in _SPLITTERS}
+        self.splitters["left"].setOrientation(Qt.Orientation.Vertical)
         self.splitters["middle"].setOrientation(Qt.Orientation.Vertical)
         self.splitters["right"].setOrientation(Qt.Orientation.Vertical)
         # The form scrolls rather than squeezes: a USB triple with its explanation is taller
@@ -68,16 +74,18 @@ class MainWindow(QMainWindow):
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # texts wrap
         self.form_scroll.setWidget(self.form)
+        self.splitters["left"].addWidget(self.sidebar)
         if self.device_side is not None:
-            self.splitters["middle"].addWidget(self.device_side.cameras)
+            self.splitters["left"].addWidget(self.device_side.cameras)
         self.splitters["middle"].addWidget(self.form_scroll)
         self.splitters["middle"].addWidget(self.findings)
         self.splitters["right"].addWidget(self.ends)
         self.splitters["right"].addWidget(self.export)
         self.splitters["right"].setStretchFactor(0, 3)
         self.splitters["right"].setStretchFactor(1, 2)
-        for part in (self.sidebar, self.splitters["middle"], self.splitters["right"]):
+        for part in (self.splitters["left"], self.splitters["middle"], self.splitters["right"]):
             self.splitters["main"].addWidget(part)
         self.splitters["main"].setStretchFactor(0, 1)
         self.splitters["main"].setStretchFactor(1, 2)
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions = WindowActions(self, {
+            "new": self.new_config,
             "open": self.open_config,
             "save": self.sidebar.save_current,
             "save_as": self.sidebar.save_as,
@@ -116,6 +125,7 @@ class MainWindow(QMainWindow):
             self.tr("Imported {path}").format(path=path), 5000))
         self.export.exportSaved.connect(lambda path: self.statusBar().showMessage(
             self.tr("Export saved to {path}").format(path=path), 5000))
+        document.changed.connect(self._update_no_camera_notice)
         document.dirtyChanged.connect(self._update_title)
         document.originChanged.connect(self._update_title)
         document.changed.connect(self._update_save_actions)
@@ -133,6 +143,13 @@ class MainWindow(QMainWindow):
         install_recorder(self)
 
     # ---- actions -------------------------------------------------------------------------
+    def new_config(self) -> bool:
+        """File > New: an empty config (WMPF's defaults), untitled, after the unsaved-changes guard."""
+        if not self.sidebar.confirm_leave():
+            return False
+        self.document.load({}, origin_name="", profile_sku=None)
+        return True
+
     def open_config(self) -> bool:
         if not self.sidebar.confirm_leave():
             return False
@@ -171,6 +188,22 @@ class MainWindow(QMainWindow):
             self.actions.actions[name].setToolTip(reason)
         self.sidebar.set_save_blocked(reason)
 
+    def _update_no_camera_notice(self) -> None:
+        """Over the simulated ends: the device in the device bar has no camera for this selection."""
+        finding = next((f for f in self.document.device_findings if f.code in _NO_CAMERA_CODES), None)
+        if finding is None:
+            notice = ""
+        elif finding.code == "CAM605":
+            notice = self.tr("{serial} has more than one camera for this selection: which one WMPF opens is not "
+                             "known, so this picture may not be what the device shows.\n{code}: {message}")
+        else:
+            notice = self.tr("{serial} has no camera for this selection, so this end would show no camera "
+                             "picture.\n{code}: {message}")
+        if finding is not None:
+            notice = notice.format(serial=self.document.device_serial, code=finding.code, message=finding.message)
+        for view in (self.ends.device_view, self.ends.wechat_view):
+            view.set_notice(notice)
+
     def _update_title(self, *_args) -> None:
         name = self.document.origin_name or self.tr("untitled")
         star = "*" if self.document.is_dirty else ""
@@ -183,6 +216,7 @@ class MainWindow(QMainWindow):
                 "for the config in the form."))
         self.banner.setVisible(self.device_service is None)
         self._update_title()
+        self._update_no_camera_notice()
         self.statusBar().showMessage(self.tr("camtool {version} · Qt {qt}").format(
             version=__version__, qt=qVersion()), 4000)
 
@@ -205,9 +239,7 @@ class MainWindow(QMainWindow):
 
     def _first_run_sizes(self, name: str) -> list[int]:
         sizes = list(_FIRST_RUN_SIZES[name])
-        if name == "middle" and self.splitters[name].count() == 3:
-            sizes = [200, 300, 200]   # the cameras panel above the form
-        return sizes
+        return sizes[:self.splitters[name].count()]
 
     def _save_settings(self) -> None:
         self.settings.set_geometry(self.saveGeometry())

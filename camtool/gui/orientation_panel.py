@@ -85,9 +85,11 @@ class UpOverlay(QWidget):
             return None
         detection: ChartDetection = end.detection
         width, height = size
-        scale = min(self.width() / width, self.height() / height)
-        left = (self.width() - width * scale) / 2
-        top = (self.height() - height * scale) / 2
+        # The view fits its picture below its badge strip (EndView.picture_area).
+        area = self.parentWidget().picture_area() if hasattr(self.parentWidget(), "picture_area") else QRectF(self.rect())
+        scale = min(area.width() / width, area.height() / height)
+        left = area.x() + (area.width() - width * scale) / 2
+        top = area.y() + (area.height() - height * scale) / 2
         cx, cy = detection.centre
         ux, uy = detection.up or (0.0, -1.0)
         # Long enough to read at a glance, short enough to stay on the chart.
@@ -144,13 +146,15 @@ class UpOverlay(QWidget):
         painter.setFont(font)
         metrics = painter.fontMetrics()
         width = min(self.width() - 16, metrics.horizontalAdvance(text) + 16)
-        box = QRectF((self.width() - width) / 2, self.height() - metrics.height() - 16, width, metrics.height() + 8)
+        # Wrapped, not cut: a narrow (portrait) WeChat view takes the verdict on two lines.
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        height = metrics.boundingRect(0, 0, int(width) - 8, 1000, flags, text).height() + 8
+        box = QRectF((self.width() - width) / 2, self.height() - height - 8, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 220))
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                              int(width) - 8))
+        painter.drawText(box.adjusted(4, 4, -4, -4), flags, text)
 
 
 class OrientationPanel(QWidget):

@@ -101,8 +101,10 @@ class WindowSettings:
 
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "i18n"
-#: The window's own catalogue, and Qt's (standard dialog buttons) for the same language.
-_QM_NAMES = {"zh": ("camtool_zh_CN", "qt_zh_CN")}
+#: The window's own catalogue, and Qt's (standard dialog buttons: Save, Discard, Cancel...) for
+#: the same language. qtbase, not the qt_ meta catalogue: that one also needs the catalogues of
+#: Qt modules PySide6-Essentials does not ship, so it does not load at all.
+_QM_NAMES = {"zh": ("camtool_zh_CN", "qtbase_zh_CN")}
 
 
 def system_language() -> str:

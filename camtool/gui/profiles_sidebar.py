@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.dialogs import DiffDialog, Prompts, UnsavedAnswer
+from camtool.gui.dialogs import DiffDialog, Prompts, UnsavedAnswer, sku_rule_text
 
 SKU_ROLE = Qt.ItemDataRole.UserRole + 1
+EXAMPLE_ROLE = Qt.ItemDataRole.UserRole + 2   # a shipped example listed in an empty library
 
 
 def own_config(resolved: dict, parent: dict | None) -> dict:
@@ -67,10 +68,17 @@ class ProfilesSidebar(QWidget):
         self._document = document
         self._prompts = prompts
         self._title = QLabel(self)
+        # An empty library (the first run) lists the shipped examples instead, and offers to copy them in.
+        self.examples_note = QLabel(self)
+        self.examples_note.setWordWrap(True)
+        self.copy_examples_button = QPushButton(self)
+        self.copy_examples_button.clicked.connect(self.copy_examples)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)   # "sku  (extends parent)" wraps in the narrow column
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = {name: QPushButton(self) for name in
                         ("open", "save", "save_as", "duplicate", "delete", "diff")}
         grid = QGridLayout()
@@ -79,15 +87,18 @@ class ProfilesSidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
+        layout.addWidget(self.examples_note)
+        layout.addWidget(self.copy_examples_button)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addLayout(grid)
         self._save_blocked = ""
 
         self.search.textChanged.connect(self._apply_filter)
-        self.list.itemDoubleClicked.connect(lambda item: self.open_profile(item.data(SKU_ROLE)))
+        self.list.itemDoubleClicked.connect(self._open_item)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.buttons["open"].clicked.connect(lambda: self._with_selected(self.open_profile))
+        self.buttons["open"].clicked.connect(
+            lambda: self._open_item(self.list.selectedItems()[0]) if len(self.list.selectedItems()) == 1 else None)
         self.buttons["save"].clicked.connect(self.save_current)
         self.buttons["save_as"].clicked.connect(self.save_as)
         self.buttons["duplicate"].clicked.connect(lambda: self._with_selected(self.duplicate))
@@ -111,9 +122,33 @@ class ProfilesSidebar(QWidget):
         return [self.list.item(i).data(SKU_ROLE) for i in range(self.list.count())
                 if not self.list.item(i).isHidden()]
 
+    def examples_library(self):
+        """The example profiles shipped with camtool (read only: opened as unsaved copies)."""
+        from camtool.resources import shipped_profiles_dir
+
+        return type(self._library)(shipped_profiles_dir())
+
+    def showing_examples(self) -> bool:
+        return not self.copy_examples_button.isHidden()
+
     def reload(self) -> None:
         self.list.clear()
-        for sku in self._library.list():
+        skus = self._library.list()
+        examples = self.examples_library()
+        offer = not skus and Path(examples.directory).resolve() != self.library_dir().resolve() and bool(examples.list())
+        self.examples_note.setVisible(offer)
+        self.copy_examples_button.setVisible(offer)
+        if offer:
+            self.examples_note.setText(self.tr(
+                "No profiles in {folder} yet. The examples shipped with camtool are listed below: open one "
+                "(as an unsaved copy), or copy them all into the library.").format(folder=self.library_dir()))
+            for sku in examples.list():
+                item = QListWidgetItem(self.tr("{sku}  (example)").format(sku=sku))
+                item.setData(SKU_ROLE, sku)
+                item.setData(EXAMPLE_ROLE, True)
+                item.setToolTip(self.tr("An example shipped with camtool: opens as an unsaved copy."))
+                self.list.addItem(item)
+        for sku in skus:
             profile, findings = self._library.read(sku)
             if profile is None:   # listed, so the technician sees it and can open it to read why
                 item = QListWidgetItem(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -154,6 +189,39 @@ class ProfilesSidebar(QWidget):
         return answer is UnsavedAnswer.DISCARD
 
     # ---- operations ----------------------------------------------------------------------
+    def _open_item(self, item: QListWidgetItem) -> bool:
+        if item.data(EXAMPLE_ROLE):
+            return self.open_example(item.data(SKU_ROLE))
+        return self.open_profile(item.data(SKU_ROLE))
+
+    def open_example(self, sku: str) -> bool:
+        """Open a shipped example as untitled work: saving asks for a name in the technician's library."""
+        if not self.confirm_leave():
+            return False
+        data, findings = self.examples_library().resolved_config(sku)
+        if not data and any(f.is_error for f in findings):
+            self._prompts.show_error(self.tr("Profile not opened"), "\n".join(f"{f.code} {f.message}" for f in findings))
+            return False
+        self._document.load(data, origin_name=self.tr("{sku} (example)").format(sku=sku), profile_sku=None)
+        return True
+
+    def copy_examples(self) -> int:
+        """Copy the shipped examples into the (empty) library; returns how many were copied."""
+        from camtool.config.atomic import atomic_write_text
+
+        examples = self.examples_library()
+        copied = 0
+        try:
+            Path(self._library.directory).mkdir(parents=True, exist_ok=True)
+            for sku in examples.list():
+                if not self._library.exists(sku):
+                    atomic_write_text(self._library.path_for(sku), examples.path_for(sku).read_text(encoding="utf-8"))
+                    copied += 1
+        except (ConfigError, OSError) as exc:
+            self._prompts.show_error(self.tr("Examples not copied"), str(exc))
+        self.reload()
+        return copied
+
     def open_profile(self, sku: str, *, guard: bool = True, quiet: bool = False) -> bool:
         if guard and not self.confirm_leave():
             return False
@@ -189,6 +257,9 @@ class ProfilesSidebar(QWidget):
         sku = self._prompts.ask_sku(self.tr("Save profile as"), current or "")
         if not sku:
             return False
+        if sku_rule_text(sku):
+            self._prompts.show_error(self.tr("Profile not saved"), sku_rule_text(sku))
+            return False
         if self._library.exists(sku) and sku != current:
             self._prompts.show_error(self.tr("Profile not saved"), self.tr(
                 "A profile named \"{sku}\" exists already. Choose another name, or open it and save.").format(sku=sku))
@@ -199,6 +270,9 @@ class ProfilesSidebar(QWidget):
     def duplicate(self, sku: str) -> bool:
         new_sku = self._prompts.ask_sku(self.tr("Duplicate profile"), f"{sku}-copy")
         if not new_sku:
+            return False
+        if sku_rule_text(new_sku):
+            self._prompts.show_error(self.tr("Profile not duplicated"), sku_rule_text(new_sku))
             return False
         try:
             if self._library.exists(new_sku):
@@ -276,9 +350,11 @@ class ProfilesSidebar(QWidget):
 
     def _update_buttons(self) -> None:
         count = len(self.list.selectedItems())
-        for name in ("open", "duplicate", "delete"):
-            self.buttons[name].setEnabled(count == 1)
-        self.buttons["diff"].setEnabled(count == 2)
+        example = any(item.data(EXAMPLE_ROLE) for item in self.list.selectedItems())   # not in the library
+        self.buttons["open"].setEnabled(count == 1)
+        for name in ("duplicate", "delete"):
+            self.buttons[name].setEnabled(count == 1 and not example)
+        self.buttons["diff"].setEnabled(count == 2 and not example)
         for name in ("save", "save_as"):
             self.buttons[name].setEnabled(not self._save_blocked)
             self.buttons[name].setToolTip(self._save_blocked)
@@ -291,6 +367,7 @@ class ProfilesSidebar(QWidget):
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.buttons["diff"].setStatusTip(self.tr("Select two profiles to compare their configs."))
+        self.copy_examples_button.setText(self.tr("Copy the examples into the library"))
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -53,6 +53,10 @@ def infer_mode(data: dict) -> SelectionMode:
         return SelectionMode.USB_TRIPLE
     if "cameraId" in data and "internalCameraName" not in data:
         return SelectionMode.BUILTIN_ID
+    if "internalCameraName" in data:
+        # A built-in camera is selected (WMPF uses it); stray USB rotation/flip keys are shown
+        # beside the form as keys WMPF ignores, not taken for the camera choice.
+        return SelectionMode.BUILTIN_NAME
     if any(key in data for key in FAMILY_KEYS[Family.USB]):
         # Only rotation/flip of the USB family: the author meant a USB camera by path.
         return SelectionMode.USB_PATH
@@ -107,6 +111,18 @@ def with_flip(data: dict, family: Family, flip: bool) -> dict:
         return result
     result[key] = flip
     return result
+
+
+def keys_on_form(mode: SelectionMode) -> tuple[str, ...]:
+    """The keys the selection form offers in this mode: its selection keys, its family's rotation and flip."""
+    return (*mode.keys, ROTATION_KEY[mode.family], FLIP_KEY[mode.family])
+
+
+def keys_off_form(data: dict, mode: SelectionMode) -> list[str]:
+    """Camera keys the config holds that the form does not offer in this mode (WMPF ignores or
+    rejects them: the other family's keys, the other way of selecting), in key order."""
+    shown = keys_on_form(mode)
+    return [key for key in CAMERA_KEY_ORDER if key in data and key not in shown]
 
 
 def camera_keys_in(data: dict) -> list[str]:

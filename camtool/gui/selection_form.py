@@ -12,12 +12,12 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from camtool.config.keys import KEYS_BY_NAME, ROTATIONS, Family
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.selection import FLIP_KEY, ROTATION_KEY, SelectionMode
+from camtool.gui.selection import FLIP_KEY, ROTATION_KEY, SelectionMode, keys_off_form
 from camtool.i18n import tr as tr_core
 
 _DECIMAL = re.compile(r"\d+")
@@ -84,6 +84,11 @@ class SelectionForm(QWidget):
         self._family_note = QLabel(self)
         self._family_note.setWordWrap(True)
         self._family_note.setObjectName("familyNote")
+        # Camera keys the config holds that this camera choice does not use (an imported config,
+        # a switched family): shown with their value and a Remove button, never hidden.
+        self.other_keys_box = QGroupBox(self)
+        self._other_keys_layout = QGridLayout(self.other_keys_box)
+        self.other_key_buttons: dict[str, QPushButton] = {}
 
         self._build_layout()
         self.wmpf_edit.textEdited.connect(self._on_wmpf_edited)
@@ -103,6 +108,7 @@ class SelectionForm(QWidget):
         top.addRow(self._wmpf_note)
 
         camera = QVBoxLayout(self._camera_box)
+        camera.setSpacing(2)
         for mode in SelectionMode:
             camera.addWidget(self.mode_buttons[mode])
         camera.addWidget(self._tradeoff)
@@ -122,13 +128,17 @@ class SelectionForm(QWidget):
         for degrees in ROTATIONS:
             turn_row.addWidget(self.rotation_buttons[degrees])
         turn_row.addStretch(1)
+        # Camera, then its turn and flip right under it (what a technician changes most, visible
+        # without scrolling at 1366x768); the WMPF version (filled from the device) comes last.
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.setSpacing(4)
         layout.addWidget(self._camera_box)
         layout.addWidget(self._rotation_label)
         layout.addLayout(turn_row)
         layout.addWidget(self.flip_check)
         layout.addWidget(self._family_note)
+        layout.addWidget(self.other_keys_box)
+        layout.addLayout(top)
         layout.addStretch(1)
 
     # ---- API -----------------------------------------------------------------------------
@@ -175,8 +185,32 @@ class SelectionForm(QWidget):
                 self.wmpf_edit.setText(doc.wmpf_version or "")
             self._tradeoff.setVisible(doc.family is Family.USB)
             self._retranslate_family()
+            self._fill_other_keys()
         finally:
             self._updating = False
+
+    def _fill_other_keys(self) -> None:
+        import json
+
+        while self._other_keys_layout.count():
+            item = self._other_keys_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.other_key_buttons = {}
+        data = self._document.data
+        keys = keys_off_form(data, self._document.mode)
+        for row, key in enumerate(keys):
+            value = QLabel(f"{key} = {json.dumps(data[key], ensure_ascii=False)}", self.other_keys_box)
+            value.setWordWrap(True)
+            value.setToolTip(tr_core(KEYS_BY_NAME[key].description))
+            button = QPushButton(self.tr("Remove"), self.other_keys_box)
+            button.setToolTip(self.tr("Remove {key} from the config.").format(key=key))
+            button.clicked.connect(lambda _checked=False, key=key: self._document.set_value(key, None))
+            self._other_keys_layout.addWidget(value, row, 0)
+            self._other_keys_layout.addWidget(button, row, 1)
+            self.other_key_buttons[key] = button
+        self._other_keys_layout.setColumnStretch(0, 1)
+        self.other_keys_box.setVisible(bool(keys))
 
     # ---- to the document -----------------------------------------------------------------
     def _on_mode_toggled(self, index: int, checked: bool) -> None:
@@ -204,11 +238,16 @@ class SelectionForm(QWidget):
             "The WMPF version decides which keys take effect (the version gates). "
             "Leave it empty when unknown: the gates are then not checked."))
         self._camera_box.setTitle(self.tr("Camera"))
+        self.other_keys_box.setTitle(self.tr("Other camera keys"))
+        self.other_keys_box.setToolTip(self.tr("Camera keys in this config that this camera choice does not use: "
+                                               "WMPF ignores them (or they clash with the choice)."))
         self.mode_buttons[SelectionMode.BUILTIN_NAME].setText(self.tr("Built-in camera by id (internalCameraName)"))
         self.mode_buttons[SelectionMode.BUILTIN_ID].setText(self.tr("Built-in camera by number (legacy cameraId)"))
         self.mode_buttons[SelectionMode.USB_PATH].setText(self.tr("USB camera by path (usbCameraName)"))
         self.mode_buttons[SelectionMode.USB_TRIPLE].setText(self.tr("USB camera by vendor id, product id and serial"))
         self._tradeoff.setText(self.tr(
+            "The path changes on every replug or reboot; the triple stays, if the camera reports a serial number."))
+        self._tradeoff.setToolTip(self.tr(
             "The path changes when the camera is replugged or the device reboots. The vendor/product/serial "
             "triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not."))
         for key, label in self._edit_labels.items():
@@ -219,6 +258,7 @@ class SelectionForm(QWidget):
         self.edits["usbCameraProductId"].setPlaceholderText(self.tr("decimal, or hex as 0x0bda"))
         self.edits["usbCameraName"].setPlaceholderText("/dev/bus/usb/001/004")
         self._retranslate_family()
+        self._fill_other_keys()
 
     def _retranslate_family(self) -> None:
         family = self._document.family

@@ -4,83 +4,83 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../actions.py" line="168"/>
+        <location filename="../actions.py" line="170"/>
         <source>checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="172"/>
+        <location filename="../actions.py" line="174"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="185"/>
-        <location filename="../actions.py" line="189"/>
+        <location filename="../actions.py" line="187"/>
+        <location filename="../actions.py" line="191"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="198"/>
+        <location filename="../actions.py" line="200"/>
         <source>About camtool</source>
         <translation>关于 camtool</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="199"/>
+        <location filename="../actions.py" line="201"/>
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="200"/>
+        <location filename="../actions.py" line="202"/>
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="201"/>
+        <location filename="../actions.py" line="203"/>
         <source>a 180° turn</source>
         <translation>旋转 180°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="202"/>
+        <location filename="../actions.py" line="204"/>
         <source>a top-to-bottom mirror</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="203"/>
+        <location filename="../actions.py" line="205"/>
         <source>camtool {version}: see, choose, check and export the camera keys of WMPF&apos;s InitGlobalConfig.</source>
         <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="206"/>
+        <location filename="../actions.py" line="208"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="207"/>
+        <location filename="../actions.py" line="209"/>
         <source>adb: {adb}</source>
         <translation>adb：{adb}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="209"/>
+        <location filename="../actions.py" line="211"/>
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
         <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="210"/>
+        <location filename="../actions.py" line="212"/>
         <source>• a rotation key turns the picture {direction}</source>
         <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="211"/>
+        <location filename="../actions.py" line="213"/>
         <source>• a push flip is {flip}</source>
         <translation>• 推流翻转即{flip}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="212"/>
+        <location filename="../actions.py" line="214"/>
         <source>• rotation values are 0, 90, 180 and 270</source>
         <translation>• 旋转角度取值为 0、90、180、270</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="213"/>
+        <location filename="../actions.py" line="215"/>
         <source>• version gates (* = inferred from the client library&apos;s history): {gates}</source>
         <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
     </message>
@@ -115,144 +115,202 @@
     </message>
 </context>
 <context>
+    <name>CameraSourceBar</name>
+    <message>
+        <location filename="../camera_source_bar.py" line="89"/>
+        <source>Type a camera id (as `camtool cameras` lists it).</source>
+        <translation>请输入摄像头 id（即 `camtool cameras` 列出的值）。</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="99"/>
+        <source>Starting the camera (pushing the scrcpy server, asking for its version)...</source>
+        <translation>正在启动摄像头（推送 scrcpy 服务端，查询其版本）……</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="100"/>
+        <source>Showing camera {id} itself.</source>
+        <translation>正在显示摄像头 {id} 本身的画面。</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="101"/>
+        <source>Camera stopped.</source>
+        <translation>摄像头已停止。</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="124"/>
+        <source>Device end shows:</source>
+        <translation>设备端显示：</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="125"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="126"/>
+        <source>Camera (Android 12+)</source>
+        <translation>摄像头（Android 12 及以上）</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="127"/>
+        <source>Screen: what the device shows (the camera only while an app shows it). Camera: the camera module&apos;s own picture, through scrcpy&apos;s server file.</source>
+        <translation>屏幕：设备显示的内容（只有应用显示摄像头时才能看到摄像头）。摄像头：摄像头模组本身的画面，通过 scrcpy 服务端文件获取。</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="129"/>
+        <source>camera id</source>
+        <translation>摄像头 id</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="130"/>
+        <source>largest size</source>
+        <translation>最大尺寸</translation>
+    </message>
+    <message>
+        <location filename="../camera_source_bar.py" line="131"/>
+        <source>scrcpy server file (default: SCRCPY_SERVER_PATH or installed)</source>
+        <translation>scrcpy 服务端文件（默认：SCRCPY_SERVER_PATH 或已安装的）</translation>
+    </message>
+</context>
+<context>
     <name>CamerasPanel</name>
     <message>
-        <location filename="../cameras_panel.py" line="67"/>
+        <location filename="../cameras_panel.py" line="96"/>
         <source>Reading the cameras of {serial}...</source>
         <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="140"/>
+        <location filename="../cameras_panel.py" line="171"/>
         <source>The cameras of {serial} could not be read: {error}</source>
         <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="149"/>
+        <location filename="../cameras_panel.py" line="180"/>
         <source>No device chosen.</source>
         <translation>未选择设备。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="153"/>
+        <location filename="../cameras_panel.py" line="184"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="154"/>
+        <location filename="../cameras_panel.py" line="185"/>
         <source>{model}, Android {android}, WMPF {wmpf}</source>
         <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="156"/>
+        <location filename="../cameras_panel.py" line="187"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="162"/>
+        <location filename="../cameras_panel.py" line="193"/>
         <source>unknown (the camera service could not be read)</source>
         <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="164"/>
+        <location filename="../cameras_panel.py" line="195"/>
         <source>unknown (dumpsys usb could not be read)</source>
         <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173"/>
+        <location filename="../cameras_panel.py" line="204"/>
         <source>back</source>
         <translation>后置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173"/>
+        <location filename="../cameras_panel.py" line="204"/>
         <source>front</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="173"/>
+        <location filename="../cameras_panel.py" line="204"/>
         <source>external</source>
         <translation>外接</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="176"/>
+        <location filename="../cameras_panel.py" line="207"/>
         <source>facing {facing}, sensor orientation {orientation}</source>
         <translation>朝向 {facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="179"/>
+        <location filename="../cameras_panel.py" line="210"/>
         <source>USB behind external HAL</source>
         <translation>外部 HAL 后的 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="182"/>
+        <location filename="../cameras_panel.py" line="213"/>
         <source>Camera {id}</source>
         <translation>摄像头 {id}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="184"/>
+        <location filename="../cameras_panel.py" line="215"/>
         <source>Selected with internalCameraName &quot;{id}&quot;.</source>
         <translation>用 internalCameraName &quot;{id}&quot; 选择。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="190"/>
+        <location filename="../cameras_panel.py" line="221"/>
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
         <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="193"/>
+        <location filename="../cameras_panel.py" line="224"/>
         <source>vendor/product unknown</source>
         <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="194"/>
+        <location filename="../cameras_panel.py" line="225"/>
         <source>serial &quot;{serial}&quot;</source>
         <translation>序列号 &quot;{serial}&quot;</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="195"/>
+        <location filename="../cameras_panel.py" line="226"/>
         <source>serial none</source>
         <translation>无序列号</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="201"/>
+        <location filename="../cameras_panel.py" line="232"/>
         <source>Not a camera.</source>
         <translation>不是摄像头。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="206"/>
+        <location filename="../cameras_panel.py" line="237"/>
         <source>by path only</source>
         <translation>只能按设备路径选择</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="211"/>
+        <location filename="../cameras_panel.py" line="242"/>
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
         <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="222"/>
+        <location filename="../cameras_panel.py" line="253"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="222"/>
+        <location filename="../cameras_panel.py" line="253"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="223"/>
+        <location filename="../cameras_panel.py" line="254"/>
         <source>Built-in cameras</source>
         <translation>内置摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="224"/>
+        <location filename="../cameras_panel.py" line="255"/>
         <source>USB devices</source>
         <translation>USB 设备</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="225"/>
+        <location filename="../cameras_panel.py" line="256"/>
         <source>&amp;Use this camera</source>
         <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="226"/>
+        <location filename="../cameras_panel.py" line="257"/>
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
         <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
@@ -324,27 +382,27 @@
 <context>
     <name>DeviceRunsPicker</name>
     <message>
-        <location filename="../device_picture.py" line="177"/>
+        <location filename="../device_picture.py" line="182"/>
         <source>what camtool applied</source>
         <translation>camtool 应用的配置</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="178"/>
+        <location filename="../device_picture.py" line="183"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="180"/>
+        <location filename="../device_picture.py" line="185"/>
         <source>the open profile ({sku})</source>
         <translation>当前打开的配置档案（{sku}）</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="196"/>
+        <location filename="../device_picture.py" line="201"/>
         <source>Device &amp;runs:</source>
         <translation>设备端运行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../device_picture.py" line="198"/>
+        <location filename="../device_picture.py" line="203"/>
         <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera&apos;s own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
         <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
     </message>
@@ -386,17 +444,17 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../dialogs.py" line="87"/>
+        <location filename="../dialogs.py" line="143"/>
         <source>Diff: {a} / {b}</source>
         <translation>差异：{a} / {b}</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="89"/>
+        <location filename="../dialogs.py" line="145"/>
         <source>Key</source>
         <translation>配置项</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="99"/>
+        <location filename="../dialogs.py" line="155"/>
         <source>The two profiles have the same config.</source>
         <translation>两个配置档案的配置相同。</translation>
     </message>
@@ -404,17 +462,18 @@
 <context>
     <name>EndView</name>
     <message>
-        <location filename="../end_view.py" line="139"/>
+        <location filename="../end_view.py" line="191"/>
         <source>LIVE</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="139"/>
+        <location filename="../end_view.py" line="191"/>
         <source>SIMULATED</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../end_view.py" line="168"/>
+        <location filename="../end_view.py" line="197"/>
+        <location filename="../end_view.py" line="230"/>
         <source>up</source>
         <translation>上</translation>
     </message>
@@ -422,101 +481,111 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="392"/>
+        <location filename="../ends_panel.py" line="420"/>
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="415"/>
-        <location filename="../ends_panel.py" line="417"/>
+        <location filename="../ends_panel.py" line="446"/>
+        <location filename="../ends_panel.py" line="447"/>
         <source>Turns the camera&apos;s picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="428"/>
+        <location filename="../ends_panel.py" line="458"/>
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="429"/>
+        <location filename="../ends_panel.py" line="459"/>
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="335"/>
-        <location filename="../ends_panel.py" line="430"/>
+        <location filename="../ends_panel.py" line="362"/>
+        <location filename="../ends_panel.py" line="460"/>
         <source>Device end</source>
         <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="335"/>
-        <location filename="../ends_panel.py" line="431"/>
+        <location filename="../ends_panel.py" line="362"/>
+        <location filename="../ends_panel.py" line="461"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="342"/>
+        <location filename="../ends_panel.py" line="369"/>
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="344"/>
+        <location filename="../ends_panel.py" line="371"/>
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="420"/>
+        <location filename="../ends_panel.py" line="444"/>
+        <source>Live: the device&apos;s own screen, with the config it runs now (not the form&apos;s)</source>
+        <translation>实时：设备自身的屏幕，使用设备当前运行的配置（不是表单中的配置）</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="450"/>
         <source>Assumed: the push shows the camera as the preview does (attach the WeChat end&apos;s phone to see its own picture).</source>
         <translation>假设：推流画面显示摄像头的方式与预览画面相同（连接微信端手机即可看到它自己的画面）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="432"/>
+        <location filename="../ends_panel.py" line="462"/>
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="434"/>
+        <location filename="../ends_panel.py" line="464"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="436"/>
+        <location filename="../ends_panel.py" line="466"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="437"/>
+        <location filename="../ends_panel.py" line="467"/>
         <source>&amp;Push path adds:</source>
         <translation>推流路径附加(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="439"/>
+        <location filename="../ends_panel.py" line="469"/>
         <source>What the virtual camera&apos;s push path adds before any key: on many devices the pushed stream is turned while the preview is upright (WMPF FAQ, first case).</source>
         <translation>虚拟摄像头的推流路径在任何配置项生效前附加的旋转：许多设备的预览画面方向正确，推流画面却是转过的（WMPF FAQ 第一种情况）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="442"/>
+        <location filename="../ends_panel.py" line="471"/>
+        <source>Simulated from the device&apos;s picture</source>
+        <translation>根据设备的画面模拟</translation>
+    </message>
+    <message>
+        <location filename="../ends_panel.py" line="473"/>
         <source>Simulated from the device end&apos;s own camera picture (its screen, with the config it runs undone).</source>
         <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="443"/>
+        <location filename="../ends_panel.py" line="474"/>
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="444"/>
+        <location filename="../ends_panel.py" line="475"/>
         <source>Show the device&apos;s own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="445"/>
+        <location filename="../ends_panel.py" line="476"/>
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="447"/>
+        <location filename="../ends_panel.py" line="478"/>
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -530,64 +599,64 @@
         <translation>配置存在错误，无法导出：{code} {message}</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="123"/>
+        <location filename="../export_panel.py" line="127"/>
         <source>Export not saved</source>
         <translation>导出未保存</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="124"/>
+        <location filename="../export_panel.py" line="128"/>
         <source>Could not write {path}: {error}. Choose a folder you can write to.</source>
         <translation>无法写入 {path}：{error}。请选择一个有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="140"/>
+        <location filename="../export_panel.py" line="144"/>
         <source>Config not opened</source>
         <translation>配置未打开</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="141"/>
+        <location filename="../export_panel.py" line="145"/>
         <source>{path} could not be read as a config:
 {details}</source>
         <translation>{path} 无法作为配置读取：
 {details}</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167"/>
+        <location filename="../export_panel.py" line="171"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167"/>
+        <location filename="../export_panel.py" line="171"/>
         <source>One line</source>
         <translation>单行</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="167"/>
+        <location filename="../export_panel.py" line="171"/>
         <source>Kotlin</source>
         <translation>Kotlin</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="168"/>
+        <location filename="../export_panel.py" line="172"/>
         <source>Java</source>
         <translation>Java</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="171"/>
+        <location filename="../export_panel.py" line="175"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="172"/>
+        <location filename="../export_panel.py" line="176"/>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="173"/>
+        <location filename="../export_panel.py" line="177"/>
         <source>&amp;Import...</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../export_panel.py" line="175"/>
+        <location filename="../export_panel.py" line="179"/>
         <source>Open a .json, .kt or .java config (or drop one here); keys other than the camera keys are kept.</source>
         <translation>打开 .json、.kt 或 .java 配置（或拖放到此处）；摄像头以外的配置项会保留。</translation>
     </message>
@@ -595,43 +664,63 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="62"/>
+        <location filename="../findings_panel.py" line="73"/>
         <source>Remove {key} from the config</source>
         <extracomment>Item data role holding the finding&apos;s keys (for focusing the field).</extracomment>
         <translation>从配置中删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="87"/>
+        <location filename="../findings_panel.py" line="98"/>
         <source>No findings: the config is consistent.</source>
         <translation>没有检查结果：配置一致。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="89"/>
+        <location filename="../findings_panel.py" line="100"/>
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="97"/>
+        <location filename="../findings_panel.py" line="103"/>
+        <source>with the cameras of {serial}</source>
+        <translation>已对照 {serial} 的摄像头</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="121"/>
+        <source>Remove:</source>
+        <translation>删除：</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="125"/>
+        <source>Remove {key}</source>
+        <translation>删除 {key}</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="126"/>
+        <source>{key} is not on the form for the selected camera ({codes}): remove it from the config.</source>
+        <translation>所选摄像头的表单中没有 {key}（{codes}）：把它从配置中删除。</translation>
+    </message>
+    <message>
+        <location filename="../findings_panel.py" line="136"/>
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="103"/>
+        <location filename="../findings_panel.py" line="143"/>
         <source>Right-click to remove one of its keys from the config.</source>
         <translation>右键单击可从配置中删除其中的配置项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="108"/>
+        <location filename="../findings_panel.py" line="148"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="108"/>
+        <location filename="../findings_panel.py" line="148"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="109"/>
+        <location filename="../findings_panel.py" line="149"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -639,14 +728,14 @@
 <context>
     <name>LiveEndFeed</name>
     <message>
-        <location filename="../live_device.py" line="125"/>
+        <location filename="../live_device.py" line="175"/>
         <source>{serial} is not answering: {detail}
 Waiting for it to come back...</source>
         <translation>{serial} 没有响应：{detail}
 正在等待设备恢复…</translation>
     </message>
     <message>
-        <location filename="../live_device.py" line="128"/>
+        <location filename="../live_device.py" line="178"/>
         <source>Connecting to {serial}...</source>
         <translation>正在连接 {serial}…</translation>
     </message>
@@ -654,38 +743,52 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Imported {path}</source>
-        <extracomment>Splitter sizes before the technician has moved them (fit 1366x768: the sidebar shows &quot;sku (extends parent)&quot;, the ends get the most room).</extracomment>
+        <extracomment>Device findings that mean the device has no (single) camera for the selection: a simulated picture of that camera would show something the device cannot. Splitter sizes before the technician has moved them, for 1366x768: where the config comes from on the left (profiles, the device&apos;s cameras), the form down to its push flip and at least three findings in the middle, both ends and the export on the right (tests/gui/test_gui_layout.py checks it in both languages).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="180"/>
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="197"/>
+        <source>{serial} has more than one camera for this selection: which one WMPF opens is not known, so this picture may not be what the device shows.
+{code}: {message}</source>
+        <translation>{serial} 上有不止一个摄像头符合这个选择：不知道 WMPF 会打开哪一个，所以这个画面可能与设备显示的不同。
+{code}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="200"/>
+        <source>{serial} has no camera for this selection, so this end would show no camera picture.
+{code}: {message}</source>
+        <translation>{serial} 上没有符合这个选择的摄像头，这一端将不会显示摄像头画面。
+{code}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="215"/>
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="220"/>
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -767,102 +870,102 @@ Waiting for it to come back...</source>
         <translation>顺时针转了 {rotation}°（需要再顺时针转 {turn}°）</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="268"/>
+        <location filename="../orientation_panel.py" line="272"/>
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="268"/>
+        <location filename="../orientation_panel.py" line="272"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="272"/>
+        <location filename="../orientation_panel.py" line="276"/>
         <source>{end}: {message}</source>
         <translation>{end}：{message}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="283"/>
+        <location filename="../orientation_panel.py" line="287"/>
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="285"/>
+        <location filename="../orientation_panel.py" line="289"/>
         <source>The check could not run: {error}</source>
         <translation>无法进行检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="287"/>
+        <location filename="../orientation_panel.py" line="291"/>
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="290"/>
+        <location filename="../orientation_panel.py" line="294"/>
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="292"/>
+        <location filename="../orientation_panel.py" line="296"/>
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="294"/>
+        <location filename="../orientation_panel.py" line="298"/>
         <source>Simulation (not a device): {verdict}</source>
         <translation>模拟结果（并非设备）：{verdict}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="302"/>
+        <location filename="../orientation_panel.py" line="306"/>
         <source>Recommended keys: {changes}</source>
         <translation>建议的键：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="305"/>
+        <location filename="../orientation_panel.py" line="309"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="312"/>
+        <location filename="../orientation_panel.py" line="316"/>
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="314"/>
+        <location filename="../orientation_panel.py" line="318"/>
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="318"/>
+        <location filename="../orientation_panel.py" line="322"/>
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="319"/>
+        <location filename="../orientation_panel.py" line="323"/>
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="320"/>
+        <location filename="../orientation_panel.py" line="324"/>
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="321"/>
+        <location filename="../orientation_panel.py" line="325"/>
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="322"/>
+        <location filename="../orientation_panel.py" line="326"/>
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="323"/>
+        <location filename="../orientation_panel.py" line="327"/>
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="324"/>
+        <location filename="../orientation_panel.py" line="328"/>
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
@@ -870,171 +973,204 @@ Waiting for it to come back...</source>
 <context>
     <name>ProfilesSidebar</name>
     <message>
-        <location filename="../profiles_sidebar.py" line="120"/>
+        <location filename="../profiles_sidebar.py" line="143"/>
+        <source>No profiles in {folder} yet. The examples shipped with camtool are listed below: open one (as an unsaved copy), or copy them all into the library.</source>
+        <translation>{folder} 中还没有配置档案。下面列出了 camtool 自带的示例：可以打开其中一个（作为未保存的副本），或把它们全部复制到配置档案库中。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="146"/>
+        <source>{sku}  (example)</source>
+        <translation>{sku}  （示例）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="149"/>
+        <source>An example shipped with camtool: opens as an unsaved copy.</source>
+        <translation>camtool 自带的示例：打开后为未保存的副本。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="155"/>
         <source>{sku}  (cannot be read)</source>
         <translation>{sku}（无法读取）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="126"/>
+        <location filename="../profiles_sidebar.py" line="161"/>
         <source>{sku}  (extends {parent})</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="133"/>
+        <location filename="../profiles_sidebar.py" line="168"/>
         <source>both ends upright</source>
         <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="133"/>
+        <location filename="../profiles_sidebar.py" line="168"/>
         <source>not upright</source>
         <translation>方向不正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="135"/>
+        <location filename="../profiles_sidebar.py" line="170"/>
         <source>{count} verification record(s); latest: {verdict} ({date})</source>
         <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="151"/>
+        <location filename="../profiles_sidebar.py" line="186"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="170"/>
+        <location filename="../profiles_sidebar.py" line="203"/>
+        <location filename="../profiles_sidebar.py" line="238"/>
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="171"/>
+        <location filename="../profiles_sidebar.py" line="205"/>
+        <source>{sku} (example)</source>
+        <translation>{sku}（示例）</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="221"/>
+        <source>Examples not copied</source>
+        <translation>示例未复制</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="239"/>
         <source>The profile &quot;{sku}&quot; could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="186"/>
-        <location filename="../profiles_sidebar.py" line="193"/>
-        <location filename="../profiles_sidebar.py" line="247"/>
-        <location filename="../profiles_sidebar.py" line="258"/>
+        <location filename="../profiles_sidebar.py" line="254"/>
+        <location filename="../profiles_sidebar.py" line="261"/>
+        <location filename="../profiles_sidebar.py" line="264"/>
+        <location filename="../profiles_sidebar.py" line="321"/>
+        <location filename="../profiles_sidebar.py" line="332"/>
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="189"/>
+        <location filename="../profiles_sidebar.py" line="257"/>
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="194"/>
-        <location filename="../profiles_sidebar.py" line="206"/>
+        <location filename="../profiles_sidebar.py" line="265"/>
+        <location filename="../profiles_sidebar.py" line="280"/>
         <source>A profile named &quot;{sku}&quot; exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="200"/>
+        <location filename="../profiles_sidebar.py" line="271"/>
         <source>Duplicate profile</source>
         <translation>复制配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="211"/>
+        <location filename="../profiles_sidebar.py" line="275"/>
+        <location filename="../profiles_sidebar.py" line="285"/>
         <source>Profile not duplicated</source>
         <translation>配置档案未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="222"/>
+        <location filename="../profiles_sidebar.py" line="296"/>
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="287"/>
+        <location filename="../profiles_sidebar.py" line="363"/>
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="288"/>
+        <location filename="../profiles_sidebar.py" line="364"/>
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289"/>
+        <location filename="../profiles_sidebar.py" line="365"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289"/>
+        <location filename="../profiles_sidebar.py" line="365"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="289"/>
+        <location filename="../profiles_sidebar.py" line="365"/>
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="290"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="293"/>
+        <location filename="../profiles_sidebar.py" line="369"/>
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案以比较其配置。</translation>
+    </message>
+    <message>
+        <location filename="../profiles_sidebar.py" line="370"/>
+        <source>Copy the examples into the library</source>
+        <translation>把示例复制到配置档案库</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../dialogs.py" line="33"/>
+        <location filename="../dialogs.py" line="36"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="34"/>
+        <location filename="../dialogs.py" line="37"/>
         <source>The config &quot;{name}&quot; has unsaved changes. Save them first?</source>
         <translation>配置“{name}”有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="47"/>
+        <location filename="../dialogs.py" line="50"/>
         <source>Delete profile</source>
         <translation>删除配置档案</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="48"/>
+        <location filename="../dialogs.py" line="51"/>
         <source>Delete the profile &quot;{sku}&quot; from the library? This cannot be undone.</source>
         <translation>从档案库中删除配置档案“{sku}”？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="53"/>
-        <source>Profile name (SKU):</source>
-        <translation>配置档案名称（SKU）：</translation>
+        <location filename="../dialogs.py" line="84"/>
+        <source>&quot;{sku}&quot; cannot name a profile: {rule}.</source>
+        <translation>&quot;{sku}&quot; 不能用作配置档案名称：{rule}。</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="57"/>
+        <location filename="../dialogs.py" line="60"/>
         <source>Open a config</source>
         <translation>打开配置</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="58"/>
+        <location filename="../dialogs.py" line="61"/>
         <source>Configs (*.json *.kt *.java);;All files (*)</source>
         <translation>配置文件 (*.json *.kt *.java);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="62"/>
+        <location filename="../dialogs.py" line="65"/>
         <source>Save the export as</source>
         <translation>导出另存为</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="66"/>
+        <location filename="../dialogs.py" line="69"/>
         <source>Choose the profile library folder</source>
         <translation>选择配置档案库文件夹</translation>
     </message>
@@ -1047,79 +1183,79 @@ Waiting for it to come back...</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="92"/>
+        <location filename="../record_action.py" line="93"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="140"/>
-        <location filename="../record_action.py" line="147"/>
+        <location filename="../record_action.py" line="141"/>
+        <location filename="../record_action.py" line="148"/>
         <source>The clip was discarded.</source>
         <translation>已丢弃该视频片段。</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="142"/>
+        <location filename="../record_action.py" line="143"/>
         <source>Nothing was recorded: {reason}</source>
         <translation>没有录到任何内容：{reason}</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="142"/>
+        <location filename="../record_action.py" line="143"/>
         <source>no picture</source>
         <translation>没有画面</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="143"/>
-        <location filename="../record_action.py" line="156"/>
+        <location filename="../record_action.py" line="144"/>
+        <location filename="../record_action.py" line="157"/>
         <source>Record both ends</source>
         <translation>录制两端画面</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="151"/>
+        <location filename="../record_action.py" line="152"/>
         <source>Clip of {seconds} s saved to {path}</source>
         <translation>{seconds} 秒的视频片段已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="154"/>
+        <location filename="../record_action.py" line="155"/>
         <source>The clip could not be saved to {path}: {reason}</source>
         <translation>无法将视频片段保存到 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="172"/>
+        <location filename="../record_action.py" line="173"/>
         <source>● Recording both ends: {seconds} s ({shortcut} stops)</source>
         <translation>● 正在录制两端画面：{seconds} 秒（按 {shortcut} 停止）</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="182"/>
+        <location filename="../record_action.py" line="184"/>
         <source>{end} (simulated)</source>
         <translation>{end}（模拟）</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="185"/>
+        <location filename="../record_action.py" line="187"/>
         <source>Save the clip as</source>
         <translation>视频片段另存为</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="186"/>
+        <location filename="../record_action.py" line="188"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="195"/>
+        <location filename="../record_action.py" line="197"/>
         <source>&amp;Record</source>
         <translation>录制(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="198"/>
+        <location filename="../record_action.py" line="200"/>
         <source>&amp;Stop recording</source>
         <translation>停止录制(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="198"/>
+        <location filename="../record_action.py" line="200"/>
         <source>Re&amp;cord both ends</source>
         <translation>录制两端画面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../record_action.py" line="199"/>
+        <location filename="../record_action.py" line="201"/>
         <source>Record what both ends show into an MP4 clip; you choose the file at the end</source>
         <translation>将两端显示的画面录制为 MP4 视频片段；结束时再选择保存位置</translation>
     </message>
@@ -1127,86 +1263,124 @@ Waiting for it to come back...</source>
 <context>
     <name>SelectionForm</name>
     <message>
-        <location filename="../selection_form.py" line="195"/>
+        <location filename="../selection_form.py" line="206"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="207"/>
+        <source>Remove {key} from the config.</source>
+        <translation>从配置中删除 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="229"/>
         <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
         <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="201"/>
+        <location filename="../selection_form.py" line="235"/>
         <source>WMPF &amp;version of the device:</source>
         <translation>设备的 WMPF 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="202"/>
+        <location filename="../selection_form.py" line="236"/>
         <source>unknown (e.g. 2.1.0)</source>
         <translation>未知（例如 2.1.0）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="204"/>
+        <location filename="../selection_form.py" line="238"/>
         <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
         <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="206"/>
+        <location filename="../selection_form.py" line="240"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="207"/>
+        <location filename="../selection_form.py" line="241"/>
+        <source>Other camera keys</source>
+        <translation>其他摄像头配置项</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="242"/>
+        <source>Camera keys in this config that this camera choice does not use: WMPF ignores them (or they clash with the choice).</source>
+        <translation>配置中当前摄像头选择不使用的摄像头配置项：WMPF 会忽略它们（或它们与所选方式冲突）。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="244"/>
         <source>Built-in camera by id (internalCameraName)</source>
         <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="208"/>
+        <location filename="../selection_form.py" line="245"/>
         <source>Built-in camera by number (legacy cameraId)</source>
         <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="209"/>
+        <location filename="../selection_form.py" line="246"/>
         <source>USB camera by path (usbCameraName)</source>
         <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="210"/>
+        <location filename="../selection_form.py" line="247"/>
         <source>USB camera by vendor id, product id and serial</source>
         <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="212"/>
+        <location filename="../selection_form.py" line="249"/>
+        <source>The path changes on every replug or reboot; the triple stays, if the camera reports a serial number.</source>
+        <translation>设备路径在每次重新插拔或重启后都会变化；三元组保持不变，但前提是摄像头报告序列号。</translation>
+    </message>
+    <message>
+        <location filename="../selection_form.py" line="251"/>
         <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
         <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="218"/>
-        <location filename="../selection_form.py" line="219"/>
+        <location filename="../selection_form.py" line="257"/>
+        <location filename="../selection_form.py" line="258"/>
         <source>decimal, or hex as 0x0bda</source>
         <translation>十进制，或十六进制如 0x0bda</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="234"/>
+        <location filename="../selection_form.py" line="274"/>
         <source>A USB camera is selected, so the built-in camera&apos;s keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
         <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="239"/>
+        <location filename="../selection_form.py" line="279"/>
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
     </message>
 </context>
 <context>
+    <name>SkuDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="98"/>
+        <source>Profile name (SKU):</source>
+        <translation>配置档案名称（SKU）：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="104"/>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (no spaces), e.g. IC-3588-v2.</source>
+        <translation>可用字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;（不能有空格），例如 IC-3588-v2。</translation>
+    </message>
+</context>
+<context>
     <name>Smoke</name>
     <message>
-        <location filename="../app.py" line="126"/>
+        <location filename="../app.py" line="174"/>
         <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (live, virtual device).</source>
         <translation>camtool 窗口冒烟测试：{shown} 毫秒后显示窗口，{frames} 毫秒后两端都显示了第一帧（实时，虚拟设备）。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="131"/>
+        <location filename="../app.py" line="179"/>
         <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (simulated ends).</source>
         <translation>camtool gui 冒烟测试：窗口在 {shown} 毫秒后显示，两端首帧在 {frames} 毫秒后显示（模拟画面）。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="135"/>
+        <location filename="../app.py" line="183"/>
         <source>camtool gui smoke: no frame of both ends within {seconds} s.</source>
         <translation>camtool gui 冒烟测试：{seconds} 秒内未收到两端的画面。</translation>
     </message>
@@ -1214,15 +1388,45 @@ Waiting for it to come back...</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app.py" line="49"/>
-        <source>camtool found no display to open its window on. Run it in a desktop session, or use the command line (camtool --help).</source>
-        <translation>camtool 找不到可显示窗口的屏幕。请在桌面会话中运行，或使用命令行（camtool --help）。</translation>
+        <location filename="../app.py" line="55"/>
+        <source>camtool cannot open its window: Qt&apos;s X11 (xcb) platform plugin needs system libraries that are not installed: {libraries}.</source>
+        <translation>camtool 无法打开窗口：Qt 的 X11（xcb）平台插件需要以下系统库，但它们没有安装：{libraries}。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="59"/>
+        <source>Install them, then run camtool again:</source>
+        <translation>请安装后重新运行 camtool：</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="61"/>
+        <source>  Debian/Ubuntu: {command}</source>
+        <translation>  Debian/Ubuntu：{command}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="64"/>
+        <source>  Fedora: {command}</source>
+        <translation>  Fedora：{command}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="67"/>
+        <source>Install the package that provides {libraries} on your system.</source>
+        <translation>请安装系统中提供 {libraries} 的软件包。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="70"/>
+        <source>The command line works without them: {command} --help</source>
+        <translation>命令行不需要这些库：{command} --help</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="88"/>
+        <source>camtool found no display to open its window on. Run it in a desktop session, or use the command line: {command} --help</source>
+        <translation>camtool 找不到可以打开窗口的显示器。请在桌面会话中运行，或使用命令行：{command} --help</translation>
     </message>
 </context>
 <context>
     <name>UpOverlay</name>
     <message>
-        <location filename="../orientation_panel.py" line="132"/>
+        <location filename="../orientation_panel.py" line="134"/>
         <source>top</source>
         <translation>顶部</translation>
     </message>
@@ -1258,148 +1462,106 @@ Waiting for it to come back...</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="112"/>
+        <location filename="../actions.py" line="113"/>
         <source>&amp;File</source>
         <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112"/>
+        <location filename="../actions.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="112"/>
+        <location filename="../actions.py" line="113"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="114"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="114"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="117"/>
+        <location filename="../actions.py" line="118"/>
+        <source>&amp;New config</source>
+        <translation>新建配置(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="119"/>
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="118"/>
+        <location filename="../actions.py" line="120"/>
         <source>&amp;Save profile</source>
         <translation>保存配置档案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="119"/>
+        <location filename="../actions.py" line="121"/>
         <source>Save profile &amp;as...</source>
         <translation>配置档案另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="120"/>
+        <location filename="../actions.py" line="122"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="121"/>
+        <location filename="../actions.py" line="123"/>
         <source>Choose profile &amp;library...</source>
         <translation>选择配置档案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="122"/>
+        <location filename="../actions.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="123"/>
+        <location filename="../actions.py" line="125"/>
         <source>Rotate +90°</source>
         <translation>旋转 +90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="124"/>
+        <location filename="../actions.py" line="126"/>
         <source>Rotate -90°</source>
         <translation>旋转 -90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="125"/>
+        <location filename="../actions.py" line="127"/>
         <source>Toggle push &amp;flip</source>
         <translation>切换推流翻转(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="126"/>
+        <location filename="../actions.py" line="128"/>
         <source>&amp;Refresh devices</source>
         <translation>刷新设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127"/>
+        <location filename="../actions.py" line="129"/>
         <source>&amp;Apply to device</source>
         <translation>应用到设备(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="128"/>
+        <location filename="../actions.py" line="130"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="129"/>
+        <location filename="../actions.py" line="131"/>
         <source>&amp;About camtool</source>
         <translation>关于 camtool(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="133"/>
-        <location filename="../actions.py" line="134"/>
+        <location filename="../actions.py" line="135"/>
+        <location filename="../actions.py" line="136"/>
         <source>Needs the device layer, which is not attached yet.</source>
         <translation>需要设备层，但尚未接入。</translation>
-    </message>
-</context>
-<context>
-    <name>CameraSourceBar</name>
-    <message>
-        <source>Type a camera id (as `camtool cameras` lists it).</source>
-        <translation>请输入摄像头 id（即 `camtool cameras` 列出的值）。</translation>
-    </message>
-    <message>
-        <source>Starting the camera (pushing the scrcpy server, asking for its version)...</source>
-        <translation>正在启动摄像头（推送 scrcpy 服务端，查询其版本）……</translation>
-    </message>
-    <message>
-        <source>Showing camera {id} itself.</source>
-        <translation>正在显示摄像头 {id} 本身的画面。</translation>
-    </message>
-    <message>
-        <source>Camera stopped.</source>
-        <translation>摄像头已停止。</translation>
-    </message>
-    <message>
-        <source>Device end shows:</source>
-        <translation>设备端显示：</translation>
-    </message>
-    <message>
-        <source>Screen</source>
-        <translation>屏幕</translation>
-    </message>
-    <message>
-        <source>Camera (Android 12+)</source>
-        <translation>摄像头（Android 12 及以上）</translation>
-    </message>
-    <message>
-        <source>Screen: what the device shows (the camera only while an app shows it). Camera: the camera module&apos;s own picture, through scrcpy&apos;s server file.</source>
-        <translation>屏幕：设备显示的内容（只有应用显示摄像头时才能看到摄像头）。摄像头：摄像头模组本身的画面，通过 scrcpy 服务端文件获取。</translation>
-    </message>
-    <message>
-        <source>camera id</source>
-        <translation>摄像头 id</translation>
-    </message>
-    <message>
-        <source>largest size</source>
-        <translation>最大尺寸</translation>
-    </message>
-    <message>
-        <source>scrcpy server file (default: SCRCPY_SERVER_PATH or installed)</source>
-        <translation>scrcpy 服务端文件（默认：SCRCPY_SERVER_PATH 或已安装的）</translation>
     </message>
 </context>
 </TS>
