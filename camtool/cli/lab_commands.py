@@ -56,6 +56,9 @@ def add_record(rec: argparse.ArgumentParser) -> None:
                      help=tr(N_("Serial of the phone that receives the call in WeChat (its screen is the WeChat end).")))
     rec.add_argument("--seconds", metavar="N", type=float, required=True, help=tr(N_("How long to record.")))
     rec.add_argument("-o", "--output", metavar="FILE.mp4", required=True, help=tr(N_("The clip to write (.mp4).")))
+    from camtool.cli.device_commands import camera_source_options
+
+    camera_source_options(rec)   # --source camera: the device end is the camera's own picture
     rec.set_defaults(handler=run_record_command)
 
 
@@ -193,19 +196,32 @@ def run_record_command(args: argparse.Namespace) -> int:
     if problem:
         _say("record", problem)
         return exitcodes.USAGE
+    from camtool.cli.device_commands import _UsageProblem, camera_choice
+
+    try:
+        camera = camera_choice(args)
+    except _UsageProblem as exc:
+        _say("record", str(exc))
+        return exitcodes.USAGE
+    except DeviceError as exc:   # no server file, a camera id that cannot be one
+        print(printable(exc.describe()), file=sys.stderr)
+        return exc.exit_code
     io = AdbDeviceIO()
     try:
         io.require_ready(args.serial)
         if args.wechat_serial:
             io.require_ready(args.wechat_serial)
-    except DeviceError as exc:
+        device_source = _device_end_source(io, args.serial, camera)
+    except DeviceError as exc:   # not ready, or the camera source refused (Android < 12, busy, ...)
         print(printable(exc.describe()), file=sys.stderr)
-        return exitcodes.UNAVAILABLE
-    ends = [(args.serial, N_("Device end {serial}"))]
+        return exc.exit_code if camera is not None else exitcodes.UNAVAILABLE
+    ends = [(args.serial, N_("Camera {camera} of {serial}") if camera is not None else N_("Device end {serial}"))]
     if args.wechat_serial:
         ends.append((args.wechat_serial, N_("WeChat end {serial}")))
-    sources = [ScreenrecordSource(io, serial, read_stamps=False) for serial, _ in ends]
-    feeds = [EndFeed(printable(tr(label, serial=serial)), _latest_image(source), printable(label.format(serial=serial)))
+    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False) for serial, _ in ends[1:]]
+    camera_id = camera[1] if camera is not None else ""
+    feeds = [EndFeed(printable(tr(label, serial=serial, camera=camera_id)), _latest_image(source),
+                     printable(label.format(serial=serial, camera=camera_id)))
              for (serial, label), source in zip(ends, sources)]
 
     def progress(elapsed: float) -> None:
@@ -234,6 +250,20 @@ def run_record_command(args: argparse.Namespace) -> int:
     print(printable(tr(N_("Recorded {seconds} s ({frames} frames) to {file}."), seconds=f"{figures.seconds:.1f}",
                        frames=figures.frames, file=str(figures.path))))
     return exitcodes.OK
+
+
+def _device_end_source(io, serial: str, camera):
+    """The device end: its screen, or with --source camera the camera's own picture (scrcpy's server)."""
+    from camtool.device.capture import ScreenrecordSource
+
+    if camera is None:
+        return ScreenrecordSource(io, serial, read_stamps=False)
+    from camtool.device.camera_source import CameraSource
+
+    server_file, camera_id, size = camera
+    source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size)
+    source.prepare()   # refusals (Android < 12, no such camera, busy) before anything is recorded
+    return source
 
 
 def _latest_image(source):

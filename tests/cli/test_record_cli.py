@@ -85,3 +85,26 @@ def test_ctrl_c_mid_record_leaves_a_playable_file(virtual_device, adb_server, tm
     seconds, _rate, _frames, width, height = clip_facts(target)
     assert 1.0 <= seconds < 30 and width > height
     assert [p.name for p in tmp_path.iterdir()] == ["stopped.mp4"]
+
+
+def test_the_camera_itself_can_be_recorded_on_android_12(adb_server, tmp_path, capsys):
+    """--source camera: the device end is the camera's own picture through the user's scrcpy server
+    file (any file stands in on the virtual device); below Android 12 it is refused in words."""
+    from camtool.virtual.device import VirtualDevice
+
+    server = tmp_path / "scrcpy-server"
+    server.write_bytes(b"a file standing in for the server jar")
+    target = tmp_path / "camera.mp4"
+    with VirtualDevice("tablet-a12").start(adb_server) as vd:
+        code = main(["record", "--serial", vd.serial, "--source", "camera", "--camera-id", "1",
+                     "--scrcpy-server", str(server), "--seconds", "1", "-o", str(target)])
+    out, err = capsys.readouterr()
+    assert code == exitcodes.OK, err
+    seconds, rate, frames, _width, _height = clip_facts(target)
+    assert seconds == pytest.approx(1.0, abs=0.05) and frames > 0
+    with VirtualDevice("intercom-a9").start(adb_server) as old:
+        code = main(["record", "--serial", old.serial, "--source", "camera", "--camera-id", "0",
+                     "--scrcpy-server", str(server), "--seconds", "1", "-o", str(tmp_path / "old.mp4")])
+    out, err = capsys.readouterr()
+    assert code == exitcodes.NO and "Android 12" in err and not (tmp_path / "old.mp4").exists()
+    assert main(["record", "--serial", "x", "--camera-id", "1", "--seconds", "1", "-o", str(target)]) == exitcodes.USAGE

@@ -93,4 +93,5 @@ MESSAGES: dict[str, str] = {
     "{end} showed no picture within {seconds} seconds. Check that its screen is on and that `camtool devices` "
     "lists it as ready, then try again.":
         "{end} 在 {seconds} 秒内没有画面。请确认其屏幕已点亮，且 `camtool devices` 显示其为就绪，然后重试。",
+    "Camera {camera} of {serial}": "{serial} 的摄像头 {camera}",
 }
