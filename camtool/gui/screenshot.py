@@ -28,13 +28,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--size", default=f"{DEFAULT_SIZE[0]}x{DEFAULT_SIZE[1]}")
     parser.add_argument("--mounting", type=int, choices=(0, 90, 180, 270), default=0,
                         help="clockwise turn of the simulated camera's picture")
+    parser.add_argument("--check", action="store_true", help="run the orientation check first (its dock open)")
     parser.add_argument("--simulated", action="store_true",
                         help="no device layer: both ends simulated (default: live on the virtual device)")
     return parser.parse_args(argv)
 
 
 def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple[int, int] = DEFAULT_SIZE,
-         mounting: int = 0, live: bool = True) -> bool:
+         mounting: int = 0, live: bool = True, check: bool = False) -> bool:
     """Save a PNG of the window; False when both ends did not show a frame in time."""
     from PySide6.QtWidgets import QApplication
 
@@ -74,6 +75,9 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
             else:
                 settled = lambda: window.ends.both_ends_shown() and window.ends.is_up_to_date()  # noqa: E731
             _wait_until(settled, FRAME_DEADLINE_MS)
+            if check:   # with the orientation check's dock open, as after Ctrl+K
+                window.orientation_check.run()
+                _wait_until(lambda: window.orientation_check.verdict is not None, FRAME_DEADLINE_MS)
             _wait_until(lambda: False, 100)   # let the views paint the frames they took
             ok = settled()
             if ok:
@@ -112,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print(f"--size: expected WIDTHxHEIGHT, e.g. 1366x768, not {args.size!r}", file=sys.stderr)
         return exitcodes.USAGE
-    if not take(args.output, args.lang, args.profile, (width, height), args.mounting, live=not args.simulated):
+    if not take(args.output, args.lang, args.profile, (width, height), args.mounting, live=not args.simulated,
+                check=args.check):
         print(f"no screenshot: both ends did not show a frame within {FRAME_DEADLINE_MS // 1000} s", file=sys.stderr)
         return exitcodes.NO
     print(args.output)
