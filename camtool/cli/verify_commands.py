@@ -89,8 +89,11 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         from camtool.config.rules import validate_file
 
         config, findings = validate_file(Path(args.config).expanduser())
+        if config is not None and any(f.code == "CAM006" for f in findings):
+            config = None   # a profile file: its wrapper is not what the device runs (--profile is)
         if config is None:
-            raise _Usage("; ".join(f.message for f in findings) or tr(N_("{file} is not a config."), file=args.config))
+            raise _Usage("; ".join(f"{f.message} {f.fix}" if f.code == "CAM006" else f.message for f in findings)
+                         or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:
         from camtool.config.profiles import ProfileLibrary, default_library_dir

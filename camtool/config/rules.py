@@ -41,6 +41,14 @@ def validate(data: object, *, wmpf_version: str | None = None) -> list[Finding]:
             "CAM004", (), N_("The config is {found}, not a JSON object."),
             N_("Put the keys in one object: {{\"internalCameraName\": \"0\", \"cameraRotationAngle\": 90}}."),
             found=shown(data))]
+    if _is_profile_file(data):
+        # A profile wraps its config: judging the wrapper would only say "no camera selected".
+        return [make_finding(
+            "CAM006", (), N_("This is a camtool profile (\"sku\" {sku}, its keys under \"config\"), not an "
+                             "initGlobalConfig JSON."),
+            N_("Check profiles with camtool profiles validate, and get the config itself with camtool profiles "
+               "export {sku} (or use --profile {sku} where a command takes one)."),
+            sku=printable(data["sku"]))]
     findings: list[Finding] = []
     wmpf = _wmpf_or_finding(wmpf_version, findings)
     findings.extend(type_findings(data))
@@ -49,6 +57,12 @@ def validate(data: object, *, wmpf_version: str | None = None) -> list[Finding]:
     findings.extend(selection_findings(data, wmpf))
     findings.extend(_version_findings(data, wmpf, wmpf_version))
     return sorted_findings(findings)
+
+
+def _is_profile_file(data: dict) -> bool:
+    """A camtool profile file (sku + config object) rather than a config: no camera key at the top."""
+    return (isinstance(data.get("sku"), str) and isinstance(data.get("config"), dict)
+            and not any(key in data for key in CAMERA_KEY_ORDER))
 
 
 def validate_text(text: str | bytes, source: str = "<stdin>", *,

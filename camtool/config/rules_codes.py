@@ -39,6 +39,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM003", _E, N_("The JSON is malformed")),
     RuleInfo("CAM004", _E, N_("The top level is not a JSON object")),
     RuleInfo("CAM005", _E, N_("A key is given twice in one object")),
+    RuleInfo("CAM006", _E, N_("The file is a camtool profile, not a config")),
     RuleInfo("CAM101", _E, N_("A camera key has the wrong JSON type")),
     RuleInfo("CAM102", _E, N_("A rotation angle is not 0, 90, 180 or 270")),
     RuleInfo("CAM103", _E, N_("A USB vendor or product id is outside 0..65535")),

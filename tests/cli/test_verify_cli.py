@@ -258,3 +258,11 @@ def test_every_pair_of_observed_turns_gets_the_models_recommendation(tmp_path, c
             expected = app if works or plan.predicted == (device_turn, wechat_turn) else plan.config
             assert data["recommended"] == expected, (device_turn, wechat_turn)
             assert (code == exitcodes.OK) == works and ("works" in codes) == works
+
+
+def test_a_profile_file_given_as_config_is_a_usage_error_that_names_profiles(tmp_path, capsys, turned_pictures):
+    profile = tmp_path / "door.json"
+    profile.write_text(json.dumps({"sku": "door", "config": {"internalCameraName": "0"}}), encoding="utf-8")
+    code, out, err = run_cli(capsys, "verify", "--device-image", turned_pictures["device", Turn()],
+                             "--config", str(profile))
+    assert code == exitcodes.USAGE and "profile" in err and "--profile door" in err and out == ""

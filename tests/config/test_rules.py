@@ -64,6 +64,8 @@ CASES = [
     ("CAM405", {**PATH}, {**PATH}, ("1.1.1", "1.1.0")),
     ("CAM405", {"cameraPushFlip": True}, {"cameraPushFlip": True}, ("1.9.9", "2.0.0")),
     ("CAM501", {"uiZoom": 1.2}, {"uiZoom": 1.2, "internalCameraName": "0"}, None),
+    # A profile file given where a config is expected: said so, not "no camera selected".
+    ("CAM006", {"sku": "door", "config": {"internalCameraName": "0"}}, {"internalCameraName": "0", "sku": "x"}, None),
     ("CAM502", {"internalCameraName": "0"}, {"uiZoom": 1.2}, None),
 ]
 
