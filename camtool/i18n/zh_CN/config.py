@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "{source} is nested too deeply to be a camera config.": "{source} 嵌套层级过深，不可能是摄像头配置。",
     "A camera config is one flat JSON object; check that you chose the right file.": "摄像头配置是一个扁平的 JSON 对象；请确认选对了文件。",
     "{source}, line {line}: the key {key} is given a second time in the same object; the device keeps only the last value, silently.":
-        "{source} 第 {line} 行：键 {key} 在同一对象中第二次出现；设备端只会静默保留最后一个值。",
+        "{source} 第 {line} 行：配置项 {key} 在同一对象中第二次出现；WMPF 只保留最后一个值，且不会提示。",
     "Delete one of the two {key} entries, keeping the value you mean.": "删除两个 {key} 中的一个，保留你想要的值。",
     # --- key names and versions ---
     "{key} is not a key WMPF knows: keys are case-sensitive, so WMPF ignores it. Did you mean {suggestion}?":
@@ -82,15 +82,15 @@ MESSAGES: dict[str, str] = {
     "Delete {key}: {suggestion} is already set.": "删除 {key}：{suggestion} 已经设置了。",
     "Rename {key} to {suggestion}.": "把 {key} 改名为 {suggestion}。",
     "{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.":
-        "{key} 需要 WMPF {needed} 或更新版本（根据客户端库的发布历史推断），但设备上是 {version}。",
+        "{key} 需要 WMPF {needed} 及以上版本（根据客户端库的发布历史推断），但设备上是 {version}。",
     "{key} needs WMPF {needed} or newer, but the device has {version}: WMPF {version} ignores it.":
-        "{key} 需要 WMPF {needed} 或更新版本，但设备上是 {version}：WMPF {version} 会忽略它。",
+        "{key} 需要 WMPF {needed} 及以上版本，但设备上是 {version}：WMPF {version} 会忽略它。",
     "Update WMPF on the device to {needed} or newer, or use cameraId on this older WMPF.":
-        "请把设备上的 WMPF 升级到 {needed} 或更新版本，或在这个旧版 WMPF 上改用 cameraId。",
-    "Update WMPF on the device to {needed} or newer; until then {key} has no effect.": "请把设备上的 WMPF 升级到 {needed} 或更新版本；在此之前 {key} 不生效。",
+        "请把设备上的 WMPF 升级到 {needed} 及以上版本，或在这个旧版 WMPF 上改用 cameraId。",
+    "Update WMPF on the device to {needed} or newer; until then {key} has no effect.": "请把设备上的 WMPF 升级到 {needed} 及以上版本；在此之前 {key} 不生效。",
     "The config is {found}, not a JSON object.": "配置是 {found}，不是 JSON 对象。",
     "This config needs WMPF {version} or newer ({details}; * = assumed from the client library's release history).":
-        "此配置需要 WMPF {version} 或更新版本（{details}；* = 根据客户端库的发布历史推断）。",
+        "此配置需要 WMPF {version} 及以上版本（{details}；* = 根据客户端库的发布历史推断）。",
     "Check the device's WMPF version (camtool devices, or dumpsys package com.tencent.wmpf) or pass --wmpf-version to check it here.":
         "请查看设备的 WMPF 版本（camtool devices，或 dumpsys package com.tencent.wmpf），或加 --wmpf-version 在这里检查。",
     "The WMPF version {version} is not of the form X.Y.Z, so the version gates were not checked.": "WMPF 版本 {version} 不是 X.Y.Z 形式，因此未检查版本要求。",
@@ -158,7 +158,7 @@ MESSAGES: dict[str, str] = {
     "The USB triple is incomplete ({missing} missing), so WMPF ignores {present}; usbCameraName selects the camera.":
         "USB 三元组不完整（缺少 {missing}），WMPF 会忽略 {present}；由 usbCameraName 选择摄像头。",
     "The USB triple is incomplete ({missing} missing): WMPF then selects no USB camera and silently uses the built-in camera.":
-        "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是静默使用内置摄像头。",
+        "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是直接改用内置摄像头，且不会提示。",
     "the USB triple is incomplete": "USB 三元组不完整",
     "no USB camera is selected": "未选择 USB 摄像头",
     "Delete {key}: {counterpart} already sets this for the {family} camera.": "删除 {key}：{counterpart} 已为{family}摄像头设置了这一项。",
@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one.":
         "如果要用 USB 摄像头，请删除 {builtin}；如果要用内置摄像头，请删除 USB 配置项。",
     "cameraId is a legacy key (it is in the FAQ only, in no reference table).": "cameraId 是旧版配置项（只出现在 FAQ 中，不在任何参考表里）。",
-    "On WMPF 2.0.0 or newer write internalCameraName \"{camera_id}\" instead.": "在 WMPF 2.0.0 或更新版本上，请改写为 internalCameraName \"{camera_id}\"。",
+    "On WMPF 2.0.0 or newer write internalCameraName \"{camera_id}\" instead.": "在 WMPF 2.0.0 及以上版本上，请改写为 internalCameraName \"{camera_id}\"。",
     "This config selects no camera, so WMPF uses its default built-in camera.": "此配置没有选择摄像头，WMPF 将使用默认的内置摄像头。",
     "To choose a camera, add internalCameraName (built-in) or usbCameraName / the USB triple; camtool cameras lists them.":
         "要选择摄像头，请添加 internalCameraName（内置摄像头）或 usbCameraName / USB 三元组；camtool cameras 会列出它们。",
@@ -214,7 +214,7 @@ MESSAGES: dict[str, str] = {
     "rule": "规则",
     "camtool validate: --wmpf-version: {error}": "camtool validate：--wmpf-version：{error}",
     "(line {line}, column {column})": "（第 {line} 行，第 {column} 列）",
-    "Fix: {fix}": "修正：{fix}",
+    "Fix: {fix}": "修改建议：{fix}",
     # --- docs/rules.md ---
     "the file and its JSON: unreadable, not UTF-8, malformed, not an object, a key twice":
         "文件及其 JSON：无法读取、不是 UTF-8、格式错误、不是对象、键重复",

@@ -64,7 +64,7 @@ MESSAGES: dict[str, str] = {
     "{key} needs WMPF {needed} or newer; the device has WMPF {installed}, which ignores it.":
         "{key} 需要 WMPF {needed} 或更高版本；设备上的 WMPF 为 {installed}，会忽略该配置项。",
     "Update WMPF on the device to {needed} or newer; until then {key} has no effect.":
-        "请把设备上的 WMPF 升级到 {needed} 或更新版本；在此之前 {key} 不生效。",  # same text as config.py
+        "请把设备上的 WMPF 升级到 {needed} 及以上版本；在此之前 {key} 不生效。",  # same text as config.py
     "WMPF ({package}) is not installed on the device, so no camera key takes effect there.":
         "设备上未安装 WMPF（{package}），因此所有摄像头配置项都不会生效。",
     "Install WMPF on the device before applying the config, or check that this is the right device.":

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
         "找不到 adb 可执行文件。请安装 Android platform-tools，或将 ADBUTILS_ADB_PATH 设为 adb 的路径。",
     "No free TCP port found on 127.0.0.1.": "127.0.0.1 上找不到空闲的 TCP 端口。",
     "ADBUTILS_ADB_PATH points to {path}, which is not a file. Fix the variable or unset it to use the adb bundled with camtool.":
-        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请修正该变量，或删除它以使用 camtool 自带的 adb。",
+        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或删除它以使用 camtool 自带的 adb。",
     "adbutils is not installed; reinstall camtool.": "未安装 adbutils，请重新安装 camtool。",
     "adb {command} failed: {output}": "adb {command} 执行失败：{output}",
     "adb did not answer within {seconds} s ({command}). Kill stray adb processes and try again.":
@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "Start a virtual device (and the WeChat phone that receives its calls), attach both to the adb server (started if needed) and keep them until Ctrl+C. Exit 2: bad scenario or option; 3: adb is not available.":
         "启动虚拟设备（以及接听其通话的微信端手机），将两者连接到 adb 服务器（必要时启动服务器），直到按下 Ctrl+C。退出码 2：场景或选项有误；3：adb 不可用。",
     "A shipped scenario (see `camtool virtual list`) or a .toml/.json file.":
-        "自带场景名（见 `camtool virtual list`）或 .toml/.json 文件。",
+        "预置场景名（见 `camtool virtual list`）或 .toml/.json 文件。",
     "Answer commands from a capture directory (`camtool device capture`).":
         "用采集目录（`camtool device capture`）中的记录应答命令。",
     "TCP port of the device end (default: a free port).": "设备端的 TCP 端口（默认：任一空闲端口）。",
