@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from camtool import exitcodes
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_clauses, tr
 from camtool.printable import printable
 
 
@@ -90,7 +90,7 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
 
         config, findings = validate_file(Path(args.config).expanduser())
         if config is None:
-            raise _Usage("; ".join(f.message for f in findings) or tr(N_("{file} is not a config."), file=args.config))
+            raise _Usage(join_clauses(f.message for f in findings) or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:
         from camtool.config.profiles import ProfileLibrary, default_library_dir
@@ -98,10 +98,10 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         library = ProfileLibrary(Path(args.profiles).expanduser() if args.profiles else default_library_dir())
         profile, findings = library.read(args.profile)
         if profile is None:
-            raise _Usage("; ".join(f.message for f in findings))
+            raise _Usage(join_clauses(f.message for f in findings))
         config, chain = library.resolve(profile)
         if has_errors(chain):
-            raise _Usage("; ".join(f.message for f in chain if f.is_error))
+            raise _Usage(join_clauses(f.message for f in chain if f.is_error))
         return config, library, profile
     return {}, None, None
 

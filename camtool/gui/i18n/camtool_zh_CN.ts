@@ -542,7 +542,7 @@
     <message>
         <location filename="../ends_panel.py" line="464"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
-        <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
+        <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与你设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
         <location filename="../ends_panel.py" line="466"/>

@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     # --- types and values ---
     "a whole number (a JSON integer, without quotes)": "整数（JSON 整数，不带引号）",
     "a string in double quotes": "双引号括起的字符串",
-    "true or false (without quotes)": "true 或 false（不带引号）",
+    "true or false (without quotes)": "布尔值 true 或 false（不带引号）",
     "Write a whole number without quotes, for example {example}.": "请写不带引号的整数，例如 {example}。",
     "Write the value in double quotes, for example {example}.": "请把值写在双引号中，例如 {example}。",
     "Write true or false without quotes.": "请写不带引号的 true 或 false。",
@@ -161,9 +161,9 @@ MESSAGES: dict[str, str] = {
         "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是直接改用内置摄像头，且不会提示。",
     "the USB triple is incomplete": "USB 三元组不完整",
     "no USB camera is selected": "未选择 USB 摄像头",
-    "Delete {key}: {counterpart} already sets this for the {family} camera.": "删除 {key}：{counterpart} 已为{family}摄像头设置了这一项。",
-    "Write {counterpart} instead of {key} (the {family} camera's key), or select the camera of the other family.":
-        "请用 {counterpart}（{family}摄像头的配置项）代替 {key}，或改为选择另一类摄像头。",
+    "Delete {key}: {counterpart} already sets this for the {family}.": "删除 {key}：{counterpart} 已为{family}设置了这一项。",
+    "Write {counterpart} instead of {key} (the {family}'s key), or select the camera of the other family.":
+        "请用 {counterpart}（{family}的配置项）代替 {key}，或改为选择另一类摄像头。",
     "The camera has a serial number: add usbCameraVendorId and usbCameraProductId and delete usbCameraName.":
         "该摄像头有序列号：请加上 usbCameraVendorId 和 usbCameraProductId，并删除 usbCameraName。",
     "If camtool cameras shows a serial number for this camera, select it by vendor id, product id and serial instead; without one, the path is the only choice: check it after every reboot.":
@@ -185,8 +185,8 @@ MESSAGES: dict[str, str] = {
     "This config selects no camera, so WMPF uses its default built-in camera.": "此配置没有选择摄像头，WMPF 将使用默认的内置摄像头。",
     "To choose a camera, add internalCameraName (built-in) or usbCameraName / the USB triple; camtool cameras lists them.":
         "要选择摄像头，请添加 internalCameraName（内置摄像头）或 usbCameraName / USB 三元组；camtool cameras 会列出它们。",
-    "{key} is a {other} camera key, but this config uses a {family} camera ({reason}): WMPF ignores {key}, so it has no effect. This is the usual cause of \"set successfully but no effect\".":
-        "{key} 是{other}摄像头的配置项，但此配置使用的是{family}摄像头（{reason}）：WMPF 会忽略 {key}，因此不生效。这正是“设置成功但没有效果”的常见原因。",
+    "{key} is a {other} key, but this config uses a {family} ({reason}): WMPF ignores {key}, so it has no effect. This is the usual cause of \"set successfully but no effect\".":
+        "{key} 是{other}的配置项，但此配置使用的是{family}（{reason}）：WMPF 会忽略 {key}，因此不生效。这正是“设置成功但没有效果”的常见原因。",
     "usbCameraName is {path}, the value the WMPF client library's getDefaultConfigJson() fills in: this config was probably copied from the default, and WMPF will look for a USB camera that is not there.":
         "usbCameraName 是 {path}，即 WMPF 客户端库 getDefaultConfigJson() 填入的默认值：此配置很可能是从默认配置复制的，WMPF 会去找一个并不存在的 USB 摄像头。",
     "Use the path of your camera from camtool cameras, or delete usbCameraName (and usbCameraPushFlip) for a built-in camera.":
@@ -241,3 +241,12 @@ MESSAGES: dict[str, str] = {
 
 MESSAGES["Also check the config against this connected device (its cameras and WMPF version)."] = \
     "同时按此已连接设备（其摄像头和 WMPF 版本）检查配置。"
+
+MESSAGES.update({
+    "built-in camera": "内置摄像头",
+    "USB camera": "USB 摄像头",
+})
+
+MESSAGES.update({
+    "This config needs WMPF {version} or newer ({details}).": "此配置需要 WMPF {version} 及以上版本（{details}）。",
+})

@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
         '第 {line} 行：{name}(...) 以 camtool 无法跟踪的方式修改了 JSON。',
     'Use only put("key", value) calls, or import the JSON text itself.': '请只使用 put("key", value) 调用，或直接导入 JSON 文本。',
     'Line {line}: {key} is put a second time; only this last value counts.': '第 {line} 行：{key} 被第二次 put；只有最后这个值有效。',
-    'Delete the earlier put of {key}, keeping the value you mean.': '删除前面对 {key} 的 put，保留您想要的值。',
+    'Delete the earlier put of {key}, keeping the value you mean.': '删除前面对 {key} 的 put，保留你想要的值。',
     'the nested object is built at run time': '嵌套对象在运行时才构建',
     '{source} puts keys into {count} different JSONObjects; camtool merged them into one config.':
         '{source} 把键放进了 {count} 个不同的 JSONObject；camtool 已将它们合并为一个配置。',

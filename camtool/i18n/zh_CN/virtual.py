@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
         "从不应答（命令超时；adb connect 10 秒后失败）",
     "refuse connections (adb shows the device offline)": "拒绝连接（adb 显示设备 offline）",
     "ask for USB debugging authorisation and never accept (adb shows unauthorized)":
-        "要求 USB 调试授权但永不通过（adb 显示 unauthorized）",
+        "要求 USB 调试授权但始终不予授权（adb 显示 unauthorized）",
     "answer every command MS milliseconds late": "每条命令延迟 MS 毫秒应答",
     "cut every command's output after BYTES bytes": "每条命令的输出在 BYTES 字节后截断",
     "drop the connection after BYTES bytes of one stream (mid-stream)": "单个数据流传出 BYTES 字节后断开连接（流中断开）",
