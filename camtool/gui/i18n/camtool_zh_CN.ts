@@ -404,7 +404,7 @@
     <message>
         <location filename="../device_picture.py" line="203"/>
         <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera&apos;s own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
-        <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
+        <translation>设备当前运行的配置。设备屏幕上的摄像头画面已经过这份配置处理；camtool 撤销它的效果，得到摄像头本身的画面，再用来模拟两端。camtool 自己应用过的配置无需选择；否则请选择设备调试时所用的配置档案。</translation>
     </message>
 </context>
 <context>
@@ -892,7 +892,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="289"/>
         <source>The check could not run: {error}</source>
-        <translation>无法进行检查：{error}</translation>
+        <translation>无法检查：{error}</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="291"/>
@@ -1119,7 +1119,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../profiles_sidebar.py" line="369"/>
         <source>Select two profiles to compare their configs.</source>
-        <translation>选择两个配置档案以比较其配置。</translation>
+        <translation>选择两个配置档案，比较它们的配置。</translation>
     </message>
     <message>
         <location filename="../profiles_sidebar.py" line="370"/>

@@ -145,8 +145,8 @@ MESSAGES: dict[str, str] = {
     "internalCameraName {found} has spaces around the id.": "internalCameraName {found} 的 ID 前后有空格。",
     "internalCameraName {found} is not a number.": "internalCameraName {found} 不是数字。",
     "Remove the quotes: write {plain}. If {found} is the hex id shown by lsusb or sysfs, write {decimal} instead.":
-        "去掉引号：写 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
-    "Remove the quotes: write {plain}.": "去掉引号：写 {plain}。",
+        "去掉引号，写成 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
+    "Remove the quotes: write {plain}.": "去掉引号，写成 {plain}。",
     "{key} is {value}, but USB ids are 0..65535.": "{key} 是 {value}，但 USB ID 的范围是 0..65535。",
     "Copy the decimal id from camtool cameras or dumpsys usb (vendor_id=, product_id=).": "请从 camtool cameras 或 dumpsys usb（vendor_id=、product_id=）复制十进制 ID。",
     "Write {plain} instead of {found}: JSON has its own true and false.": "请写 {plain} 而不是 {found}：JSON 有自己的 true 和 false。",
@@ -205,7 +205,8 @@ MESSAGES: dict[str, str] = {
     "The device's WMPF version: also check that it reads every key.": "设备的 WMPF 版本：同时检查该版本是否支持每个配置项。",
     "Output format (json: one object for scripts).": "输出格式（json：供脚本使用的单个对象）。",
     "Read the input as this format (default: from the file name).": "按此格式读取输入（默认根据文件名判断）。",
-    "Print the JSON Schema of the camera keys.": "打印摄像头配置项的 JSON Schema。",
+    "Print the JSON Schema of the camera keys (machine output, in English like the keys and codes).":
+        "输出摄像头配置项的 JSON Schema（供程序读取，与配置项名和代码一样始终为英文）。",
     "List the codes of every rule validate applies.": "列出 validate 使用的所有规则代码。",
     "Output format.": "输出格式。",
     "No errors: WMPF can use this config.": "没有错误：WMPF 可以使用此配置。",

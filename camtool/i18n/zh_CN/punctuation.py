@@ -8,3 +8,10 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update({
     "{severity}: {message}": "{severity}：{message}",
 })
+
+# Form labels built in code (camtool/gui/selection_form.py): a key's title, then its JSON name.
+MESSAGES.update({
+    "{title}:": "{title}：",
+    "{title} ({key}):": "{title}（{key}）：",
+    "{title} ({key})": "{title}（{key}）",
+})
