@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
         "预置场景名（见 `camtool virtual list`）或 .toml/.json 文件。",
     "Answer commands from a capture directory (`camtool device capture`).":
         "用采集目录（`camtool device capture`）中的记录应答命令。",
-    "TCP port of the device end (default: a free port).": "设备端的 TCP 端口（默认：任一空闲端口）。",
+    "TCP port of the device end (default: a free port).": "虚拟设备的 TCP 端口（默认：任一空闲端口）。",
     "TCP port of the WeChat phone (default: the device port + 1, or a free port).":
         "微信端手机的 TCP 端口（默认：设备端口 + 1，或任一空闲端口）。",
     "Inject a fault, repeatable. {faults}": "注入故障，可重复。{faults}",
