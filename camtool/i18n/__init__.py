@@ -97,6 +97,9 @@ class ListText:
     def __str__(self) -> str:
         return join_list(self.items)
 
+    def __bool__(self) -> bool:  # an empty list is "nothing listed", as an empty string was
+        return bool(self.items)
+
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
