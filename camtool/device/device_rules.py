@@ -73,7 +73,7 @@ def _builtin_selection(config: dict, inventory: Inventory) -> list[Finding]:
     return []
 
 
-def _missing_builtin(key: str, camera_id: str, listed: str) -> Finding:
+def _missing_builtin(key: str, camera_id: str, listed: ListText) -> Finding:
     if not listed:
         return _finding(
             "CAM601", (key,),
