@@ -20,7 +20,7 @@ from camtool.i18n import N_, set_language, tr
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("gui", "camtool.cli.gui_commands", N_("Open the camtool window (the default with no command).")),
     ("validate", "camtool.cli.config_commands", N_("Check config files against the WMPF camera rules.")),
-    ("schema", "camtool.cli.config_commands", N_("Print the JSON Schema of the camera keys.")),
+    ("schema", "camtool.cli.config_commands", N_("Print the JSON Schema of the camera keys (machine output, in English like the keys and codes).")),
     ("rules", "camtool.cli.config_commands", N_("List the codes of every rule validate applies.")),
     ("export", "camtool.cli.export_commands", N_("Export a config as JSON, one-line JSON, Kotlin or Java.")),
     ("profiles", "camtool.cli.profile_commands", N_("List, show, create, check, compare and export per-SKU profiles.")),

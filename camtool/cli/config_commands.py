@@ -21,7 +21,7 @@ from camtool.config.findings import Finding, Severity, has_errors
 from camtool.config.rules import RULES, validate_file, validate_text
 from camtool.config.rules_codes import printable
 from camtool.config.versions import VersionError, parse_version
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 
 SEVERITY_NAMES = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
 _HEADINGS = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
@@ -213,7 +213,7 @@ def format_findings_text(source: str, findings: list[Finding], *, colour: bool =
         for finding in group:
             head = f"  {paint(finding.code, _COLOURS[severity])}"
             if finding.keys:
-                head += "  " + ", ".join(printable(key) for key in finding.keys)
+                head += "  " + join_list(printable(key) for key in finding.keys)
             if finding.line is not None:
                 head += "  " + tr(N_("(line {line}, column {column})"), line=finding.line, column=finding.column)
             lines.append(head)

@@ -13,7 +13,7 @@ import sys
 
 from camtool import exitcodes
 from camtool.device.errors import DeviceError, DeviceNotFound, NoDevice
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 from camtool.printable import printable
 
 
@@ -147,7 +147,7 @@ def choose_serial(io, serial: str | None) -> str:
             raise_for_state(entries[0])  # the one that is there, and why it cannot be used
         raise NoDevice()
     raise _UsageProblem(tr(N_("Several devices are attached ({serials}); choose one with --serial."),
-                           serials=", ".join(printable(e.serial) for e in ready)))
+                           serials=join_list(printable(e.serial) for e in ready)))
 
 
 def _with_device(args: argparse.Namespace, work) -> int:
@@ -208,7 +208,7 @@ def run_cameras(args: argparse.Namespace) -> int:
                 print(tr(N_("Sizes each camera streams (camera source, scrcpy server):")))
                 for cam_id, facing, listed in sizes:
                     print(tr(N_("  camera {id} ({facing}): {sizes}"), id=cam_id, facing=facing,
-                             sizes=", ".join(f"{w}x{h}" for w, h in listed) or "?"))
+                             sizes=join_list(f"{w}x{h}" for w, h in listed) or "?"))
         if refusal is not None:
             print(refusal.describe(), file=sys.stderr)
             return refusal.exit_code

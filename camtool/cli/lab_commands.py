@@ -19,7 +19,7 @@ from pathlib import Path
 
 from camtool import exitcodes
 from camtool.printable import printable
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 
 MAX_RECORD_SECONDS = 3600
 
@@ -171,7 +171,7 @@ def _print_lab_text(result) -> None:
         if r.outcome is not None and r.status is StationStatus.FAIL:
             for explanation in r.outcome.explanations:
                 print(printable(tr(N_("  - {text}"), text=explanation["message"])))
-            print(tr(N_("  keys to change: {keys}"), keys=", ".join(r.changed_keys) or tr(N_("none"))))
+            print(tr(N_("  keys to change: {keys}"), keys=join_list(r.changed_keys) or tr(N_("none"))))
         elif r.message:
             print(printable(tr(N_("  {text}"), text=r.message)))
     print(tr(N_("{passed} of {total} stations pass."), passed=result.count(StationStatus.PASS),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from camtool import exitcodes
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_clauses, tr
 from camtool.printable import printable
 
 
@@ -92,7 +92,7 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         if config is not None and any(f.code == "CAM006" for f in findings):
             config = None   # a profile file: its wrapper is not what the device runs (--profile is)
         if config is None:
-            raise _Usage("; ".join(f"{f.message} {f.fix}" if f.code == "CAM006" else f.message for f in findings)
+            raise _Usage(join_clauses(f"{f.message} {f.fix}" if f.code == "CAM006" else f.message for f in findings)
                          or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:
@@ -101,10 +101,10 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         library = ProfileLibrary(Path(args.profiles).expanduser() if args.profiles else default_library_dir())
         profile, findings = library.read(args.profile)
         if profile is None:
-            raise _Usage("; ".join(f.message for f in findings))
+            raise _Usage(join_clauses(f.message for f in findings))
         config, chain = library.resolve(profile)
         if has_errors(chain):
-            raise _Usage("; ".join(f.message for f in chain if f.is_error))
+            raise _Usage(join_clauses(f.message for f in chain if f.is_error))
         return config, library, profile
     return {}, None, None
 

@@ -19,7 +19,7 @@ from typing import Any
 from camtool.config.errors import ExportError
 from camtool.config.keys import CAMERA_KEY_ORDER
 from camtool.config.snippet_writer import write_java, write_kotlin
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 __all__ = ["EXPORT_FORMATS", "ExportError", "canonical_order", "export_config", "export_formats",
            "register_format", "to_canonical_json", "to_line_json"]
@@ -78,7 +78,7 @@ def export_config(data: dict[str, Any], to: str) -> str:
     exporter = _EXPORTERS.get(to)
     if exporter is None:
         raise ExportError(N_("Unknown export format \"{format}\". Use one of: {formats}."),
-                          format=to, formats=", ".join(_EXPORTERS))
+                          format=to, formats=ListText(_EXPORTERS))
     if not isinstance(data, dict):
         raise ExportError(N_("Only a JSON object can be exported as a config; this is a {kind}."),
                           kind=type(data).__name__)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from camtool.i18n import tr
+from camtool.i18n import ListText, tr
 from camtool.printable import printable
 
 
@@ -46,7 +46,7 @@ class Finding:
 
     def _shown_values(self) -> dict[str, Any]:
         # Values come from files and devices (a USB serial, a product name): escaped, whatever the rule.
-        return {name: printable(value) if isinstance(value, str) else value for name, value in self.values.items()}
+        return {name: _escaped(value) for name, value in self.values.items()}
 
     @property
     def is_error(self) -> bool:
@@ -74,3 +74,12 @@ def has_errors(findings: list[Finding]) -> bool:
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
     """Errors first, then warnings, then info; stable within a severity."""
     return sorted(findings, key=lambda f: f.severity.rank)
+
+
+def _escaped(value: Any) -> Any:
+    """A value as shown: text escaped item by item (a list keeps its language's separator)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, ListText):
+        return ListText(printable(item) for item in value.items)
+    return value

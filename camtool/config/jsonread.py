@@ -20,7 +20,7 @@ from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.rules_values import shown
 from camtool.config.text_encoding import wide_encoding
 from camtool.config.text_positions import LineIndex
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 #: A config is a few hundred bytes; anything this big is the wrong file, not a config.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -97,7 +97,7 @@ def no_configs_in_folder(source: str, suffixes: tuple[str, ...]) -> Finding:
     """CAM001 for a folder given to validate that holds no config file at all."""
     return make_finding("CAM001", (), N_("{source} is a folder with no config file in it (looked for {suffixes})."),
                         N_("Give the folder that holds the configs, or the config files themselves."),
-                        source=source, suffixes=", ".join(f"*{suffix}" for suffix in suffixes))
+                        source=source, suffixes=ListText(f"*{suffix}" for suffix in suffixes))
 
 
 def read_json_text(text: str | bytes, source: str = "<stdin>") -> ParsedJson:

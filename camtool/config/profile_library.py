@@ -23,7 +23,7 @@ from camtool.config.findings import Finding, has_errors, sorted_findings
 from camtool.config.keys import CAMERA_KEY_ORDER
 from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 __all__ = ["NOT_SET", "ProfileLibrary", "default_library_dir", "diff_configs"]
 
@@ -306,7 +306,7 @@ class ProfileLibrary:
         dependants = self.children(sku)
         if dependants and not force:
             raise ProfileError(N_("Profile {sku} is extended by {children}; delete or change those first."),
-                               sku=sku, children=", ".join(dependants))
+                               sku=sku, children=ListText(dependants))
         path.unlink()
 
     # --- helpers -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_find
 from camtool.config.rules_selection import selection_findings
 from camtool.config.rules_values import shown, type_findings, value_findings
 from camtool.config.versions import Gate, Version, VersionError, format_version, gate, parse_version
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 __all__ = ["validate", "validate_text", "validate_file", "RULES", "RULES_BY_CODE", "RuleInfo", "suggest_camera_key"]
 
@@ -178,12 +178,15 @@ def _version_findings(config: dict, wmpf: Version | None, wmpf_version: str | No
         if wmpf_version is not None:  # given but unreadable: CAM302 already says so
             return []
         needed = max(KEYS_BY_NAME[key].min_wmpf for key in used)
-        details = ", ".join(
+        details = ListText(
             f"{key} {format_version(KEYS_BY_NAME[key].min_wmpf)}{'*' if KEYS_BY_NAME[key].inferred_version else ''}"
             for key in used)
+        # The "*" legend only when a version is starred: a legend for nothing is noise.
+        starred = any(KEYS_BY_NAME[key].inferred_version for key in used)
         return [make_finding(
             "CAM502", tuple(used),
-            N_("This config needs WMPF {version} or newer ({details}; * = assumed from the client library's release history)."),
+            N_("This config needs WMPF {version} or newer ({details}; * = assumed from the client library's release history).")
+            if starred else N_("This config needs WMPF {version} or newer ({details})."),
             N_("Check the device's WMPF version (camtool devices, or dumpsys package com.tencent.wmpf) or pass --wmpf-version to check it here."),
             version=format_version(needed), details=details)]
     findings = []

@@ -18,13 +18,15 @@ from camtool.config.rules_codes import LazyText, make_finding
 from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
 from camtool.config.semantics import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
 from camtool.config.versions import Version
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 BUILTIN_SELECTORS = SELECTOR_KEYS[Family.BUILTIN]
 #: The same key of the other family, for each orientation key.
 COUNTERPART = {key: other for builtin, usb in zip(ORIENTATION_KEYS[Family.BUILTIN], ORIENTATION_KEYS[Family.USB])
                for key, other in ((builtin, usb), (usb, builtin))}
-_FAMILY_NAME = {Family.BUILTIN: N_("built-in"), Family.USB: N_("USB")}
+# Whole nouns ("USB camera"), not adjectives: Chinese writes "USB 摄像头" with a space, which a
+# template gluing "{family}摄像头" cannot do for both families.
+_FAMILY_NAME = {Family.BUILTIN: N_("built-in camera"), Family.USB: N_("USB camera")}
 
 
 def family_in_use(config: dict, wmpf: Version | None = None) -> Family:
@@ -46,7 +48,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
             N_("Both usbCameraName and the complete triple (vendor id, product id, serial) select the USB camera; give one, not both."),
             N_("Keep the triple if the camera reports a serial number (it survives replugs) and delete usbCameraName; else delete the triple.")))
     if triple_present and not triple_complete:
-        missing = ", ".join(key for key in USB_TRIPLE if key not in config)
+        missing = ListText(key for key in USB_TRIPLE if key not in config)
         if has_path:
             message = N_("The USB triple is incomplete ({missing} missing), so WMPF ignores {present}; usbCameraName selects the camera.")
         else:
@@ -54,7 +56,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
         findings.append(make_finding(
             "CAM202", tuple(triple_present), message,
             N_("Give all three of usbCameraVendorId, usbCameraProductId and usbSerialNumber, or delete them and use usbCameraName."),
-            missing=missing, present=", ".join(triple_present)))
+            missing=missing, present=ListText(triple_present)))
     if len(builtin_present) == 2:
         findings.append(make_finding(
             "CAM203", tuple(builtin_present),
@@ -65,7 +67,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
             "CAM205", tuple(builtin_present) + (("usbCameraName",) if has_path else tuple(USB_TRIPLE)),
             N_("{builtin} selects a built-in camera, but the USB keys select a USB camera, which WMPF uses: {builtin} has no effect."),
             N_("Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one."),
-            builtin=", ".join(builtin_present)))
+            builtin=ListText(builtin_present)))
     findings.extend(_other_family_findings(config, family, wmpf))
     findings.extend(_path_warnings(config, triple_complete))
     if "cameraId" in config and has_type(config["cameraId"], "integer") and config["cameraId"] >= 0 and (wmpf is None or wmpf >= (2, 0, 0)):
@@ -101,12 +103,12 @@ def _other_family_findings(config: dict, family: Family, wmpf: Version | None) -
             continue
         counterpart = COUNTERPART[key]
         if counterpart in config:
-            fix = N_("Delete {key}: {counterpart} already sets this for the {family} camera.")
+            fix = N_("Delete {key}: {counterpart} already sets this for the {family}.")
         else:
-            fix = N_("Write {counterpart} instead of {key} (the {family} camera's key), or select the camera of the other family.")
+            fix = N_("Write {counterpart} instead of {key} (the {family}'s key), or select the camera of the other family.")
         findings.append(make_finding(
             "CAM204", (key,),
-            N_("{key} is a {other} camera key, but this config uses a {family} camera ({reason}): WMPF ignores {key}, "
+            N_("{key} is a {other} key, but this config uses a {family} ({reason}): WMPF ignores {key}, "
                "so it has no effect. This is the usual cause of \"set successfully but no effect\"."),
             fix, key=key, counterpart=counterpart, family=LazyText(_FAMILY_NAME[family]),
             other=LazyText(_FAMILY_NAME[other]), reason=LazyText(reason)))

@@ -33,7 +33,7 @@ from camtool.device.capture import SourceState, _SourceBase
 from camtool.device.errors import DeviceError, DeviceGone, DeviceTimeout
 from camtool.device.h264 import H264Decoder
 from camtool.device.scrcpy_stream import CODEC_H264, PacketHeader, StreamHead, Stopped, read_exactly, read_stream_head
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 
 log = logging.getLogger(__name__)
 
@@ -384,7 +384,7 @@ class CameraServer:
                 listed = []
             if listed and camera_id not in listed:
                 raise CameraNotPresent(self.serial, tr(N_("{id}; the cameras are {ids}"), id=camera_id,
-                                                       ids=", ".join(listed)))
+                                                       ids=join_list(listed)))
         raise ServerFailed(self.serial, words or tr(N_("nothing")))
 
 

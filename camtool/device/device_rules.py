@@ -16,7 +16,7 @@ from camtool.config.rules_selection import family_in_use
 from camtool.config.versions import Gate, format_version, gate, is_inferred_gate, required_version, try_parse_version
 from camtool.device.inventory import Inventory, UsbEntry
 from camtool.device.parsers import WMPF_PACKAGE
-from camtool.i18n import N_
+from camtool.i18n import N_, ListText
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -60,7 +60,7 @@ def _finding(code: str, keys: tuple[str, ...], message: str, fix: str, **values:
 
 def _builtin_selection(config: dict, inventory: Inventory) -> list[Finding]:
     ids = inventory.builtin_ids
-    listed = ", ".join(f'"{i}"' for i in ids)
+    listed = ListText(f'"{i}"' for i in ids)
     name = config.get("internalCameraName")
     if isinstance(name, str) and name.strip() and name not in ids:
         return [_missing_builtin("internalCameraName", name, listed)]
@@ -73,7 +73,7 @@ def _builtin_selection(config: dict, inventory: Inventory) -> list[Finding]:
     return []
 
 
-def _missing_builtin(key: str, camera_id: str, listed: str) -> Finding:
+def _missing_builtin(key: str, camera_id: str, listed: ListText) -> Finding:
     if not listed:
         return _finding(
             "CAM601", (key,),
@@ -101,7 +101,7 @@ def _unused_usb_camera(config: dict, inventory: Inventory) -> list[Finding]:
         "CAM608", keys,
         N_("A USB camera is connected ({cameras}), but the config selects a built-in camera."),
         N_("To use the USB camera, set usbCameraName to {path} or give its vendor id, product id and serial number; else ignore this."),
-        cameras=", ".join(_describe(c) for c in cameras), path=first.path)]
+        cameras=ListText(_describe(c) for c in cameras), path=first.path)]
 
 
 def _selected_builtin(config: dict, inventory: Inventory):
@@ -174,7 +174,7 @@ def _usb_by_triple(vendor: int, product: int, serial: str, inventory: Inventory)
             "CAM605", keys,
             N_("{count} connected USB devices have vendor id {vendor}, product id {product} and serial number \"{serial}\" ({cameras}): WMPF cannot tell them apart."),
             N_("Select the camera by usbCameraName instead, and expect its path to change when it is replugged."),
-            count=len(matches), cameras=", ".join(_describe(m) for m in matches), **values)]
+            count=len(matches), cameras=ListText(_describe(m) for m in matches), **values)]
     if matches:
         if matches[0].device.is_camera is False:
             return [_finding(
@@ -278,5 +278,5 @@ def _describe(entry: UsbEntry) -> str:
     return f"{_label(entry)} @ {entry.device.path}"
 
 
-def _paths(cameras: list[UsbEntry]) -> str:
-    return ", ".join(_describe(c) for c in cameras)
+def _paths(cameras: list[UsbEntry]) -> ListText:
+    return ListText(_describe(c) for c in cameras)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from camtool import __version__
 from camtool.config.keys import KEYS_BY_NAME
 from camtool.config.semantics import DEFAULT_BEHAVIOUR
+from camtool.i18n import join_list
 
 #: name -> shortcut. Order inside each menu is the order below.
 SHORTCUTS: dict[str, str] = {
@@ -155,7 +156,7 @@ def _adb_path() -> str | None:
 
 
 def _version_gates() -> str:
-    return ", ".join(f"{key.name} ≥ {'.'.join(map(str, key.min_wmpf))}{'*' if key.inferred_version else ''}"
+    return join_list(f"{key.name} ≥ {'.'.join(map(str, key.min_wmpf))}{'*' if key.inferred_version else ''}"
                      for key in KEYS_BY_NAME.values())
 
 

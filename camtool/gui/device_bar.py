@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from camtool.gui.live_device import DeviceEntry, DeviceService
+from camtool.i18n import join_list
 from camtool.gui.workers import LatestOnlyWorker
 
 READY = "device"
@@ -167,7 +168,7 @@ class DeviceBar(QWidget):
         kind = self.tr("virtual") if entry.virtual else ""
         words = entry.description or entry.state
         parts = [p for p in (kind, words) if p]
-        return self.tr("{name} ({serial}): {state}").format(name=name, serial=entry.serial, state=", ".join(parts))
+        return self.tr("{name} ({serial}): {state}").format(name=name, serial=entry.serial, state=join_list(parts))
 
     def _on_picked(self, *_args) -> None:
         if self._filling:

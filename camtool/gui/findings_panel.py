@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QListWidgetItem
 
 from camtool.config.findings import Finding, Severity
 from camtool.gui.config_document import ConfigDocument
+from camtool.i18n import join_list
 
 _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -120,7 +121,7 @@ class FindingsPanel(QWidget):
         keys = self.removable_keys()
         self._remove_label.setText(self.tr("Remove:"))
         for index, key in enumerate(keys):
-            codes = ", ".join(f.code for f in findings if key in f.keys)
+            codes = join_list(f.code for f in findings if key in f.keys)
             button = QPushButton(key, self.remove_bar)
             button.setAccessibleName(self.tr("Remove {key}").format(key=key))
             button.setToolTip(self.tr("{key} is not on the form for the selected camera ({codes}): remove it from "
@@ -139,7 +140,7 @@ class FindingsPanel(QWidget):
         item.setData(CODE_ROLE, finding.code)
         tip = self._severity_word(finding.severity)
         if finding.keys:
-            tip += " · " + ", ".join(finding.keys)
+            tip += " · " + join_list(finding.keys)
             tip += "\n" + self.tr("Right-click to remove one of its keys from the config.")
         item.setToolTip(tip)
         return item

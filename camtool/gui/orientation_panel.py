@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
+from camtool.i18n import join_list
+
 if TYPE_CHECKING:
     from camtool.vision.detect import ChartDetection
     from camtool.vision.verdict import EndResult, OrientationVerdict
@@ -304,7 +306,7 @@ class OrientationPanel(QWidget):
             recommendation = ""
         elif verdict.changes:
             recommendation = self.tr("Recommended keys: {changes}").format(
-                changes=", ".join(_changes(verdict.config, verdict.recommended)))
+                changes=join_list(_changes(verdict.config, verdict.recommended)))
         else:
             recommendation = self.tr("No key to change: the config is the best InitGlobalConfig can do.")
         if self._note:

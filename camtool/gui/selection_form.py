@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout
 from camtool.config.keys import KEYS_BY_NAME, ROTATIONS, Family
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.selection import FLIP_KEY, ROTATION_KEY, SelectionMode, keys_off_form
+from camtool.i18n import N_
 from camtool.i18n import tr as tr_core
 
 _DECIMAL = re.compile(r"\d+")
@@ -252,7 +253,7 @@ class SelectionForm(QWidget):
             "triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not."))
         for key, label in self._edit_labels.items():
             info = KEYS_BY_NAME[key]
-            label.setText(f"{tr_core(info.title)}:")
+            label.setText(tr_core(N_("{title}:"), title=tr_core(info.title)))
             self.edits[key].setToolTip(f"{key}\n{tr_core(info.description)}")
         self.edits["usbCameraVendorId"].setPlaceholderText(self.tr("decimal, or hex as 0x0bda"))
         self.edits["usbCameraProductId"].setPlaceholderText(self.tr("decimal, or hex as 0x0bda"))
@@ -263,11 +264,11 @@ class SelectionForm(QWidget):
     def _retranslate_family(self) -> None:
         family = self._document.family
         rotation, flip = KEYS_BY_NAME[ROTATION_KEY[family]], KEYS_BY_NAME[FLIP_KEY[family]]
-        self._rotation_label.setText(f"{tr_core(rotation.title)} ({rotation.name}):")
+        self._rotation_label.setText(tr_core(N_("{title} ({key}):"), title=tr_core(rotation.title), key=rotation.name))
         self._rotation_label.setToolTip(tr_core(rotation.description))
         for button in self.rotation_buttons.values():
             button.setToolTip(tr_core(rotation.description))
-        self.flip_check.setText(f"{tr_core(flip.title)} ({flip.name})")
+        self.flip_check.setText(tr_core(N_("{title} ({key})"), title=tr_core(flip.title), key=flip.name))
         self.flip_check.setToolTip(tr_core(flip.description))
         if family is Family.USB:
             self._family_note.setText(self.tr(

@@ -18,7 +18,7 @@ import os
 import string
 from collections.abc import Mapping
 
-__all__ = ["tr", "N_", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
+__all__ = ["tr", "N_", "join_list", "join_clauses", "ListText", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
 
 LANGUAGES = ("en", "zh")
 
@@ -67,6 +67,47 @@ def tr(source: str, /, **values: object) -> str:
         return string.Formatter().vformat(text, (), _KeepMissing(values))
     except (ValueError, IndexError):
         return text
+
+
+# Separators built in code are text too: Chinese lists take the enumeration comma (、) and
+# clauses the full-width semicolon, so a list inside a Chinese sentence reads as Chinese.
+LIST_SEPARATOR = N_(", ")
+CLAUSE_SEPARATOR = N_("; ")
+
+
+def join_list(items) -> str:
+    """Items of a list inside a sentence: "a, b, c" in English, "a、b、c" in Chinese."""
+    return tr(LIST_SEPARATOR).join(str(item) for item in items)
+
+
+def join_clauses(items) -> str:
+    """Whole messages in one line: "a; b" in English, "a；b" in Chinese."""
+    return tr(CLAUSE_SEPARATOR).join(str(item) for item in items)
+
+
+class ListText:
+    """A list used as a placeholder value of a stored message (a finding): joined with the
+    separator of the language the message is shown in, not the one it was made in."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items) -> None:
+        self.items = tuple(str(item) for item in items)
+
+    def __str__(self) -> str:
+        return join_list(self.items)
+
+    def __bool__(self) -> bool:  # an empty list is "nothing listed", as an empty string was
+        return bool(self.items)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ListText) and other.items == self.items or str(self) == other
+
+    def __hash__(self) -> int:
+        return hash(self.items)
 
 
 def set_language(lang: str | None) -> str:

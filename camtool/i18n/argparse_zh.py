@@ -18,7 +18,7 @@ ARGPARSE_ZH: dict[str, str] = {
     "show program's version number and exit": "显示程序版本号并退出",
     "the following arguments are required: %s": "缺少必需的参数：%s",
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值：%(value)r（可选值：%(choices)s）",
     "unrecognized arguments: %s": "无法识别的参数：%s",
     "expected one argument": "需要一个参数",
     "expected at most one argument": "最多需要一个参数",

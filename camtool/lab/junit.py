@@ -15,7 +15,7 @@ import re
 import socket
 import xml.etree.ElementTree as ET
 
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_clauses, join_list, tr
 from camtool.lab.lab_run import LabResult, StationResult, StationStatus
 
 # XML 1.0 cannot carry most control characters at all (not even escaped): a device's garbage
@@ -31,7 +31,7 @@ def _failure_text(result: StationResult) -> str:
     outcome = result.outcome
     lines = [f"- {e['message']}" for e in outcome.explanations]
     keys = result.changed_keys
-    lines.append(tr(N_("Keys to change: {keys}"), keys=", ".join(keys) if keys else tr(N_("none"))))
+    lines.append(tr(N_("Keys to change: {keys}"), keys=join_list(keys) if keys else tr(N_("none"))))
     lines.append(tr(N_("Recommended config:")))
     lines.append(json.dumps(outcome.recommended, ensure_ascii=False, indent=2))
     return "\n".join(lines)
@@ -40,9 +40,9 @@ def _failure_text(result: StationResult) -> str:
 def _summary(result: StationResult) -> str:
     if result.outcome is None:
         return result.message
-    explanations = "; ".join(e["message"] for e in result.outcome.explanations)
+    explanations = join_clauses(e["message"] for e in result.outcome.explanations)
     return explanations or tr(N_("Both ends are not upright; keys to change: {keys}"),
-                              keys=", ".join(result.changed_keys) or tr(N_("none")))
+                              keys=join_list(result.changed_keys) or tr(N_("none")))
 
 
 def junit_xml(result: LabResult, suite_name: str, *, when: _dt.datetime | None = None) -> bytes:

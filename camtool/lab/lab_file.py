@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_clauses, join_list, tr
 
 STATION_FIELDS = ("name", "serial", "wechat_serial", "config", "profile", "package", "apply")
 TOP_FIELDS = ("profiles", "station")
@@ -114,7 +114,7 @@ def load_lab(path: str | Path, *, config_loader=None) -> Lab:
         if key not in TOP_FIELDS:
             raise LabFileError(tr(N_("{where}: unknown field {field}; a lab file has {fields}."),
                                   where=_where(path, lines.top.get(key, 0)), field=key,
-                                  fields=", ".join(TOP_FIELDS)))
+                                  fields=join_list(TOP_FIELDS)))
     profiles = data.get("profiles")
     if profiles is not None and not isinstance(profiles, str):
         raise LabFileError(tr(N_("{where}: profiles must be a folder name in quotes."),
@@ -147,7 +147,7 @@ def _station(entry: dict[str, Any], index: int, lines: _LineIndex, path: Path, b
     for key in entry:
         if key not in STATION_FIELDS:
             raise fail(key, tr(N_("unknown field {field}; a station has {fields}."), field=key,
-                       fields=", ".join(STATION_FIELDS)))
+                       fields=join_list(STATION_FIELDS)))
     for key in _REQUIRED:
         if key not in entry:
             raise fail(None, tr(N_("{field} is missing."), field=key))
@@ -191,7 +191,7 @@ def load_station_config(entry: dict[str, Any], base: Path, library_dir: Path | N
         file = (base / entry["config"]).expanduser()
         config, findings = validate_file(file)
         if config is None:
-            raise LabFileError("; ".join(f.message for f in findings) or
+            raise LabFileError(join_clauses(f.message for f in findings) or
                                tr(N_("{file} is not a config."), file=str(file)))
         return config, None
     if "profile" in entry:
@@ -201,9 +201,9 @@ def load_station_config(entry: dict[str, Any], base: Path, library_dir: Path | N
         library = ProfileLibrary(library_dir if library_dir is not None else default_library_dir())
         profile, findings = library.read(entry["profile"])
         if profile is None:
-            raise LabFileError("; ".join(f.message for f in findings))
+            raise LabFileError(join_clauses(f.message for f in findings))
         config, chain = library.resolve(profile)
         if has_errors(chain):
-            raise LabFileError("; ".join(f.message for f in chain if f.is_error))
+            raise LabFileError(join_clauses(f.message for f in chain if f.is_error))
         return config, profile.apply_package
     return {}, None

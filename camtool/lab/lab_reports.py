@@ -15,7 +15,7 @@ from pathlib import Path
 
 from camtool import __version__
 from camtool.config.atomic import atomic_write_text
-from camtool.i18n import N_, language, tr
+from camtool.i18n import N_, join_list, language, tr
 from camtool.lab.lab_run import LabResult, StationStatus
 
 STATUS_WORDS = {
@@ -65,7 +65,7 @@ def write_reports(result: LabResult, folder: Path, lab_name: str) -> list[Path]:
             station = f'<a href="{_e(file_name)}">{_e(r.station.name)}</a>'
         else:
             station = _e(r.station.name)
-        keys = ", ".join(f"<code>{_e(k)}</code>" for k in r.changed_keys) or "-"
+        keys = join_list(f"<code>{_e(k)}</code>" for k in r.changed_keys) or "-"
         detail = f'<br><span class="meta">{_e(r.message)}</span>' if r.message else ""
         rows.append(f"<tr><td>{station}</td><td class=\"{r.status.value}\">{_e(tr(STATUS_WORDS[r.status]))}"
                     f"{detail}</td><td><code>{_e(r.station.serial)}</code></td>"

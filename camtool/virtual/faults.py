@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 
 
 class FaultSpecError(ValueError):
@@ -100,5 +100,5 @@ def parse_faults(items: list[str] | None) -> FaultSpec:
             spec.wmpf_installed = False
         else:
             raise FaultSpecError(tr("Unknown fault \"{fault}\". Valid faults: {valid}.",
-                                    fault=raw, valid=", ".join(FAULT_HELP)))
+                                    fault=raw, valid=join_list(FAULT_HELP)))
     return spec

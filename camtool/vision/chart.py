@@ -20,7 +20,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, tr
 
 #: One fixed dictionary: 4x4 cells decode from the fewest pixels (small or blurred frames).
 ARUCO_DICTIONARY = cv2.aruco.DICT_4X4_50
@@ -256,7 +256,7 @@ def page_pixels(size: str = "a4", dpi: int = DEFAULT_DPI) -> tuple[int, int]:
     """Pixel size of a printable page at `dpi`."""
     if size not in PAGE_SIZES_MM:
         raise ValueError(tr(N_("Unknown paper size {size}; use one of: {sizes}."), size=size,
-                            sizes=", ".join(PAGE_SIZES_MM)))
+                            sizes=join_list(PAGE_SIZES_MM)))
     width_mm, height_mm = PAGE_SIZES_MM[size]
     return round(width_mm / 25.4 * dpi), round(height_mm / 25.4 * dpi)
 

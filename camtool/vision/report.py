@@ -20,7 +20,7 @@ import numpy as np
 from camtool import __version__
 from camtool.config.profile_library import NOT_SET, diff_configs
 from camtool.config.rules import validate
-from camtool.i18n import N_, language, tr
+from camtool.i18n import N_, join_clauses, language, tr
 from camtool.vision.detect import ChartDetection
 from camtool.vision.verdict import END_NAMES, EndResult
 
@@ -90,7 +90,7 @@ def _end_caption(end: EndResult) -> str:
         parts.append(tr(N_("mirrored")))
     parts.append(tr(N_("{markers} markers, confidence {confidence}"), markers=end.detection.markers,
                     confidence=f"{end.detection.confidence:.2f}"))
-    return "; ".join(parts)
+    return join_clauses(parts)
 
 
 def _figure(title: str, frame: np.ndarray | None, end: EndResult) -> str:
@@ -117,10 +117,15 @@ def _changes_table(config: dict, recommended: dict) -> str:
     return f"<table>{head}{body}</table>"
 
 
+# The severity is a word the reader reads (错误 / 警告 / 提示), not the code "info".
+_SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
 def _findings_list(findings) -> str:
     if not findings:
         return f"<p>{_e(tr(N_('No findings.')))}</p>"
-    items = "".join(f"<li><code>{_e(f.code)}</code> {_e(f.severity.value)}: {_e(f.message)}"
+    items = "".join(f"<li><code>{_e(f.code)}</code> "
+                    f"{_e(tr(N_('{severity}: {message}'), severity=tr(_SEVERITY_WORDS[f.severity.value]), message=f.message))}"
                     f"<br><span class='meta'>{_e(f.fix)}</span></li>" for f in findings)
     return f"<ul>{items}</ul>"
 

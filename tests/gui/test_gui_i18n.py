@@ -87,7 +87,10 @@ def test_switching_the_language_retranslates_an_open_form(qtbot):
         assert switcher.switch("zh") == "zh"
         qtbot.waitUntil(lambda: form._camera_box.title() == "摄像头")
         # The key titles come from the Qt-free catalogue and switch with it.
-        assert form.label_text("internalCameraName") == "内置摄像头 ID:"
+        assert form.label_text("internalCameraName") == "内置摄像头 ID："
+        # Labels built in code take Chinese punctuation too: "标题（cameraRotationAngle）：".
+        assert form._rotation_label.text().endswith("（cameraRotationAngle）：")
+        assert "(" not in form.flip_check.text() and form.flip_check.text().endswith("（cameraPushFlip）")
         switcher.switch("en")
         qtbot.waitUntil(lambda: (form.label_text("internalCameraName"), form._camera_box.title()) == english)
     finally:

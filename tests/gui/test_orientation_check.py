@@ -176,7 +176,7 @@ def test_the_panel_speaks_chinese(qtbot, window, check):
     _verdict_after(qtbot, check, check.action.trigger)
     window.switch_language("zh")
     qtbot.waitUntil(lambda: check.panel.apply_button.text() == "应用建议", timeout=3000)
-    assert "不通过" in check.panel.verdict_text()
+    assert "未通过" in check.panel.verdict_text()
     assert check.action.text() == "检查方向(&O)"
     assert check.dock.windowTitle() == "方向检查"
     assert "顺时针" in check.panel.device_result.text()

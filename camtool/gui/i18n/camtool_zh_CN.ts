@@ -237,7 +237,7 @@
     <message>
         <location filename="../cameras_panel.py" line="210"/>
         <source>USB behind external HAL</source>
-        <translation>外部 HAL 后的 USB 摄像头</translation>
+        <translation>经外接摄像头 HAL 接入的 USB 摄像头</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="213"/>
@@ -399,12 +399,12 @@
     <message>
         <location filename="../device_picture.py" line="201"/>
         <source>Device &amp;runs:</source>
-        <translation>设备端运行(&amp;R)：</translation>
+        <translation>设备当前配置(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../device_picture.py" line="203"/>
         <source>The config the device end runs now. Its screen shows the camera through it; camtool undoes it to get the camera&apos;s own picture for the simulated ends. What camtool applied is known; otherwise pick the profile the device was set up with.</source>
-        <translation>设备端当前运行的配置。设备端屏幕显示的是经过该配置处理的摄像头画面；camtool 撤销该配置，得到摄像头本身的画面，用于模拟两端。camtool 应用过的配置是已知的；否则请选择设备设置时使用的配置档案。</translation>
+        <translation>设备当前运行的配置。设备屏幕上的摄像头画面已经过这份配置处理；camtool 撤销它的效果，得到摄像头本身的画面，再用来模拟两端。camtool 自己应用过的配置无需选择；否则请选择设备调试时所用的配置档案。</translation>
     </message>
 </context>
 <context>
@@ -542,7 +542,7 @@
     <message>
         <location filename="../ends_panel.py" line="464"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
-        <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与您设备相同的安装方向，即可看到配置对画面的效果。</translation>
+        <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与你设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
         <location filename="../ends_panel.py" line="466"/>
@@ -567,7 +567,7 @@
     <message>
         <location filename="../ends_panel.py" line="473"/>
         <source>Simulated from the device end&apos;s own camera picture (its screen, with the config it runs undone).</source>
-        <translation>根据设备端自身的摄像头画面模拟（其屏幕画面，撤销其运行的配置）。</translation>
+        <translation>根据设备端摄像头本身的画面模拟（取设备屏幕画面，再撤销设备当前配置的效果）。</translation>
     </message>
     <message>
         <location filename="../ends_panel.py" line="474"/>
@@ -809,7 +809,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_check.py" line="239"/>
         <source>Judged against the config the device runs, as &quot;Device runs&quot; says: {runs}.</source>
-        <translation>按“设备端运行”的选择，以设备当前运行的配置判断：{runs}。</translation>
+        <translation>按“设备当前配置”的选择，以设备当前运行的配置判断：{runs}。</translation>
     </message>
     <message>
         <location filename="../orientation_check.py" line="276"/>
@@ -852,12 +852,12 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="35"/>
         <source>upright</source>
-        <translation>方向正确（正立）</translation>
+        <translation>方向正确</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="37"/>
         <source>upright, but mirrored</source>
-        <translation>方向正确（正立），但是镜像</translation>
+        <translation>方向正确，但是镜像</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="39"/>
@@ -892,7 +892,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="289"/>
         <source>The check could not run: {error}</source>
-        <translation>无法进行检查：{error}</translation>
+        <translation>无法检查：{error}</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="291"/>
@@ -902,12 +902,12 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="294"/>
         <source>PASS: both ends are upright and not mirrored.</source>
-        <translation>通过：两端方向都正确（正立），且不是镜像。</translation>
+        <translation>通过：两端方向都正确，且不是镜像。</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="296"/>
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
-        <translation>不通过：至少有一端方向不正确，或者是镜像。</translation>
+        <translation>未通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="298"/>
@@ -917,12 +917,12 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="306"/>
         <source>Recommended keys: {changes}</source>
-        <translation>建议的键：{changes}</translation>
+        <translation>建议的配置项：{changes}</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="309"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
-        <translation>没有要修改的键：InitGlobalConfig 已无法做得更好。</translation>
+        <translation>没有要修改的配置项：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="316"/>
@@ -932,7 +932,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="318"/>
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
-        <translation>把建议的键填入表单（未保存的修改；保存配置档案才会保留）。</translation>
+        <translation>把建议的配置项填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="322"/>
@@ -1063,13 +1063,13 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../profiles_sidebar.py" line="271"/>
         <source>Duplicate profile</source>
-        <translation>复制配置档案</translation>
+        <translation>创建配置档案副本</translation>
     </message>
     <message>
         <location filename="../profiles_sidebar.py" line="275"/>
         <location filename="../profiles_sidebar.py" line="285"/>
         <source>Profile not duplicated</source>
-        <translation>配置档案未复制</translation>
+        <translation>未创建配置档案副本</translation>
     </message>
     <message>
         <location filename="../profiles_sidebar.py" line="296"/>
@@ -1104,7 +1104,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../profiles_sidebar.py" line="366"/>
         <source>Duplicate</source>
-        <translation>复制</translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <location filename="../profiles_sidebar.py" line="366"/>
@@ -1119,7 +1119,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../profiles_sidebar.py" line="369"/>
         <source>Select two profiles to compare their configs.</source>
-        <translation>选择两个配置档案以比较其配置。</translation>
+        <translation>选择两个配置档案，比较它们的配置。</translation>
     </message>
     <message>
         <location filename="../profiles_sidebar.py" line="370"/>

@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "{source} is nested too deeply to be a camera config.": "{source} 嵌套层级过深，不可能是摄像头配置。",
     "A camera config is one flat JSON object; check that you chose the right file.": "摄像头配置是一个扁平的 JSON 对象；请确认选对了文件。",
     "{source}, line {line}: the key {key} is given a second time in the same object; the device keeps only the last value, silently.":
-        "{source} 第 {line} 行：键 {key} 在同一对象中第二次出现；设备端只会静默保留最后一个值。",
+        "{source} 第 {line} 行：配置项 {key} 在同一对象中第二次出现；WMPF 只保留最后一个值，且不会提示。",
     "Delete one of the two {key} entries, keeping the value you mean.": "删除两个 {key} 中的一个，保留你想要的值。",
     # --- key names and versions ---
     "{key} is not a key WMPF knows: keys are case-sensitive, so WMPF ignores it. Did you mean {suggestion}?":
@@ -82,15 +82,15 @@ MESSAGES: dict[str, str] = {
     "Delete {key}: {suggestion} is already set.": "删除 {key}：{suggestion} 已经设置了。",
     "Rename {key} to {suggestion}.": "把 {key} 改名为 {suggestion}。",
     "{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.":
-        "{key} 需要 WMPF {needed} 或更新版本（根据客户端库的发布历史推断），但设备上是 {version}。",
+        "{key} 需要 WMPF {needed} 及以上版本（根据客户端库的发布历史推断），但设备上是 {version}。",
     "{key} needs WMPF {needed} or newer, but the device has {version}: WMPF {version} ignores it.":
-        "{key} 需要 WMPF {needed} 或更新版本，但设备上是 {version}：WMPF {version} 会忽略它。",
+        "{key} 需要 WMPF {needed} 及以上版本，但设备上是 {version}：WMPF {version} 会忽略它。",
     "Update WMPF on the device to {needed} or newer, or use cameraId on this older WMPF.":
-        "请把设备上的 WMPF 升级到 {needed} 或更新版本，或在这个旧版 WMPF 上改用 cameraId。",
-    "Update WMPF on the device to {needed} or newer; until then {key} has no effect.": "请把设备上的 WMPF 升级到 {needed} 或更新版本；在此之前 {key} 不生效。",
+        "请把设备上的 WMPF 升级到 {needed} 及以上版本，或在这个旧版 WMPF 上改用 cameraId。",
+    "Update WMPF on the device to {needed} or newer; until then {key} has no effect.": "请把设备上的 WMPF 升级到 {needed} 及以上版本；在此之前 {key} 不生效。",
     "The config is {found}, not a JSON object.": "配置是 {found}，不是 JSON 对象。",
     "This config needs WMPF {version} or newer ({details}; * = assumed from the client library's release history).":
-        "此配置需要 WMPF {version} 或更新版本（{details}；* = 根据客户端库的发布历史推断）。",
+        "此配置需要 WMPF {version} 及以上版本（{details}；* = 根据客户端库的发布历史推断）。",
     "Check the device's WMPF version (camtool devices, or dumpsys package com.tencent.wmpf) or pass --wmpf-version to check it here.":
         "请查看设备的 WMPF 版本（camtool devices，或 dumpsys package com.tencent.wmpf），或加 --wmpf-version 在这里检查。",
     "The WMPF version {version} is not of the form X.Y.Z, so the version gates were not checked.": "WMPF 版本 {version} 不是 X.Y.Z 形式，因此未检查版本要求。",
@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     # --- types and values ---
     "a whole number (a JSON integer, without quotes)": "整数（JSON 整数，不带引号）",
     "a string in double quotes": "双引号括起的字符串",
-    "true or false (without quotes)": "true 或 false（不带引号）",
+    "true or false (without quotes)": "布尔值 true 或 false（不带引号）",
     "Write a whole number without quotes, for example {example}.": "请写不带引号的整数，例如 {example}。",
     "Write the value in double quotes, for example {example}.": "请把值写在双引号中，例如 {example}。",
     "Write true or false without quotes.": "请写不带引号的 true 或 false。",
@@ -145,8 +145,8 @@ MESSAGES: dict[str, str] = {
     "internalCameraName {found} has spaces around the id.": "internalCameraName {found} 的 ID 前后有空格。",
     "internalCameraName {found} is not a number.": "internalCameraName {found} 不是数字。",
     "Remove the quotes: write {plain}. If {found} is the hex id shown by lsusb or sysfs, write {decimal} instead.":
-        "去掉引号：写 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
-    "Remove the quotes: write {plain}.": "去掉引号：写 {plain}。",
+        "去掉引号，写成 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
+    "Remove the quotes: write {plain}.": "去掉引号，写成 {plain}。",
     "{key} is {value}, but USB ids are 0..65535.": "{key} 是 {value}，但 USB ID 的范围是 0..65535。",
     "Copy the decimal id from camtool cameras or dumpsys usb (vendor_id=, product_id=).": "请从 camtool cameras 或 dumpsys usb（vendor_id=、product_id=）复制十进制 ID。",
     "Write {plain} instead of {found}: JSON has its own true and false.": "请写 {plain} 而不是 {found}：JSON 有自己的 true 和 false。",
@@ -158,12 +158,12 @@ MESSAGES: dict[str, str] = {
     "The USB triple is incomplete ({missing} missing), so WMPF ignores {present}; usbCameraName selects the camera.":
         "USB 三元组不完整（缺少 {missing}），WMPF 会忽略 {present}；由 usbCameraName 选择摄像头。",
     "The USB triple is incomplete ({missing} missing): WMPF then selects no USB camera and silently uses the built-in camera.":
-        "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是静默使用内置摄像头。",
+        "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是直接改用内置摄像头，且不会提示。",
     "the USB triple is incomplete": "USB 三元组不完整",
     "no USB camera is selected": "未选择 USB 摄像头",
-    "Delete {key}: {counterpart} already sets this for the {family} camera.": "删除 {key}：{counterpart} 已为{family}摄像头设置了这一项。",
-    "Write {counterpart} instead of {key} (the {family} camera's key), or select the camera of the other family.":
-        "请用 {counterpart}（{family}摄像头的配置项）代替 {key}，或改为选择另一类摄像头。",
+    "Delete {key}: {counterpart} already sets this for the {family}.": "删除 {key}：{counterpart} 已为{family}设置了这一项。",
+    "Write {counterpart} instead of {key} (the {family}'s key), or select the camera of the other family.":
+        "请用 {counterpart}（{family}的配置项）代替 {key}，或改为选择另一类摄像头。",
     "The camera has a serial number: add usbCameraVendorId and usbCameraProductId and delete usbCameraName.":
         "该摄像头有序列号：请加上 usbCameraVendorId 和 usbCameraProductId，并删除 usbCameraName。",
     "If camtool cameras shows a serial number for this camera, select it by vendor id, product id and serial instead; without one, the path is the only choice: check it after every reboot.":
@@ -181,12 +181,12 @@ MESSAGES: dict[str, str] = {
     "Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one.":
         "如果要用 USB 摄像头，请删除 {builtin}；如果要用内置摄像头，请删除 USB 配置项。",
     "cameraId is a legacy key (it is in the FAQ only, in no reference table).": "cameraId 是旧版配置项（只出现在 FAQ 中，不在任何参考表里）。",
-    "On WMPF 2.0.0 or newer write internalCameraName \"{camera_id}\" instead.": "在 WMPF 2.0.0 或更新版本上，请改写为 internalCameraName \"{camera_id}\"。",
+    "On WMPF 2.0.0 or newer write internalCameraName \"{camera_id}\" instead.": "在 WMPF 2.0.0 及以上版本上，请改写为 internalCameraName \"{camera_id}\"。",
     "This config selects no camera, so WMPF uses its default built-in camera.": "此配置没有选择摄像头，WMPF 将使用默认的内置摄像头。",
     "To choose a camera, add internalCameraName (built-in) or usbCameraName / the USB triple; camtool cameras lists them.":
         "要选择摄像头，请添加 internalCameraName（内置摄像头）或 usbCameraName / USB 三元组；camtool cameras 会列出它们。",
-    "{key} is a {other} camera key, but this config uses a {family} camera ({reason}): WMPF ignores {key}, so it has no effect. This is the usual cause of \"set successfully but no effect\".":
-        "{key} 是{other}摄像头的配置项，但此配置使用的是{family}摄像头（{reason}）：WMPF 会忽略 {key}，因此不生效。这正是“设置成功但没有效果”的常见原因。",
+    "{key} is a {other} key, but this config uses a {family} ({reason}): WMPF ignores {key}, so it has no effect. This is the usual cause of \"set successfully but no effect\".":
+        "{key} 是{other}的配置项，但此配置使用的是{family}（{reason}）：WMPF 会忽略 {key}，因此不生效。这正是“设置成功但没有效果”的常见原因。",
     "usbCameraName is {path}, the value the WMPF client library's getDefaultConfigJson() fills in: this config was probably copied from the default, and WMPF will look for a USB camera that is not there.":
         "usbCameraName 是 {path}，即 WMPF 客户端库 getDefaultConfigJson() 填入的默认值：此配置很可能是从默认配置复制的，WMPF 会去找一个并不存在的 USB 摄像头。",
     "Use the path of your camera from camtool cameras, or delete usbCameraName (and usbCameraPushFlip) for a built-in camera.":
@@ -205,7 +205,8 @@ MESSAGES: dict[str, str] = {
     "The device's WMPF version: also check that it reads every key.": "设备的 WMPF 版本：同时检查该版本是否支持每个配置项。",
     "Output format (json: one object for scripts).": "输出格式（json：供脚本使用的单个对象）。",
     "Read the input as this format (default: from the file name).": "按此格式读取输入（默认根据文件名判断）。",
-    "Print the JSON Schema of the camera keys.": "打印摄像头配置项的 JSON Schema。",
+    "Print the JSON Schema of the camera keys (machine output, in English like the keys and codes).":
+        "输出摄像头配置项的 JSON Schema（供程序读取，与配置项名和代码一样始终为英文）。",
     "List the codes of every rule validate applies.": "列出 validate 使用的所有规则代码。",
     "Output format.": "输出格式。",
     "No errors: WMPF can use this config.": "没有错误：WMPF 可以使用此配置。",
@@ -214,7 +215,7 @@ MESSAGES: dict[str, str] = {
     "rule": "规则",
     "camtool validate: --wmpf-version: {error}": "camtool validate：--wmpf-version：{error}",
     "(line {line}, column {column})": "（第 {line} 行，第 {column} 列）",
-    "Fix: {fix}": "修正：{fix}",
+    "Fix: {fix}": "修改建议：{fix}",
     # --- docs/rules.md ---
     "the file and its JSON: unreadable, not UTF-8, malformed, not an object, a key twice":
         "文件及其 JSON：无法读取、不是 UTF-8、格式错误、不是对象、键重复",
@@ -241,3 +242,12 @@ MESSAGES: dict[str, str] = {
 
 MESSAGES["Also check the config against this connected device (its cameras and WMPF version)."] = \
     "同时按此已连接设备（其摄像头和 WMPF 版本）检查配置。"
+
+MESSAGES.update({
+    "built-in camera": "内置摄像头",
+    "USB camera": "USB 摄像头",
+})
+
+MESSAGES.update({
+    "This config needs WMPF {version} or newer ({details}).": "此配置需要 WMPF {version} 及以上版本（{details}）。",
+})

@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "The USB device with vendor id {vendor}, product id {product} and serial number \"{serial}\" ({device}) is not a camera.":
         "厂商 ID 为 {vendor}、产品 ID 为 {product}、序列号为“{serial}”的 USB 设备（{device}）不是摄像头。",
     "No connected USB camera has vendor id {vendor}, product id {product} and serial number \"{serial}\".":
-        "没有已连接的 USB 摄像头的厂商 ID 为 {vendor}、产品 ID 为 {product}、序列号为“{serial}”。",
+        "已连接的 USB 摄像头中，没有厂商 ID 为 {vendor}、产品 ID 为 {product}、序列号为“{serial}”的摄像头。",
     "The camera at {candidate} has the same vendor and product id but reports no serial number: select it by usbCameraName = {candidate} (the path changes when it is replugged).":
         "位于 {candidate} 的摄像头厂商 ID 和产品 ID 相同，但没有序列号：请用 usbCameraName = {candidate} 选择它（重新插拔后设备路径会变化）。",
     "The camera at {candidate} has the same vendor and product id with serial number \"{candidate_serial}\": set usbSerialNumber to \"{candidate_serial}\" if that is the camera.":
@@ -64,7 +64,7 @@ MESSAGES: dict[str, str] = {
     "{key} needs WMPF {needed} or newer; the device has WMPF {installed}, which ignores it.":
         "{key} 需要 WMPF {needed} 或更高版本；设备上的 WMPF 为 {installed}，会忽略该配置项。",
     "Update WMPF on the device to {needed} or newer; until then {key} has no effect.":
-        "请把设备上的 WMPF 升级到 {needed} 或更新版本；在此之前 {key} 不生效。",  # same text as config.py
+        "请把设备上的 WMPF 升级到 {needed} 及以上版本；在此之前 {key} 不生效。",  # same text as config.py
     "WMPF ({package}) is not installed on the device, so no camera key takes effect there.":
         "设备上未安装 WMPF（{package}），因此所有摄像头配置项都不会生效。",
     "Install WMPF on the device before applying the config, or check that this is the right device.":

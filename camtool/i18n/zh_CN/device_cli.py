@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
         "包 {package} 中没有接收器应答。请安装集成方包含 camtool 接收器的调试版（`camtool export --to kotlin-receiver`），或用 --package 指定正确的包名。",
     "The receiver in {package} refused the config: {reason}": "{package} 中的接收器拒绝了配置：{reason}",
     "The device did not run the broadcast: {output}": "设备没有执行该广播：{output}",
-    "Not sent: fix the errors above first.": "未发送：请先修正上面的错误。",
+    "Not sent: fix the errors above first.": "未发送：请先改正上面的错误。",
     # device capture
     "Recorded {count} answers of {serial} to {path}. Replay them with `camtool virtual start --replay {directory}`.":
         "已将 {serial} 的 {count} 条应答记录到 {path}。可用 `camtool virtual start --replay {directory}` 回放。",
@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     # cameras as text
     "back": "后置",
     "front": "前置",
-    "external (USB behind the camera HAL)": "外接（摄像头 HAL 后面的 USB 摄像头）",
+    "external (USB behind the camera HAL)": "外接（经外接摄像头 HAL 接入的 USB 摄像头）",
     "unknown": "未知",
     "Device {serial}: {model}, Android {android} (SDK {sdk}), WMPF {wmpf}": "设备 {serial}：{model}，Android {android}（SDK {sdk}），WMPF {wmpf}",
     "Built-in cameras: unknown (the camera service could not be read).": "内置摄像头：未知（无法读取相机服务）。",

@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
         "请重试。如果一再发生，请检查数据线并重启设备：设备可能负载过高。",
     # --- CAM112: control characters in string keys ---------------------------------------------
     "usbCameraName contains whitespace or shell characters": "usbCameraName 含有空白或 shell 特殊字符",
-    "A camera key's text contains control characters or a lone surrogate": "摄像头键的文本含有控制字符或孤立的代理项",
+    "A camera key's text contains control characters or a lone surrogate": "摄像头配置项的文本含有控制字符或孤立的代理项",
     "{key} {found} contains {chars}: half of a UTF-16 surrogate pair (a \\uD800-\\uDFFF escape without its partner), which is no character.":
         "{key} {found} 含有 {chars}：这是 UTF-16 代理对的一半（没有配对的 \\uD800-\\uDFFF 转义），不是字符。",
     "{key} {found} contains control characters ({chars}), which no camera id, USB path or serial number has.":

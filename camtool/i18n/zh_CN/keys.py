@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
         "旋转内置摄像头的推流画面（微信端）：0、90、180 或 270 度。设备端预览画面无法旋转。",
     "Built-in camera push flip": "内置摄像头推流翻转",
     "Turns the pushed stream (WeChat end) of a built-in camera by 180 degrees (upside-down fix).":
-        "将内置摄像头的推流画面（微信端）旋转 180 度（修正画面倒置）。",
+        "将内置摄像头的推流画面（微信端）旋转 180 度（用于解决画面倒置）。",
     "USB camera path": "USB 摄像头设备路径",
     "USB device path as Android's UsbDevice.getDeviceName() gives it: /dev/bus/usb/BBB/DDD. Changes when the camera is replugged or the device reboots.":
         "Android UsbDevice.getDeviceName() 给出的 USB 设备路径：/dev/bus/usb/BBB/DDD。重新插拔摄像头或设备重启后会变化。",
@@ -29,5 +29,5 @@ MESSAGES: dict[str, str] = {
         "同时旋转 USB 摄像头的设备端预览画面和推流画面：0、90、180 或 270 度。",
     "USB camera push flip": "USB 摄像头推流翻转",
     "Turns the pushed stream (WeChat end) of a USB camera by 180 degrees (upside-down fix).":
-        "将 USB 摄像头的推流画面（微信端）旋转 180 度（修正画面倒置）。",
+        "将 USB 摄像头的推流画面（微信端）旋转 180 度（用于解决画面倒置）。",
 }

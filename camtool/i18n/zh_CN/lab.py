@@ -23,8 +23,8 @@ MESSAGES: dict[str, str] = {
     # Running and reporting
     "camtool failed on this station ({error}).": "camtool 在该工位上出错（{error}）。",
     "Not run: the lab run was interrupted.": "未运行：实验室运行被中断。",
-    "Keys to change: {keys}": "需要修改的键：{keys}",
-    "Both ends are not upright; keys to change: {keys}": "两端画面并非都正立；需要修改的键：{keys}",
+    "Keys to change: {keys}": "需要修改的配置项：{keys}",
+    "Both ends are not upright; keys to change: {keys}": "两端方向并非都正确；需要修改的配置项：{keys}",
     "device end {serial}; WeChat end {wechat}": "设备端 {serial}；微信端 {wechat}",
     "UNAVAILABLE": "不可用",
     "ERROR": "出错",
@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "Station": "工位",
     "Verdict": "结论",
     "Device end": "设备端",
-    "Keys to change": "需要修改的键",
+    "Keys to change": "需要修改的配置项",
     "Seconds": "秒",
     # camtool lab run
     "Check many stations at once (for CI): JUnit XML and HTML reports.":
@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "`lab run` checks them all concurrently and writes what CI reads.":
         "实验室文件列出各个工位（一台 WMPF 设备、可选的通话手机，以及设备运行的配置）；"
         "`lab run` 并发检查所有工位，并输出 CI 可读取的结果。",
-    "Run the orientation check on every station of a lab file.": "对实验室文件中的每个工位运行方向检测。",
+    "Run the orientation check on every station of a lab file.": "对实验室文件中的每个工位运行方向检查。",
     "Run `camtool verify` on every station of LAB.toml, one worker per device; a phone shared by stations is "
     "used by one at a time. A station whose device is missing, offline or unauthorized is reported as unavailable "
     "and the others go on. Ctrl+C stops all and still writes what finished. See docs/lab.md.":
@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     "{status}  {station}  ({seconds} s)": "{status}  {station}  （{seconds} 秒）",
     "  - {text}": "  - {text}",
     "  {text}": "  {text}",
-    "  keys to change: {keys}": "  需要修改的键：{keys}",
+    "  keys to change: {keys}": "  需要修改的配置项：{keys}",
     "{passed} of {total} stations pass.": "{total} 个工位中 {passed} 个通过。",
     "could not write {file} ({reason}).": "无法写入 {file}（{reason}）。",
     # camtool record

@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
         '第 {line} 行：{name}(...) 以 camtool 无法跟踪的方式修改了 JSON。',
     'Use only put("key", value) calls, or import the JSON text itself.': '请只使用 put("key", value) 调用，或直接导入 JSON 文本。',
     'Line {line}: {key} is put a second time; only this last value counts.': '第 {line} 行：{key} 被第二次 put；只有最后这个值有效。',
-    'Delete the earlier put of {key}, keeping the value you mean.': '删除前面对 {key} 的 put，保留您想要的值。',
+    'Delete the earlier put of {key}, keeping the value you mean.': '删除前面对 {key} 的 put，保留你想要的值。',
     'the nested object is built at run time': '嵌套对象在运行时才构建',
     '{source} puts keys into {count} different JSONObjects; camtool merged them into one config.':
         '{source} 把键放进了 {count} 个不同的 JSONObject；camtool 已将它们合并为一个配置。',
@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "The profile's sku does not match its file name": '配置档案的 sku 与文件名不一致',
     'The profile extends a profile that is missing or unreadable': '配置档案继承的档案不存在或无法读取',
     'The profiles extend each other in a cycle': '配置档案之间循环继承',
-    'The profile was written by a newer camtool': '该配置档案由更新版本的 camtool 写入',
+    'The profile was written by a newer camtool': '该配置档案由更高版本的 camtool 写入',
     'The profile does not exist': '配置档案不存在',
     "a SKU is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit":
         "SKU 由 1 到 64 个字母、数字、'.'、'_' 或 '-' 组成，且以字母或数字开头",
@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     'Correct the field; a profile has schema, sku, description, extends, device, apply_package, config and verifications.':
         '请更正该字段；配置档案包含 schema、sku、description、extends、device、apply_package、config 和 verifications。',
     'Create profile {parent}, correct it (camtool profiles validate {parent}), or change "extends".':
-        '请创建配置档案 {parent}、修正它（camtool profiles validate {parent}），或修改 "extends"。',
+        '请创建配置档案 {parent}、改正它（camtool profiles validate {parent}），或修改 "extends"。',
     'Make the two the same: rename the file to {sku}.json or set "sku" to {stem}.':
         '请使两者一致：把文件改名为 {sku}.json，或把 "sku" 设为 {stem}。',
     'Profile {parent} does not exist, so {sku} cannot extend it.': '配置档案 {parent} 不存在，{sku} 无法继承它。',

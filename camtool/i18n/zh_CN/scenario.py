@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "(cannot be read)": "（无法读取）",
     # loading
     "No scenario named \"{name}\". Shipped scenarios: {names}. Or give a .toml/.json file.":
-        "没有名为“{name}”的场景。内置场景：{names}。也可以指定一个 .toml/.json 文件。",
+        "没有名为“{name}”的场景。预置场景：{names}。也可以指定一个 .toml/.json 文件。",
     "Scenario {file}: the top level must be a table of fields.": "场景 {file}：顶层必须是字段表。",
     "Scenario {file}: field {field}: {problem}": "场景 {file}：字段 {field}：{problem}",
     "Scenario {file} cannot be read: {reason}": "无法读取场景 {file}：{reason}",
@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "Scenario {file} is not valid JSON at line {line}, column {column}: {reason}":
         "场景 {file} 第 {line} 行第 {column} 列不是有效的 JSON：{reason}",
     "Scenario {file} is not valid TOML: {reason}": "场景 {file} 不是有效的 TOML：{reason}",
-    "({count} more problems after fixing this one.)": "（修正此处后还有 {count} 个问题。）",
+    "({count} more problems after fixing this one.)": "（改正此处后还有 {count} 个问题。）",
     # cross-field checks
     "Android {android} reports SDK {expected}, not {sdk}.": "Android {android} 的 SDK 是 {expected}，不是 {sdk}。",
     "Camera id \"{id}\" is used twice.": "摄像头 id“{id}”重复使用。",
@@ -39,9 +39,9 @@ MESSAGES: dict[str, str] = {
     "usb_ref \"{ref}\" matches no entry of usb_devices (write \"BUS/DEV\" of one).":
         "usb_ref“{ref}”与 usb_devices 中的任何条目都不匹配（请写其中一个的“总线/设备号”）。",
     "A camera behind the external HAL is the USB camera: give mounting on its usb_devices entry.":
-        "外接 HAL 后面的摄像头就是该 USB 摄像头：请在它的 usb_devices 条目中设置 mounting。",
+        "经外接摄像头 HAL 接入的摄像头就是该 USB 摄像头：请在它的 usb_devices 条目中设置 mounting。",
     "A camera with usb_ref is served by hal = \"external\".": "带 usb_ref 的摄像头应设置 hal = \"external\"。",
-    "Only a UVC camera can appear behind the external camera HAL.": "只有 UVC 摄像头才能出现在外接摄像头 HAL 后面。",
+    "Only a UVC camera can appear behind the external camera HAL.": "只有 UVC 摄像头才能经外接摄像头 HAL 接入。",
     "Add a builtin_cameras entry with id = \"{id}\", facing = \"external\", hal = \"external\" and usb_ref = \"{ref}\".":
         "请添加一个 builtin_cameras 条目：id = \"{id}\"、facing = \"external\"、hal = \"external\"、usb_ref = \"{ref}\"。",
     "Set external_hal_id = \"{id}\" on the USB device that camera \"{id}\" refers to.":
@@ -82,7 +82,7 @@ MESSAGES: dict[str, str] = {
     "Android 11 kiosk, two identical USB cameras told apart by serial, plus a USB sound card":
         "Android 11 自助终端，两个只靠序列号区分的相同 USB 摄像头，外加一个 USB 声卡",
     "Android 9 intercom, USB camera behind the external HAL as \"/dev/video0\", WMPF 2.0.3":
-        "Android 9 对讲机，经外接 HAL 以“/dev/video0”出现的 USB 摄像头，WMPF 2.0.3",
+        "Android 9 对讲机，经外接摄像头 HAL 接入、以“/dev/video0”出现的 USB 摄像头，WMPF 2.0.3",
     "Android 10 doorbell whose WMPF rotates counter-clockwise and flips by vertical mirror":
         "Android 10 门铃，其 WMPF 逆时针旋转、以垂直镜像实现翻转",
     "Android 12 tablet like tablet-a12, WMPF not installed": "与 tablet-a12 相同的 Android 12 平板，未安装 WMPF",

@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     "This key belongs to the other camera family; WMPF ignores it for the camera in use.":
         "此配置项属于另一类摄像头；对当前使用的摄像头，WMPF 会忽略它。",
     "This key needs a newer WMPF than the one on the device; WMPF ignores it.":
-        "此配置项需要更新版本的 WMPF，设备端的 WMPF 版本过旧，会忽略它。",
+        "此配置项需要更高版本的 WMPF；设备上的 WMPF 版本过旧，会忽略它。",
     "Invalid value (wrong JSON type or out of range); WMPF ignores it.":
         "取值无效（JSON 类型错误或超出范围）；WMPF 会忽略它。",
     "A USB camera is selected only by usbCameraName or by all three of vendor id, product id and serial number; a partial triple selects nothing.":

@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "the device must run other keys. Give the config the app passes with --config (or --profile; in the "
     "window: Device runs), then check again. Nothing is recommended until then.":
         "两端都有摄像头画面，但 camtool 用来核对的配置在这台设备上打不开任何摄像头，说明设备运行的是别的配置项。"
-        "请用 --config（或 --profile；在窗口中为“设备端运行”）提供应用实际传入的配置，然后重新检查。在此之前不给出修改建议。",
+        "请用 --config（或 --profile；在窗口中为“设备当前配置”）提供应用实际传入的配置，然后重新检查。在此之前不给出修改建议。",
     "camtool assumes the USB keys' path shows this camera the way the built-in path does; the check after "
     "applying tells.":
         "camtool 假设通过 USB 配置项打开时，这个摄像头的画面方向与作为内置摄像头打开时相同；应用后的检查会给出结论。",

@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "The {end} was not captured, so it could not be checked.": "未采集到{end}画面，因此无法检查。",
     "No chart is visible on the {end}: hold the printed chart (camtool chart) upright in front of the camera, "
     "fully in view and evenly lit, and check again.":
-        "{end}画面中看不到图卡：请将打印的图卡（camtool chart）正立放在摄像头前，完整入镜、光照均匀，然后重新检查。",
+        "{end}画面中看不到图卡：请将打印的图卡（camtool chart）摆正放在摄像头前，完整入镜、光照均匀，然后重新检查。",
     "The chart is tilted by {degrees} degrees on the {end}. No key turns by less than 90 degrees: hold the chart "
     "level, or straighten the camera.":
         "{end}画面中的图卡倾斜了 {degrees} 度。没有配置项能旋转小于 90 度的角度：请把图卡放正，或把摄像头装正。",
@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "No key can do more: the remaining problems are explained above.": "配置项已无法做得更多：剩余问题已在上文说明。",
     "Stopped after {rounds} applies without both ends upright; check the explanations and the pictures in the "
     "report.":
-        "已应用 {rounds} 次，两端仍未都正立，已停止；请查看说明和报告中的画面。",
+        "已应用 {rounds} 次，两端方向仍未都正确，已停止；请查看说明和报告中的画面。",
     "screencap on {serial}": "{serial} 上的 screencap",
     "{source} gave no picture ({detail}). Check that the screen is on and unlocked, and try again.":
         "{source} 没有得到画面（{detail}）。请确认屏幕已点亮并解锁，然后重试。",
@@ -64,8 +64,8 @@ MESSAGES: dict[str, str] = {
         "设备 {model}（{serial}），WMPF {wmpf}；微信端：{wechat}；{date}；camtool {version}",
     "not captured": "未采集",
     "no chart visible": "看不到图卡",
-    "upright": "正立",
-    "not upright": "未正立",
+    "upright": "方向正确",
+    "not upright": "方向不正确",
     "mirrored": "镜像",
     "not mirrored": "未镜像",
     "turned {degrees} degrees clockwise; needs {needed} degrees clockwise":
@@ -82,9 +82,9 @@ MESSAGES: dict[str, str] = {
     "Both ends": "两端画面",
     "The arrow points to the top of the chart as detected: green when the end is upright and not mirrored, red "
     "otherwise.":
-        "箭头指向检测到的图卡顶部：该端正立且未镜像时为绿色，否则为红色。",
+        "箭头指向检测到的图卡顶部：该端方向正确且未镜像时为绿色，否则为红色。",
     "Explanations": "说明",
-    "Nothing to explain: both ends are upright.": "无需说明：两端画面都正立。",
+    "Nothing to explain: both ends are upright.": "无需说明：两端方向都正确。",
     "Recommendation": "建议",
     "Findings": "检查结果",
     "Config checked": "检查的配置",
@@ -95,13 +95,13 @@ MESSAGES: dict[str, str] = {
     "apply": "应用",
     # camtool verify (camtool/cli/verify_commands.py)
     "Check that both ends of a call show the chart upright, and recommend the keys that fix them.":
-        "检查通话两端的图卡画面是否正立，并给出修正所需的配置项。",
+        "检查通话两端的图卡画面方向是否正确，并给出需要修改的配置项。",
     "Capture the device end (the device's preview) and the WeChat end (the phone in the call) while the printed "
     "chart (camtool chart) is held upright in front of the camera; detect the chart's turn and mirroring on "
     "each; recommend the config that makes both upright, and say what no key can fix. With --apply the "
     "recommendation is sent to the device and checked again (at most 3 times).":
-        "将打印的图卡（camtool chart）正立放在摄像头前，采集设备端（设备的预览画面）和微信端（通话中的手机）画面；"
-        "检测每一端图卡的旋转和镜像；给出让两端都正立的配置，并说明哪些问题无法用配置项修正。"
+        "将打印的图卡（camtool chart）摆正放在摄像头前，采集设备端（设备的预览画面）和微信端（通话中的手机）画面；"
+        "检测每一端图卡的旋转和镜像；给出让两端方向都正确的配置，并说明哪些问题无法用配置项解决。"
         "使用 --apply 时会把建议发送到设备并再次检查（最多 3 次）。",
     "pictures": "画面来源",
     "Serial of the WMPF device (see camtool devices).": "WMPF 设备的序列号（见 camtool devices）。",

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
         "找不到 adb 可执行文件。请安装 Android platform-tools，或将 ADBUTILS_ADB_PATH 设为 adb 的路径。",
     "No free TCP port found on 127.0.0.1.": "127.0.0.1 上找不到空闲的 TCP 端口。",
     "ADBUTILS_ADB_PATH points to {path}, which is not a file. Fix the variable or unset it to use the adb bundled with camtool.":
-        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请修正该变量，或删除它以使用 camtool 自带的 adb。",
+        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或删除它以使用 camtool 自带的 adb。",
     "adbutils is not installed; reinstall camtool.": "未安装 adbutils，请重新安装 camtool。",
     "adb {command} failed: {output}": "adb {command} 执行失败：{output}",
     "adb did not answer within {seconds} s ({command}). Kill stray adb processes and try again.":
@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
         "从不应答（命令超时；adb connect 10 秒后失败）",
     "refuse connections (adb shows the device offline)": "拒绝连接（adb 显示设备 offline）",
     "ask for USB debugging authorisation and never accept (adb shows unauthorized)":
-        "要求 USB 调试授权但永不通过（adb 显示 unauthorized）",
+        "要求 USB 调试授权但始终不予授权（adb 显示 unauthorized）",
     "answer every command MS milliseconds late": "每条命令延迟 MS 毫秒应答",
     "cut every command's output after BYTES bytes": "每条命令的输出在 BYTES 字节后截断",
     "drop the connection after BYTES bytes of one stream (mid-stream)": "单个数据流传出 BYTES 字节后断开连接（流中断开）",
@@ -44,10 +44,10 @@ MESSAGES: dict[str, str] = {
     "Start a virtual device (and the WeChat phone that receives its calls), attach both to the adb server (started if needed) and keep them until Ctrl+C. Exit 2: bad scenario or option; 3: adb is not available.":
         "启动虚拟设备（以及接听其通话的微信端手机），将两者连接到 adb 服务器（必要时启动服务器），直到按下 Ctrl+C。退出码 2：场景或选项有误；3：adb 不可用。",
     "A shipped scenario (see `camtool virtual list`) or a .toml/.json file.":
-        "自带场景名（见 `camtool virtual list`）或 .toml/.json 文件。",
+        "预置场景名（见 `camtool virtual list`）或 .toml/.json 文件。",
     "Answer commands from a capture directory (`camtool device capture`).":
         "用采集目录（`camtool device capture`）中的记录应答命令。",
-    "TCP port of the device end (default: a free port).": "设备端的 TCP 端口（默认：任一空闲端口）。",
+    "TCP port of the device end (default: a free port).": "虚拟设备的 TCP 端口（默认：任一空闲端口）。",
     "TCP port of the WeChat phone (default: the device port + 1, or a free port).":
         "微信端手机的 TCP 端口（默认：设备端口 + 1，或任一空闲端口）。",
     "Inject a fault, repeatable. {faults}": "注入故障，可重复。{faults}",

@@ -4,10 +4,10 @@ MESSAGES: dict[str, str] = {
     # The chart itself (printed in the current language when a Chinese font is installed)
     "TOP": "顶部",
     "Hold this chart upright in front of the camera, TOP at the top.":
-        "将本图卡正立放在摄像头前，“顶部”朝上。",
+        "将本图卡摆正放在摄像头前，“顶部”朝上。",
     "camtool reads the markers and tells the turn and mirroring of each end.":
         "camtool 识别标记，并给出每一端画面的旋转角度和镜像情况。",
-    "camtool orientation chart": "camtool 方向检测图卡",
+    "camtool orientation chart": "camtool 方向检查图卡",
     # Errors of the chart and detection functions
     "A chart of {width}x{height} pixels is too small; it needs at least 60x60.":
         "{width}x{height} 像素的图卡太小，至少需要 60x60。",
@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     # camtool chart
     "Write the printable orientation chart: ArUco markers, a big TOP and an arrow. "
     "Print it at 100% scale and hold it upright in front of the camera.":
-        "输出可打印的方向检测图卡：ArUco 标记、醒目的“顶部”字样和箭头。请按 100% 比例打印，并正立放在摄像头前。",
+        "输出可打印的方向检查图卡：ArUco 标记、醒目的“顶部”字样和箭头。请按 100% 比例打印，并摆正放在摄像头前。",
     "Where to write the chart: a file name ending in .pdf or .png.": "图卡的输出位置：以 .pdf 或 .png 结尾的文件名。",
     "Paper size (default: a4).": "纸张尺寸（默认：a4）。",
     "camtool chart: {problem}": "camtool chart：{problem}",

@@ -1,0 +1,17 @@
+"""Chinese for separators built in code (camtool.i18n.join_list / join_clauses)."""
+
+MESSAGES: dict[str, str] = {
+    ", ": "、",
+    "; ": "；",
+}
+
+MESSAGES.update({
+    "{severity}: {message}": "{severity}：{message}",
+})
+
+# Form labels built in code (camtool/gui/selection_form.py): a key's title, then its JSON name.
+MESSAGES.update({
+    "{title}:": "{title}：",
+    "{title} ({key}):": "{title}（{key}）：",
+    "{title} ({key})": "{title}（{key}）",
+})
