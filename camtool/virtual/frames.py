@@ -20,7 +20,7 @@ from camtool.config.keys import USB_TRIPLE, Family
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
 from camtool.virtual.scene import DEFAULT_CAMERA_SIZE, picture_of_mounted_camera
 from camtool.virtual.screens import end_screen, fit_screen_size, idle_screen
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker
 
 __all__ = ["EndFrames", "EndView", "end_view", "ROLES", "DEFAULT_MAX_SIDE"]
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, DEVICE_END, WmpfBehaviour, ends_for
 from camtool.i18n import tr
-from camtool.virtual.stamp import read_stamp, stamp_area_height, strip_height
+from camtool.device.frame_stamp import read_stamp, stamp_area_height, strip_height
 from camtool.vision.transforms import apply_turn
 
 __all__ = ["PictureArea", "RecoverError", "find_picture_area", "recover_camera_picture"]

@@ -11,7 +11,8 @@ import pytest
 from camtool import i18n
 from camtool.virtual.commands import CommandResult, answer
 from camtool.virtual.device_state import VirtualDeviceState
-from camtool.virtual.replay import ReplayAnswers, ReplayError, write_capture
+from camtool.device.capture_format import CaptureFormatError, write_capture
+from camtool.virtual.replay import ReplayAnswers
 from camtool.virtual.scenario import load_scenario
 
 CAPTURES = Path(__file__).resolve().parent.parent / "data" / "captures"
@@ -103,19 +104,19 @@ def _capture(tmp_path: Path, data, files: dict[str, bytes] | None = None) -> Pat
 ])
 def test_a_broken_capture_says_which_file_and_field(tmp_path, data, files, words):
     directory = _capture(tmp_path / "cap", data, files)
-    with pytest.raises(ReplayError) as caught:
+    with pytest.raises(CaptureFormatError) as caught:
         ReplayAnswers(directory)
     assert words in str(caught.value) and "capture.json" in str(caught.value)
 
 
 def test_a_directory_without_capture_json_or_no_directory_at_all(tmp_path):
-    with pytest.raises(ReplayError, match="camtool device capture"):
+    with pytest.raises(CaptureFormatError, match="camtool device capture"):
         ReplayAnswers(tmp_path)
-    with pytest.raises(ReplayError, match="does not exist"):
+    with pytest.raises(CaptureFormatError, match="does not exist"):
         ReplayAnswers(tmp_path / "nowhere")
 
 
 def test_replay_errors_are_translated(tmp_path):
     i18n.set_language("zh")
-    with pytest.raises(ReplayError, match="不存在"):
+    with pytest.raises(CaptureFormatError, match="不存在"):
         ReplayAnswers(tmp_path / "nowhere")

@@ -16,7 +16,7 @@ from camtool.virtual import scene as scene_module
 from camtool.virtual.frames import EndFrames, config_as_used
 from camtool.virtual.scene import CORNER_COLOURS, camera_picture, render_scene, scene_layout
 from camtool.virtual.screens import fit_screen_size, render_ends
-from camtool.virtual.stamp import read_stamp, stamp_mask
+from camtool.device.frame_stamp import read_stamp, stamp_mask
 from camtool.vision.transforms import apply_turn
 
 CAMERA = (320, 180)
