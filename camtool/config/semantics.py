@@ -20,12 +20,13 @@ InitGlobalConfig key can fix.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from camtool.config.keys import FLIP_KEY, KEYS_BY_NAME, ROTATION_KEY, ROTATIONS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.versions import Gate, gate
+# The window and the check read a typed or reported version leniently (unknown, not an error).
+from camtool.config.versions import parse_version_prefix as parse_wmpf_version
 from camtool.i18n import N_
 
 __all__ = [
@@ -174,19 +175,6 @@ class EndsEffect:
     def seen(self, bases: Bases) -> tuple[Turn, Turn]:
         """(device end, WeChat end): what each end shows of the upright scene with these bases."""
         return bases.preview.then(self.device_end), bases.push.then(self.wechat_end)
-
-
-def parse_wmpf_version(text: object) -> tuple[int, int, int] | None:
-    """"2.1.0", "v2.0.0.123", "1.1", "2." (typing) -> a comparable triple; anything else -> None (unknown).
-
-    Lenient on purpose: the window reads the version field as it is typed.
-    """
-    if not isinstance(text, str):
-        return None
-    match = re.match(r"\s*[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
-    if not match:
-        return None
-    return tuple(int(part or 0) for part in match.groups())  # type: ignore[return-value]
 
 
 def _version_of(wmpf: str | tuple | None) -> tuple[int, int, int] | None:

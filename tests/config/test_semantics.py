@@ -258,7 +258,8 @@ def test_reasons_are_translated():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("2.1.0", (2, 1, 0)), ("v2.0.0.1234", (2, 0, 0)), ("1.1", (1, 1, 0)), ("abc", None), (None, None)])
+    ("2.1.0", (2, 1, 0)), ("v2.0.0.1234", (2, 0, 0)), ("1.1", (1, 1, 0)), ("abc", None), (None, None),
+    ("2.", (2, 0, 0)), ("2.1.", (2, 1, 0)), (" V1.10", (1, 10, 0)), ("", None), ("x2.1", None)])
 def test_parse_wmpf_version(text, expected):
     assert parse_wmpf_version(text) == expected
 
