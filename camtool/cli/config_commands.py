@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from camtool import exitcodes
 from camtool.config.findings import Finding, Severity, has_errors
-from camtool.config.rules import RULES, validate_file, validate_text
+from camtool.config.rules import validate_file, validate_text
 from camtool.config.rules_codes import printable
 from camtool.config.versions import VersionError, parse_version
 from camtool.i18n import N_, tr
@@ -240,17 +240,10 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def all_rules() -> tuple:
-    """The config rules, then the device-aware ones (CAM6xx) when the device layer provides them."""
-    try:
-        from camtool.device.device_rules import DEVICE_RULES
-    except ModuleNotFoundError as exc:  # a config-only install still lists its own rules
-        if exc.name not in ("camtool.device.device_rules", "camtool.device"):
-            raise
-        DEVICE_RULES = ()
-    from camtool.config.rules_codes import PROFILE_CODES
-    from camtool.config.snippets import SNIPPET_CODES
+    """Every rule catalogue: the config rules, the device-aware ones (CAM6xx), snippet and profile codes."""
+    from camtool.config.rules_codes import ALL_RULES
 
-    return tuple(RULES) + tuple(DEVICE_RULES) + tuple(SNIPPET_CODES) + tuple(PROFILE_CODES)
+    return ALL_RULES
 
 
 def rules_text() -> str:
