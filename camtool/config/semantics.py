@@ -197,9 +197,9 @@ def valid_value(key: str, value: object) -> bool:
         return _is_int(value) and value >= 0
     if key in ("usbCameraVendorId", "usbCameraProductId"):
         return _is_int(value) and 0 <= value <= 0xFFFF
-    if key in ("cameraRotationAngle", "usbCameraRotationAngle"):
+    if key in ROTATION_KEY.values():
         return _is_int(value) and value in ROTATIONS
-    if key in ("cameraPushFlip", "usbCameraPushFlip"):
+    if key in FLIP_KEY.values():
         return isinstance(value, bool)
     return False
 
