@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -13,7 +12,9 @@ from camtool.config.semantics import (
     ALL_TURNS, IDENTITY, Bases, Turn, WmpfBehaviour, config_for_upright, ends_for,
 )
 from camtool.virtual import scene as scene_module
+from camtool.virtual.device_state import ActiveCamera, DeviceSnapshot
 from camtool.virtual.frames import EndFrames, config_as_used
+from camtool.virtual.scenario import Behaviour, Mounting, Screen, load_scenario
 from camtool.virtual.scene import CORNER_COLOURS, camera_picture, render_scene, scene_layout
 from camtool.virtual.screens import fit_screen_size, render_ends
 from camtool.device.frame_stamp import read_stamp, stamp_mask
@@ -171,25 +172,26 @@ def test_big_phone_screens_are_scaled_for_the_stream():
 # --- EndFrames over a state --------------------------------------------------------------
 
 class FakeState:
-    """The parts of VirtualDeviceState's snapshot that EndFrames reads."""
+    """A state whose snapshot is a real DeviceSnapshot, with the mounting, WMPF and behaviour a test sets."""
 
     def __init__(self, mounting=Turn(), kind="builtin", wmpf="2.1.0", behaviour=None):
         self.config, self.generation = None, 0
         self.mounting, self.kind, self.wmpf = mounting, kind, wmpf
-        screen = SimpleNamespace(width=640, height=360)
-        phone = SimpleNamespace(screen=SimpleNamespace(width=1080, height=2400))
-        self.scenario = SimpleNamespace(device=SimpleNamespace(screen=screen), wechat_phone=phone,
-                                        behaviour=behaviour or SimpleNamespace(rotation_direction="cw",
-                                                                               push_flip="rotate180"))
+        scenario = load_scenario("tablet-a12")
+        self.scenario = scenario.model_copy(update={
+            "device": scenario.device.model_copy(update={"screen": Screen(width=640, height=360)}),
+            "wechat_phone": scenario.wechat_phone.model_copy(update={"screen": Screen(width=1080, height=2400)}),
+            "behaviour": behaviour or Behaviour()})
 
     def apply_config(self, config):
         self.config, self.generation = config, self.generation + 1
 
     def snapshot(self):
-        camera = SimpleNamespace(kind=self.kind, mounting=SimpleNamespace(rotation=self.mounting.rotation,
-                                                                          mirrored=self.mounting.mirrored))
-        return SimpleNamespace(scenario=self.scenario, config=self.config, config_generation=self.generation,
-                               wmpf_installed=self.wmpf is not None, wmpf_version=self.wmpf, active_camera=camera)
+        camera = ActiveCamera(kind=self.kind, description="test camera",
+                              mounting=Mounting(rotation=self.mounting.rotation, mirrored=self.mounting.mirrored))
+        return DeviceSnapshot(scenario=self.scenario, config=self.config, config_generation=self.generation,
+                              applied_at_ns=None, wmpf_installed=self.wmpf is not None, wmpf_version=self.wmpf,
+                              usb=(), connections=(), active_camera=camera)
 
 
 def test_frames_carry_number_and_generation_and_differ():
@@ -237,7 +239,7 @@ def test_usb_selection_of_a_missing_camera_falls_back_to_builtin_keys():
 
 
 def test_scenario_behaviour_reaches_the_pictures():
-    state = FakeState(behaviour=SimpleNamespace(rotation_direction="ccw", push_flip="rotate180"))
+    state = FakeState(behaviour=Behaviour(rotation_direction="ccw", push_flip="rotate180"))
     state.apply_config({"cameraRotationAngle": 90})
     assert seen_turn(EndFrames(state, "wechat").frame(0)) == Turn(270)
 
