@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from camtool.device.inventory import INVENTORY_COMMANDS, build_inventory_from_outputs
 from camtool import i18n
 from camtool.virtual.commands import CommandResult, answer
 from camtool.virtual.device_state import VirtualDeviceState
@@ -47,11 +48,10 @@ def test_the_screencap_is_served_as_raw_png_bytes():
      [("/dev/bus/usb/001/002", 1423, 14370, None, True)]),
 ])
 def test_the_device_layer_reads_the_hand_written_captures(directory, builtin, usb):
-    inventory = pytest.importorskip("camtool.device.inventory")
     replay = ReplayAnswers(directory)
     outputs = {key: replay.answer(command).stdout.decode("utf-8")
-               for key, command in inventory.INVENTORY_COMMANDS.items()}
-    found = inventory.build_inventory_from_outputs("x", outputs).to_json()
+               for key, command in INVENTORY_COMMANDS.items()}
+    found = build_inventory_from_outputs("x", outputs).to_json()
     assert [(c["internalCameraName"], c["facing"], c["usb_path"]) for c in found["builtin"]] == builtin
     cameras = [(u["usbCameraName"], u["usbCameraVendorId"], u["usbCameraProductId"], u["usbSerialNumber"],
                 u["is_camera"]) for u in found["usb"] if u["is_camera"]]
