@@ -1,6 +1,6 @@
 """`camtool validate`, `camtool schema`, `camtool rules`: the config core on the command line.
 
-Exit codes (contracts.md section 2): 0 no error finding, 1 at least one (an unreadable or
+Exit codes (docs/architecture.md, Exit codes): 0 no error finding, 1 at least one (an unreadable or
 broken file included), 2 usage error such as a --wmpf-version that is not X.Y.Z.
 
 This module is on the path of every `camtool validate`: it imports only the config rules

@@ -1,6 +1,6 @@
 """`camtool export`: a config out as canonical JSON, one line, Kotlin or Java (or a receiver).
 
-Exit codes (contracts.md section 2): 0 exported; 1 the config has errors (nothing exported)
+Exit codes (docs/architecture.md, Exit codes): 0 exported; 1 the config has errors (nothing exported)
 or the output cannot be written; 2 usage error. Exports go to stdout (as UTF-8 bytes,
 whatever the console code page) or atomically to -o FILE; findings go to stderr, so a pipe
 receives only the export. `camtool profiles export` shares the options and the writing.

@@ -169,7 +169,7 @@ class CameraConfig(BaseModel):
 
     @property
     def family(self) -> Family:
-        """The family of the camera WMPF opens (domain.md rule 1), as `semantics.camera_selection` decides."""
+        """The family of the camera WMPF opens (docs/domain.md, family rule 1), as `semantics.camera_selection` decides."""
         return camera_selection(self.to_json_dict()).in_use
 
 

@@ -134,7 +134,7 @@ CODE_RANGES: tuple[tuple[str, str], ...] = (
     ("CAM6xx", N_("device-aware rules, checked against a connected device's cameras")),
 )
 
-#: Where a rule rests on our reading rather than on a source (domain.md, "inferred").
+#: Where a rule rests on our reading rather than on a source (docs/domain.md, "inferred").
 ASSUMPTIONS: tuple[str, ...] = (
     N_("CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", "
        "and the VoIP plugin's own cameraRotation takes exactly these."),

@@ -1,8 +1,8 @@
-"""What a config does to each end of a WMPF call: the one pure mapping (contracts.md section 1).
+"""What a config does to each end of a WMPF call: the one pure mapping (docs/architecture.md, the flow of a config).
 
 A `Turn` is what happens to a picture: first an optional horizontal (left-right) mirror,
 then a clockwise rotation by 0/90/180/270 degrees. Each end of a call has its own **base**
-(domain.md, "Two ends, two bases"): the Turn between the upright scene and what that end
+(docs/domain.md, "Two ends, two bases"): the Turn between the upright scene and what that end
 shows with no rotation/flip key. The preview path often applies the sensor-orientation
 compensation while the encoder path does not, or a USB camera's HAL turns one path only, so
 the device end's base (`Bases.preview`) and the WeChat end's (`Bases.push`) may differ; the
@@ -223,7 +223,7 @@ class Selection:
 
 
 def camera_selection(config: object, wmpf_version: str | tuple | None = None) -> Selection:
-    """The one decision of which family a config selects (domain.md, the family rules).
+    """The one decision of which family a config selects (docs/domain.md, the family rules).
 
     A key counts when WMPF reads it: this WMPF version is not known to lack it, and its value
     is valid (`valid_value`). USB when usbCameraName or the whole triple counts, else built-in

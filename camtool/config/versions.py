@@ -1,6 +1,6 @@
 """WMPF version numbers: parsing, comparison, and the version each camera key needs.
 
-The gates themselves live in one table, camtool/config/keys.py (domain.md rule 6); this
+The gates themselves live in one table, camtool/config/keys.py (docs/domain.md, Version gates); this
 module only reads them. Versions are plain (major, minor, patch) tuples, so the usual
 tuple comparisons (<, >=) compare them.
 """

@@ -1,6 +1,6 @@
 """The camera's picture as one end's path delivers it, recovered from that end's screen.
 
-An end's screen shows the camera through its own base (domain.md, "Two ends, two bases") and
+An end's screen shows the camera through its own base (docs/domain.md, "Two ends, two bases") and
 then through the config applied on the device now: the device end turns the picture by
 `ends_for(config).device_end`, the WeChat end by `.wechat_end`, and each letterboxes it; the
 virtual device also keeps a black band at the bottom for its frame stamp. Cropping the picture

@@ -69,7 +69,7 @@ def test_turn_rejects_a_rotation_that_is_not_a_quarter():
 
 # --- ends_for: the table ----------------------------------------------------------------
 # (family, rotation key value, flip) -> (device end rotation, WeChat end rotation), default behaviour.
-# Written out by hand from domain.md rules 4 and 5: USB rotation turns both ends, flip only the
+# Written out by hand from docs/domain.md, family rules 4 and 5: USB rotation turns both ends, flip only the
 # push; the built-in preview never turns.
 EXPECTED_ENDS = {
     ("usb", 0, False): (0, 0), ("usb", 90, False): (90, 90),

@@ -1,4 +1,4 @@
-"""`camtool device capture`: a device's answers recorded (contracts.md section 6) and replayed as the same device."""
+"""`camtool device capture`: a device's answers recorded (docs/architecture.md, Capture directories) and replayed as the same device."""
 
 from __future__ import annotations
 

@@ -175,7 +175,7 @@ def test_commands_this_module_does_not_know_are_left_to_the_shell():
     assert b"Can't find service: nosuchservice" in result.stderr
 
 
-# -- apply (contracts.md section 3) --
+# -- apply (docs/architecture.md, Apply to device) --
 
 def test_apply_changes_state_and_answers_like_am():
     s = state("tablet-a12")
