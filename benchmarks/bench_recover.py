@@ -16,7 +16,7 @@ import time
 from camtool.config.semantics import Turn
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker
 from camtool.vision.recover import recover_camera_picture
 
 SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}

@@ -26,7 +26,7 @@ import av
 
 from camtool.device.adb_server import AdbServer
 from camtool.virtual.device import VirtualDevice
-from camtool.virtual.stamp import read_stamp
+from camtool.device.frame_stamp import read_stamp
 
 BUDGET_CORES = 0.5
 

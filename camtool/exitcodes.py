@@ -1,4 +1,4 @@
-"""Exit codes every camtool command shares (contracts.md section 2); scripts depend on them."""
+"""Exit codes every camtool command shares (docs/architecture.md, Exit codes); scripts depend on them."""
 
 OK = 0
 #: The answer is "no": error findings, a failed check, no chart visible, the device refused.

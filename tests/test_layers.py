@@ -1,4 +1,8 @@
-"""The architecture contract: Qt only in camtool.gui; nothing below gui imports gui."""
+"""The architecture contract (docs/architecture.md): the layers point one way, Qt only in camtool.gui.
+
+The layer order is import-linter's contracts in pyproject.toml ([tool.importlinter]); the
+tests below run them, plus an AST check and an import-time check for Qt.
+"""
 
 from __future__ import annotations
 
@@ -56,3 +60,24 @@ def test_importing_the_qt_free_layers_loads_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_linter_contracts_are_kept(tmp_path, capsys):
+    """config < device < vision < virtual | lab < gui < cli; i18n, resources, printable, exitcodes below all."""
+    from importlinter.cli import lint_imports
+
+    pyproject = PACKAGE.parent / "pyproject.toml"
+    code = lint_imports(config_filename=str(pyproject), no_cache=True, no_logo=True)
+    assert code == 0, capsys.readouterr().out
+
+
+def test_the_layers_contract_names_every_top_level_part():
+    """A new part of camtool must be placed in the layer order, or the contract would not see it."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")["layers"]
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    parts = {f"camtool.{p.stem if p.is_file() else p.name}" for p in PACKAGE.iterdir()
+             if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.stem != "__init__")}
+    assert parts - named == set(), f"not in the layer order: {sorted(parts - named)}"

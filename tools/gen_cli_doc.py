@@ -53,7 +53,7 @@ def render() -> str:
     parser = build_parser()
     out = ["# camtool command line", "",
            "Generated from the parser by `tools/gen_cli_doc.py`; do not edit by hand.", "",
-           "Every command follows the same exit codes (contracts.md section 2):", "", EXIT_CODES]
+           "Every command follows the same exit codes (docs/architecture.md, Exit codes):", "", EXIT_CODES]
     for path, sub in _walk(parser, ["camtool"]):
         out += [f"## `{' '.join(path)}`", "", "```", sub.format_help().rstrip(), "```", ""]
     return "\n".join(out)

@@ -1,6 +1,6 @@
 """`camtool validate`, `camtool schema`, `camtool rules`: the config core on the command line.
 
-Exit codes (contracts.md section 2): 0 no error finding, 1 at least one (an unreadable or
+Exit codes (docs/architecture.md, Exit codes): 0 no error finding, 1 at least one (an unreadable or
 broken file included), 2 usage error such as a --wmpf-version that is not X.Y.Z.
 
 This module is on the path of every `camtool validate`: it imports only the config rules
@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from camtool import exitcodes
 from camtool.config.findings import Finding, Severity, has_errors
-from camtool.config.rules import RULES, validate_file, validate_text
+from camtool.config.rules import validate_file, validate_text
 from camtool.config.rules_codes import printable
 from camtool.config.versions import VersionError, parse_version
 from camtool.i18n import N_, join_list, tr
@@ -240,17 +240,10 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def all_rules() -> tuple:
-    """The config rules, then the device-aware ones (CAM6xx) when the device layer provides them."""
-    try:
-        from camtool.device.device_rules import DEVICE_RULES
-    except ModuleNotFoundError as exc:  # a config-only install still lists its own rules
-        if exc.name not in ("camtool.device.device_rules", "camtool.device"):
-            raise
-        DEVICE_RULES = ()
-    from camtool.config.rules_codes import PROFILE_CODES
-    from camtool.config.snippets import SNIPPET_CODES
+    """Every rule catalogue: the config rules, the device-aware ones (CAM6xx), snippet and profile codes."""
+    from camtool.config.rules_codes import ALL_RULES
 
-    return tuple(RULES) + tuple(DEVICE_RULES) + tuple(SNIPPET_CODES) + tuple(PROFILE_CODES)
+    return ALL_RULES
 
 
 def rules_text() -> str:

@@ -1,6 +1,6 @@
 """CLI commands of the device layer: devices, cameras, device capture, apply, bench.
 
-Exit codes (contracts.md section 2): 0 ok, 1 the answer is no (error findings, the device
+Exit codes (docs/architecture.md, Exit codes): 0 ok, 1 the answer is no (error findings, the device
 refused), 2 usage, 3 adb or the device unavailable. Device errors print their message and
 action, never a traceback.
 """

@@ -1,6 +1,6 @@
 """`camtool export`: a config out as canonical JSON, one line, Kotlin or Java (or a receiver).
 
-Exit codes (contracts.md section 2): 0 exported; 1 the config has errors (nothing exported)
+Exit codes (docs/architecture.md, Exit codes): 0 exported; 1 the config has errors (nothing exported)
 or the output cannot be written; 2 usage error. Exports go to stdout (as UTF-8 bytes,
 whatever the console code page) or atomically to -o FILE; findings go to stderr, so a pipe
 receives only the export. `camtool profiles export` shares the options and the writing.
@@ -9,7 +9,6 @@ receives only the export. `camtool profiles export` shares the options and the w
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 
@@ -20,21 +19,9 @@ from camtool.config.errors import ConfigError
 from camtool.config.export import export_config, export_formats
 from camtool.config.findings import Finding, Severity, has_errors
 from camtool.config.versions import VersionError, parse_version
+# Imported for its side effect: it registers the device layer's "kotlin-receiver" export format.
+import camtool.device.receiver_export  # noqa: F401
 from camtool.i18n import N_, tr
-
-# Modules of other layers that add export formats through export.register_format when
-# imported (the device layer's "kotlin-receiver"). A missing module just means fewer formats.
-EXPORT_FORMAT_PROVIDERS: tuple[str, ...] = ("camtool.device.receiver_export",)
-
-
-def _load_format_providers() -> None:
-    for name in EXPORT_FORMAT_PROVIDERS:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the provider exists but is broken: that is a bug to report
-                raise
-
 
 def add_export(parser: argparse.ArgumentParser) -> None:
     parser.description = tr(N_("Export a config (JSON, or a Kotlin/Java snippet) with the camera keys first. "
@@ -51,7 +38,6 @@ PARSERS = {"export": add_export}
 
 
 def add_export_options(parser: argparse.ArgumentParser) -> None:
-    _load_format_providers()
     parser.add_argument("--to", choices=export_formats(), default="json",
                         help=tr(N_("Export format (default: json).")))
     parser.add_argument("-o", "--output", metavar="FILE", default=None,

@@ -3,7 +3,7 @@
     camtool lab run LAB.toml [--junit FILE] [--reports DIR] [--jobs N] [--format text|json]
     camtool record --serial S [--wechat-serial P] --seconds N -o FILE.mp4
 
-Exit codes (contracts.md section 2): `lab run` 0 every station passes, 1 otherwise (the JUnit
+Exit codes (docs/architecture.md, Exit codes): `lab run` 0 every station passes, 1 otherwise (the JUnit
 and JSON say which and why), 2 a bad lab file or option, 3 adb unavailable, 130 interrupted
 (what finished is still written). `record` 0 a clip was written (also when Ctrl+C ended it),
 2 usage, 3 the device is unavailable or showed no picture.

@@ -1,6 +1,6 @@
 """`camtool profiles ...`: the per-SKU library on the command line.
 
-Exit codes (contracts.md section 2): 0 ok; 1 the answer is "no" (error findings, a profile
+Exit codes (docs/architecture.md, Exit codes): 0 ok; 1 the answer is "no" (error findings, a profile
 that is missing or cannot be saved, `profiles diff` found differences); 2 usage error.
 `profiles export` writes like `camtool export` (camtool/cli/export_commands.py).
 """

@@ -4,7 +4,7 @@
                    [--apply] [--package P] [--report out.html] [--format json]
     camtool verify --device-image A [--wechat-image B] [--config FILE | --profile SKU]
 
-Exit codes (contracts.md section 2): 0 both ends pass, 1 fail (or no chart visible), 2 usage
+Exit codes (docs/architecture.md, Exit codes): 0 both ends pass, 1 fail (or no chart visible), 2 usage
 or an unreadable input file, 3 adb or a device unavailable.
 """
 

@@ -69,7 +69,7 @@ def run_start(args: argparse.Namespace) -> int:
     from camtool.device.errors import DeviceError
     from camtool.virtual.device import VirtualDevice, VirtualDeviceError
     from camtool.virtual.faults import FaultSpecError, parse_faults
-    from camtool.virtual.replay import ReplayError
+    from camtool.device.capture_format import CaptureFormatError
     from camtool.virtual.scenario import ScenarioError
 
     for port in (args.port, args.wechat_port):
@@ -80,7 +80,7 @@ def run_start(args: argparse.Namespace) -> int:
     try:
         spec = parse_faults(args.fault)
         device = VirtualDevice(args.scenario, port=args.port, replay_dir=args.replay, wechat_port=wechat_port)
-    except (FaultSpecError, ScenarioError, ReplayError, VirtualDeviceError) as exc:
+    except (FaultSpecError, ScenarioError, CaptureFormatError, VirtualDeviceError) as exc:
         print(str(exc), file=sys.stderr)
         return exitcodes.USAGE
     for name in ("silent", "offline", "unauthorized", "latency_ms", "truncate_bytes", "drop_after_bytes"):

@@ -1,4 +1,4 @@
-"""The apply-to-device broadcast (contracts.md section 3), defined once for host and virtual device.
+"""The apply-to-device broadcast (docs/architecture.md, Apply to device), defined once for host and virtual device.
 
 camtool's device layer sends the config with
 `am broadcast -a APPLY_ACTION -p PACKAGE --es CONFIG_EXTRA BASE64`; the integrator's receiver

@@ -1,6 +1,6 @@
 """The ten camera keys of initGlobalConfig, as WMPF spells them, with family and version gates.
 
-This table is the one place the version numbers live (domain.md rule 6). Titles and
+This table is the one place the version numbers live (docs/domain.md, Version gates). Titles and
 descriptions are marked for translation; the model, the schema, the GUI form and the rules
 read them from here through the model.
 """
@@ -22,7 +22,7 @@ class Family(str, Enum):
 class CameraKey:
     """One camera key. Below `min_wmpf` the key is absent, except in the range after
     `UNSEEN_AFTER` for an inferred gate: no client library of those versions was found, so
-    whether they read it is unknown (domain.md rule 6: a warning there, not an error)."""
+    whether they read it is unknown (docs/domain.md, Version gates: a warning there, not an error)."""
 
     name: str              # exactly as WMPF spells it (case-sensitive)
     json_type: str         # "string" | "integer" | "boolean"
@@ -84,7 +84,7 @@ KEYS_BY_NAME: dict[str, CameraKey] = {k.name: k for k in CAMERA_KEYS}
 CAMERA_KEY_ORDER: tuple[str, ...] = tuple(k.name for k in CAMERA_KEYS)
 USB_TRIPLE: tuple[str, str, str] = ("usbCameraVendorId", "usbCameraProductId", "usbSerialNumber")
 ROTATIONS: tuple[int, ...] = (0, 90, 180, 270)
-#: Each family's keys (domain.md, the family rules): what selects its camera, and its rotation
+#: Each family's keys (docs/domain.md, the family rules): what selects its camera, and its rotation
 #: and push-flip keys. WMPF ignores a key of the family not in use. The one copy of this table.
 SELECTOR_KEYS: dict[Family, tuple[str, ...]] = {Family.BUILTIN: ("internalCameraName", "cameraId"),
                                                 Family.USB: ("usbCameraName",) + USB_TRIPLE}

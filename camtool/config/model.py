@@ -135,11 +135,6 @@ class CameraConfig(BaseModel):
             result[key] = copy.deepcopy(value)
         return result
 
-    @property
-    def extra_keys(self) -> dict[str, Any]:
-        """The non-camera keys (uiZoom, defaultRenderer, ...) exactly as imported, in order."""
-        return dict(self.__pydantic_extra__ or {})
-
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
         """The JSON Schema of a config (for `camtool schema`): camera keys typed, other keys allowed."""
@@ -174,7 +169,7 @@ class CameraConfig(BaseModel):
 
     @property
     def family(self) -> Family:
-        """The family of the camera WMPF opens (domain.md rule 1), as `semantics.camera_selection` decides."""
+        """The family of the camera WMPF opens (docs/domain.md, family rule 1), as `semantics.camera_selection` decides."""
         return camera_selection(self.to_json_dict()).in_use
 
 

@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from camtool.config.export import canonical_order, to_canonical_json
 from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_file
-from camtool.config.rules_codes import PROFILE_CODES, LazyText
+from camtool.config.rules_codes import PROFILE_CODES, LazyText, make_finding
 from camtool.i18n import N_
 
 __all__ = ["PROFILE_CODES", "SCHEMA_VERSION", "Profile", "profile_finding", "profile_to_text", "read_profile_file",
@@ -31,8 +31,6 @@ __all__ = ["PROFILE_CODES", "SCHEMA_VERSION", "Profile", "profile_finding", "pro
 
 #: The profile file format version this camtool writes and reads.
 SCHEMA_VERSION = 1
-
-_SEVERITY = {info.code: info.severity for info in PROFILE_CODES}
 
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # Names Windows refuses as file names, whatever the extension.
@@ -118,7 +116,7 @@ def profile_to_text(profile: Profile) -> str:
 
 
 def profile_finding(code: str, message: str, fix: str, *, keys: tuple[str, ...] = (), **values: Any) -> Finding:
-    return Finding(code=code, severity=_SEVERITY[code], keys=keys, message_source=message, fix_source=fix, values=values)
+    return make_finding(code, keys, message, fix, **values)
 
 
 def read_profile_file(path: Path) -> tuple[Profile | None, list[Finding]]:

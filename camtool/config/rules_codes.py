@@ -80,6 +80,31 @@ PROFILE_CODES: tuple[RuleInfo, ...] = (
     RuleInfo("CAM856", _E, N_("The profile does not exist")),
 )
 
+#: Codes of the device-aware findings (CAM6xx, camtool/device/device_rules.py: a config checked
+#: against one device). Only the table lives here, so every catalogue shares one code map.
+DEVICE_RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("CAM601", _E, N_("The selected built-in camera id does not exist on the device")),
+    RuleInfo("CAM602", _E, N_("No USB device is connected at usbCameraName")),
+    RuleInfo("CAM603", _E, N_("The USB device at usbCameraName is not a camera")),
+    RuleInfo("CAM604", _E, N_("The USB triple matches no connected camera")),
+    RuleInfo("CAM605", _E, N_("The USB triple matches more than one connected camera")),
+    RuleInfo("CAM606", _E, N_("The WMPF installed on the device is older than a key needs")),
+    RuleInfo("CAM607", _W, N_("WMPF is not installed on the device")),
+    RuleInfo("CAM608", _I, N_("A USB camera is connected but the config selects a built-in camera")),
+    RuleInfo("CAM609", _W, N_("Whether the WMPF installed on the device reads a key is unknown")),
+)
+
+#: Codes of the snippet reader (CAM8xx: import of code; not rules of the config itself).
+SNIPPET_CODES: tuple[RuleInfo, ...] = (
+    RuleInfo("CAM801", _E, N_("A put(...) call in the snippet cannot be read")),
+    RuleInfo("CAM802", _E, N_("The snippet has no JSONObject put(...) call")),
+    RuleInfo("CAM803", _W, N_("The snippet puts the same key twice; the last value wins")),
+    RuleInfo("CAM804", _W, N_("put(key, null) removes the key")),
+    RuleInfo("CAM805", _E, N_("The snippet's code is cut off or malformed")),
+    RuleInfo("CAM806", _W, N_("The snippet fills more than one JSONObject")),
+    RuleInfo("CAM807", _E, N_("The snippet changes a JSONObject in a way camtool does not follow")),
+)
+
 class LazyText:
     """An N_-marked text used as a placeholder value: translated when the message is shown,
     so a finding created in English reads in Chinese after a language switch."""
@@ -110,7 +135,7 @@ CODE_RANGES: tuple[tuple[str, str], ...] = (
     ("CAM6xx", N_("device-aware rules, checked against a connected device's cameras")),
 )
 
-#: Where a rule rests on our reading rather than on a source (domain.md, "inferred").
+#: Where a rule rests on our reading rather than on a source (docs/domain.md, "inferred").
 ASSUMPTIONS: tuple[str, ...] = (
     N_("CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", "
        "and the VoIP plugin's own cameraRotation takes exactly these."),
@@ -122,7 +147,11 @@ ASSUMPTIONS: tuple[str, ...] = (
 )
 
 
-RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in RULES}
+#: Every catalogue, in the order `camtool rules` lists them.
+ALL_RULES: tuple[RuleInfo, ...] = RULES + DEVICE_RULES + SNIPPET_CODES + PROFILE_CODES
+#: The one code -> rule (and so severity) map of every catalogue.
+RULES_BY_CODE: dict[str, RuleInfo] = {r.code: r for r in ALL_RULES}
+assert len(RULES_BY_CODE) == len(ALL_RULES), "a rule code is listed twice"
 
 
 def make_finding(code: str, keys: tuple[str, ...] | list[str], message_source: str, fix_source: str,

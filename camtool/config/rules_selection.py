@@ -1,6 +1,6 @@
 """Rules on the combination of keys: which camera WMPF uses, and which keys then do nothing.
 
-Family rules (domain.md): a USB camera is used only when usbCameraName or the whole triple
+Family rules (docs/domain.md): a USB camera is used only when usbCameraName or the whole triple
 (vendor id, product id, serial) is given, else a built-in camera. Each family has its own
 rotation and flip keys and WMPF ignores the other family's: "set successfully but no
 effect" is the symptom technicians report most. Which family is in use is decided by

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from camtool.config.findings import Finding
-from camtool.config.keys import CLIENT_LIBRARY_DEFAULT_USB_PATH, FACING_WORDS, KEYS_BY_NAME, ROTATIONS
+from camtool.config.keys import CLIENT_LIBRARY_DEFAULT_USB_PATH, FACING_WORDS, KEYS_BY_NAME, ROTATION_KEY, ROTATIONS
 from camtool.config.rules_codes import LazyText, make_finding, printable, unprintable_characters
 from camtool.i18n import N_
 
@@ -39,7 +39,7 @@ _GENERIC_FIX = {
 _EXAMPLES = {"internalCameraName": '"0"', "usbCameraName": '"/dev/bus/usb/001/004"', "usbSerialNumber": '"A1B2C3"',
              "cameraId": "0", "cameraRotationAngle": "90", "usbCameraRotationAngle": "90",
              "usbCameraVendorId": "3034", "usbCameraProductId": "22136"}
-ROTATION_KEYS = ("cameraRotationAngle", "usbCameraRotationAngle")
+ROTATION_KEYS = tuple(ROTATION_KEY.values())
 ID_KEYS = ("usbCameraVendorId", "usbCameraProductId")
 
 

@@ -1,8 +1,8 @@
-"""What a config does to each end of a WMPF call: the one pure mapping (contracts.md section 1).
+"""What a config does to each end of a WMPF call: the one pure mapping (docs/architecture.md, the flow of a config).
 
 A `Turn` is what happens to a picture: first an optional horizontal (left-right) mirror,
 then a clockwise rotation by 0/90/180/270 degrees. Each end of a call has its own **base**
-(domain.md, "Two ends, two bases"): the Turn between the upright scene and what that end
+(docs/domain.md, "Two ends, two bases"): the Turn between the upright scene and what that end
 shows with no rotation/flip key. The preview path often applies the sensor-orientation
 compensation while the encoder path does not, or a USB camera's HAL turns one path only, so
 the device end's base (`Bases.preview`) and the WeChat end's (`Bases.push`) may differ; the
@@ -20,12 +20,13 @@ InitGlobalConfig key can fix.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from camtool.config.keys import FLIP_KEY, KEYS_BY_NAME, ROTATION_KEY, ROTATIONS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.versions import Gate, gate
+# The window and the check read a typed or reported version leniently (unknown, not an error).
+from camtool.config.versions import parse_version_prefix as parse_wmpf_version
 from camtool.i18n import N_
 
 __all__ = [
@@ -176,19 +177,6 @@ class EndsEffect:
         return bases.preview.then(self.device_end), bases.push.then(self.wechat_end)
 
 
-def parse_wmpf_version(text: object) -> tuple[int, int, int] | None:
-    """"2.1.0", "v2.0.0.123", "1.1", "2." (typing) -> a comparable triple; anything else -> None (unknown).
-
-    Lenient on purpose: the window reads the version field as it is typed.
-    """
-    if not isinstance(text, str):
-        return None
-    match = re.match(r"\s*[vV]?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
-    if not match:
-        return None
-    return tuple(int(part or 0) for part in match.groups())  # type: ignore[return-value]
-
-
 def _version_of(wmpf: str | tuple | None) -> tuple[int, int, int] | None:
     return wmpf if isinstance(wmpf, tuple) else parse_wmpf_version(wmpf)
 
@@ -209,9 +197,9 @@ def valid_value(key: str, value: object) -> bool:
         return _is_int(value) and value >= 0
     if key in ("usbCameraVendorId", "usbCameraProductId"):
         return _is_int(value) and 0 <= value <= 0xFFFF
-    if key in ("cameraRotationAngle", "usbCameraRotationAngle"):
+    if key in ROTATION_KEY.values():
         return _is_int(value) and value in ROTATIONS
-    if key in ("cameraPushFlip", "usbCameraPushFlip"):
+    if key in FLIP_KEY.values():
         return isinstance(value, bool)
     return False
 
@@ -235,7 +223,7 @@ class Selection:
 
 
 def camera_selection(config: object, wmpf_version: str | tuple | None = None) -> Selection:
-    """The one decision of which family a config selects (domain.md, the family rules).
+    """The one decision of which family a config selects (docs/domain.md, the family rules).
 
     A key counts when WMPF reads it: this WMPF version is not known to lack it, and its value
     is valid (`valid_value`). USB when usbCameraName or the whole triple counts, else built-in

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from camtool.config.findings import Finding, Severity
+from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_text
-from camtool.config.rules_codes import LazyText, RuleInfo
+from camtool.config.rules_codes import RULES_BY_CODE, SNIPPET_CODES, LazyText, make_finding
 from camtool.config.snippet_lexer import JAVA, KOTLIN, Token, tokenize
 from camtool.config.snippet_values import Unreadable, read_number
 from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
@@ -26,18 +26,6 @@ __all__ = ["SNIPPET_CODES", "SNIPPET_LANGUAGES", "read_snippet", "read_snippet_w
 
 SNIPPET_LANGUAGES = (KOTLIN, JAVA)
 
-_E, _W = Severity.ERROR, Severity.WARNING
-#: Codes of the snippet reader (CAM8xx: import of code; not rules of the config itself).
-SNIPPET_CODES: tuple[RuleInfo, ...] = (
-    RuleInfo("CAM801", _E, N_("A put(...) call in the snippet cannot be read")),
-    RuleInfo("CAM802", _E, N_("The snippet has no JSONObject put(...) call")),
-    RuleInfo("CAM803", _W, N_("The snippet puts the same key twice; the last value wins")),
-    RuleInfo("CAM804", _W, N_("put(key, null) removes the key")),
-    RuleInfo("CAM805", _E, N_("The snippet's code is cut off or malformed")),
-    RuleInfo("CAM806", _W, N_("The snippet fills more than one JSONObject")),
-    RuleInfo("CAM807", _E, N_("The snippet changes a JSONObject in a way camtool does not follow")),
-)
-_SEVERITY = {info.code: info.severity for info in SNIPPET_CODES}
 
 _PUTS = {"put", "putOpt"}
 _UNFOLLOWED = {"remove", "accumulate", "append", "putAll", "increment", "clear"}
@@ -45,12 +33,8 @@ _SCOPE_FUNCTIONS = {"apply", "run"}  # their block's `this` is the object
 
 
 def _finding(code: str, token: Token | None, message: str, fix: str, keys: tuple[str, ...] = (), **values: Any) -> Finding:
-    line = token.line if token else None
-    column = token.column if token else None
-    if token is not None:
-        values.setdefault("line", line)
-    return Finding(code=code, severity=_SEVERITY[code], keys=keys, message_source=message, fix_source=fix,
-                   values=values, line=line, column=column)
+    return make_finding(code, keys, message, fix, line=token.line if token else None,
+                        column=token.column if token else None, **values)
 
 
 class _Reader:
@@ -374,7 +358,7 @@ def read_snippet_with_positions(text: str, language: str, source: str = "<snippe
     reader = _Reader(tokens, language, source)
     for problem in problems:
         reader.findings.append(Finding(
-            code="CAM805", severity=_SEVERITY["CAM805"], keys=(),
+            code="CAM805", severity=RULES_BY_CODE["CAM805"].severity, keys=(),
             message_source=N_("Line {line}, column {column}: {problem}"),
             fix_source=N_("Copy the whole statement that builds the JSON, up to its end."),
             values={"line": problem.line, "column": problem.column, "problem": LazyText(problem.message_source)},

@@ -1,6 +1,6 @@
 """WMPF version numbers: parsing, comparison, and the version each camera key needs.
 
-The gates themselves live in one table, camtool/config/keys.py (domain.md rule 6); this
+The gates themselves live in one table, camtool/config/keys.py (docs/domain.md, Version gates); this
 module only reads them. Versions are plain (major, minor, patch) tuples, so the usual
 tuple comparisons (<, >=) compare them.
 """
@@ -15,8 +15,12 @@ from camtool.i18n import N_, tr
 
 Version = tuple[int, int, int]
 
-# "2.1.3", also "v2.1", "2", and what dumpsys prints as versionName: "2.1.3.1024", "2.1.3-beta".
-_VERSION = re.compile(r"v?(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?:\.\d{1,9})?(?:[-+ ][0-9A-Za-z.\-+ ]*)?")
+# One grammar, two entry points. The numbers: "2.1.3", also "v2.1", "2".
+_NUMBERS = r"[vV]?(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?"
+# A whole version also allows what dumpsys prints as versionName: "2.1.3.1024", "2.1.3-beta".
+_VERSION = re.compile(_NUMBERS + r"(?:\.\d{1,9})?(?:[-+ ][0-9A-Za-z.\-+ ]*)?")
+# A version as it is being typed: its leading numbers ("2." is 2.0.0).
+_VERSION_PREFIX = re.compile(_NUMBERS)
 
 
 class VersionError(ValueError):
@@ -52,6 +56,22 @@ def try_parse_version(text: str | None) -> Version | None:
         return parse_version(text)
     except VersionError:
         return None
+
+
+def parse_version_prefix(text: object) -> Version | None:
+    """The leading version of a text as it is typed: "2.1.0", "v2.0.0.123", "1.1", "2." -> a triple;
+    no leading number (or not a text) -> None, an unknown version.
+
+    Lenient on purpose: the window reads the version field keystroke by keystroke, and the
+    semantics treat what it cannot read as unknown rather than an error.
+    """
+    if not isinstance(text, str):
+        return None
+    match = _VERSION_PREFIX.match(text.strip())
+    if match is None:
+        return None
+    major, minor, patch = (int(part) if part else 0 for part in match.groups())
+    return major, minor, patch
 
 
 def format_version(version: Version) -> str:

@@ -14,7 +14,7 @@ import shlex
 import socket
 import subprocess
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -361,9 +361,3 @@ def raise_for_state(entry: DeviceEntry) -> None:
     if entry.state is DeviceState.READY:
         return
     raise errors.get(entry.state, DeviceOffline)(entry.serial, entry.raw_state)
-
-
-def iter_ready_serials(io: AdbDeviceIO) -> Iterator[str]:
-    for entry in io.list_devices():
-        if entry.state is DeviceState.READY:
-            yield entry.serial

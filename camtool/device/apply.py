@@ -1,4 +1,4 @@
-"""Apply a config to a device (contracts.md section 3): one `am broadcast`, and what it answered.
+"""Apply a config to a device (docs/architecture.md, Apply to device): one `am broadcast`, and what it answered.
 
 The command is an argv list (`apply_broadcast_argv`): the package and the base64 config
 are separate, quoted words, never pasted into a shell string. `am` prints

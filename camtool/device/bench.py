@@ -18,7 +18,6 @@ A real device (`--serial`) has no stamps: latency and drops are then unknown (nu
 
 from __future__ import annotations
 
-import statistics
 import sys
 import threading
 import time
@@ -37,7 +36,6 @@ from camtool.printable import printable
 DEFAULT_SIZES = ((1280, 720), (1920, 1080))
 DEFAULT_SECONDS = 5.0
 DEFAULT_SCENARIO = "tablet-a12"
-SOURCE_FPS = 30                # the virtual device's screenrecord rate
 KEEP_UP = 0.9                  # delivered / min(rendered, ceiling) that counts as keeping up
 FIRST_FRAME_TIMEOUT_S = 20.0
 

@@ -24,6 +24,7 @@ import numpy as np
 from camtool.device.adb_io import DeviceIO
 from camtool.device.answer_checks import png_is_cut
 from camtool.device.errors import DeviceError
+from camtool.device.frame_stamp import Stamp, read_stamp
 from camtool.device.h264 import H264Decoder
 from camtool.device.screencap import decode_picture
 from camtool.i18n import N_, tr
@@ -49,21 +50,15 @@ class Frame:
     image: np.ndarray         # BGR, owned by the consumer once delivered
     arrival_ns: int           # time.monotonic_ns() when decoded
     index: int                # running count of frames this source delivered
-    stamp: object | None      # the virtual device's frame stamp (camtool.virtual.stamp.Stamp), when present
+    stamp: Stamp | None       # the virtual device's frame stamp, when present
     #: time.monotonic_ns() when the last byte of the frame's access unit was read from adb
     #: (None for screencap): arrival_ns - received_ns is what decoding and conversion add.
     received_ns: int | None = None
 
 
-def _read_stamp(image: np.ndarray) -> object | None:
-    try:
-        from camtool.virtual.stamp import read_stamp
-    except ImportError:
-        return None
-    try:
-        return read_stamp(image)
-    except Exception:  # a real device's screen has no stamp; never let that break capture
-        return None
+def _read_stamp(image: np.ndarray) -> Stamp | None:
+    # read_stamp answers None for a frame without a stamp (every real device's), never raises.
+    return read_stamp(image)
 
 
 class _SourceBase:

@@ -1,11 +1,10 @@
 """`camtool device capture --serial S DIR`: record a device's answers as a capture directory.
 
-The directory (contracts.md section 6) holds the raw answer of every command in
+The directory (camtool.device.capture_format) holds the raw answer of every command in
 INVENTORY_COMMANDS plus one `screencap -p` PNG, so a device met once in the field can be
 replayed later by the virtual device (`camtool virtual start --replay DIR`) and become a
 test. Commands are stored exactly as camtool issues them, so replay matches them.
-The writer is the virtual device's own (`camtool.virtual.replay.write_capture`): one format,
-one writer.
+The virtual device replays the same format: one format, one writer.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from pathlib import Path
 from camtool.device import screencap
 from camtool.device.adb_io import DeviceIO, ShellResult, quote_command
 from camtool.device.answer_checks import png_is_cut
+from camtool.device.capture_format import CaptureFormatError, write_capture
 from camtool.device.errors import DeviceAnswerCut, DeviceError
 from camtool.device.inventory import INVENTORY_COMMANDS
 from camtool.device.inventory_fetch import COMMAND_TIMEOUT_S, FetchNote, run_commands
@@ -43,7 +43,6 @@ def record_capture(io: DeviceIO, serial: str, directory: str | Path, timeout: fl
                    cancelled: Callable[[], bool] | None = None) -> CaptureReport:
     """Run the inventory commands and one screencap on `serial` and write them to `directory`."""
     from camtool.device.inventory import build_inventory_from_outputs
-    from camtool.virtual.replay import ReplayError, write_capture
 
     require = getattr(io, "require_ready", None)
     if require is not None:
@@ -65,7 +64,7 @@ def record_capture(io: DeviceIO, serial: str, directory: str | Path, timeout: fl
     device = {"serial": serial, "model": summary.model, "android": summary.android, "sdk": summary.sdk}
     try:
         path = write_capture(directory, device, recorded)
-    except ReplayError as exc:
+    except CaptureFormatError as exc:
         raise CaptureWriteError(str(exc)) from None
     return CaptureReport(path, device, [command for command, _ in recorded], notes)
 

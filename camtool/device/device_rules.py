@@ -9,29 +9,15 @@ Nothing is concluded from a part of the inventory that could not be read.
 
 from __future__ import annotations
 
-from camtool.config.findings import Finding, Severity, sorted_findings
+from camtool.config.findings import Finding, sorted_findings
 from camtool.config.keys import CAMERA_KEY_ORDER, UNSEEN_AFTER, USB_TRIPLE, Family
-from camtool.config.rules_codes import RuleInfo
+from camtool.config.rules_codes import make_finding
 from camtool.config.rules_selection import family_in_use
 from camtool.config.versions import Gate, format_version, gate, is_inferred_gate, required_version, try_parse_version
 from camtool.device.inventory import Inventory, UsbEntry
 from camtool.device.parsers import WMPF_PACKAGE
 from camtool.i18n import N_, ListText
 
-_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-DEVICE_RULES: tuple[RuleInfo, ...] = (
-    RuleInfo("CAM601", _E, N_("The selected built-in camera id does not exist on the device")),
-    RuleInfo("CAM602", _E, N_("No USB device is connected at usbCameraName")),
-    RuleInfo("CAM603", _E, N_("The USB device at usbCameraName is not a camera")),
-    RuleInfo("CAM604", _E, N_("The USB triple matches no connected camera")),
-    RuleInfo("CAM605", _E, N_("The USB triple matches more than one connected camera")),
-    RuleInfo("CAM606", _E, N_("The WMPF installed on the device is older than a key needs")),
-    RuleInfo("CAM607", _W, N_("WMPF is not installed on the device")),
-    RuleInfo("CAM608", _I, N_("A USB camera is connected but the config selects a built-in camera")),
-    RuleInfo("CAM609", _W, N_("Whether the WMPF installed on the device reads a key is unknown")),
-)
-_SEVERITY = {rule.code: rule.severity for rule in DEVICE_RULES}
 
 
 def device_findings(config: dict, inventory: Inventory) -> list[Finding]:
@@ -52,8 +38,7 @@ def device_findings(config: dict, inventory: Inventory) -> list[Finding]:
 
 
 def _finding(code: str, keys: tuple[str, ...], message: str, fix: str, **values: object) -> Finding:
-    return Finding(code=code, severity=_SEVERITY[code], keys=keys, message_source=message,
-                   fix_source=fix, values=dict(values))
+    return make_finding(code, keys, message, fix, **values)
 
 
 # ---- built-in camera -----------------------------------------------------------------------

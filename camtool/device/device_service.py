@@ -2,27 +2,23 @@
 
 It fits `camtool.gui.live_device.DeviceService` (list_devices, screen_source, apply_config,
 returning the records of service_records.py, which the window imports too) and adds what the
-window may want next: screen_frames (an iterator), inventory(serial),
-watch_hotplug(on_change), open_capture(serial, on_frame, on_state).
+window may want next: inventory(serial), watch_hotplug(on_change).
 Every call is bounded by a timeout and may block, so the window calls them from worker
 threads. Errors are `DeviceError`s whose message and action a technician can act on.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 from camtool.device.adb_io import AdbDeviceIO, DeviceIO
 from camtool.device.apply import apply_config
-from camtool.device.capture import Frame, ScreencapSource, ScreenrecordSource, SourceState
+from camtool.device.capture import Frame, ScreenrecordSource
 from camtool.device.errors import DeviceError
 from camtool.device.hotplug import DeviceListChange, HotplugWatcher
 from camtool.device.inventory_fetch import FetchedInventory, fetch_inventory
 from camtool.device.service_records import ServiceApplyAnswer, ServiceDevice
 
-FRAME_WAIT_S = 0.1          # how often a waiting frame iterator looks at its stop flag
 
 
 class AdbDeviceService:
@@ -59,33 +55,6 @@ class AdbDeviceService:
         return CameraSource(self.io, serial, server_file or None, camera_id=camera_id, size=size, on_frame=on_frame,
                             on_state=lambda state, detail: on_state(state.value, detail))
 
-    def screen_frames(self, serial: str, stop: Callable[[], bool]) -> Iterator[Any]:
-        """BGR frames of the device's screen, newest only, until `stop()` or the device is lost."""
-        arrived = threading.Event()
-        lost = threading.Event()
-
-        def on_state(state: SourceState, detail: str) -> None:
-            if state is SourceState.LOST:
-                lost.set()
-                arrived.set()
-
-        source = ScreenrecordSource(self.io, serial, on_frame=lambda frame: arrived.set(), on_state=on_state)
-        source.start()
-        try:
-            last_index = 0
-            while not stop():
-                if not arrived.wait(FRAME_WAIT_S):
-                    continue
-                arrived.clear()
-                if lost.is_set():
-                    return
-                frame = source.latest()
-                if frame is not None and frame.index != last_index:
-                    last_index = frame.index
-                    yield frame.image
-        finally:
-            source.stop()
-
     # -- more for the window --------------------------------------------------------------------
     def inventory(self, serial: str) -> FetchedInventory:
         return fetch_inventory(self.io, serial, timeout=self.timeout)
@@ -101,9 +70,3 @@ class AdbDeviceService:
             ensure()
         return HotplugWatcher(host, port, on_change).start()
 
-    def open_capture(self, serial: str, on_frame: Callable[[Frame], None] | None = None,
-                     on_state: Callable[[SourceState, str], None] | None = None, *, screencap: bool = False,
-                     **options: Any) -> ScreenrecordSource | ScreencapSource:
-        """A started capture source (screenrecord, or the ~1 fps screencap fallback); `.stop()` it."""
-        kind = ScreencapSource if screencap else ScreenrecordSource
-        return kind(self.io, serial, on_frame=on_frame, on_state=on_state, **options).start()

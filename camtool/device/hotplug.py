@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from camtool.device.states import DeviceEntry, parse_devices_output
@@ -113,16 +113,3 @@ class HotplugWatcher:
         data = bytes(buffer[:size])
         del buffer[:size]
         return data
-
-
-def iter_changes(host: str, port: int, stop: threading.Event) -> Iterator[DeviceListChange]:
-    """The same as an iterator (for scripts): yields each change until `stop` is set."""
-    import queue
-
-    changes: "queue.Queue[DeviceListChange]" = queue.Queue()
-    with HotplugWatcher(host, port, changes.put):
-        while not stop.is_set():
-            try:
-                yield changes.get(timeout=POLL_S)
-            except queue.Empty:
-                continue

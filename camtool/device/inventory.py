@@ -24,7 +24,7 @@ from camtool.device.parsers import (
     parse_sysfs_dump,
     parse_sysfs_usb,
     parse_v4l_names,
-    parse_wmpf_version,
+    wmpf_version_name,
     sdk_level,
 )
 from camtool.i18n import N_, tr
@@ -151,7 +151,7 @@ def build_inventory(serial: str, props: Mapping[str, str] | str | None, media_ca
     nodes = parse_v4l_names(_files(v4l) if v4l is not None else files)
     summary = DeviceSummary(
         serial=str(serial), model=device_model(properties), android=android_release(properties),
-        sdk=sdk_level(properties), wmpf=parse_wmpf_version(package_text) if package_text else None)
+        sdk=sdk_level(properties), wmpf=wmpf_version_name(package_text) if package_text else None)
     usb_devices = _merge_usb(parse_dumpsys_usb(usb_text) if usb_text is not None else [],
                              parse_sysfs_usb(files), nodes)
     cameras = parse_media_camera(media_camera_text) if media_camera_text is not None else []

@@ -1,7 +1,7 @@
 """`camtool export --to kotlin-receiver`: the BroadcastReceiver an integrator adds to a debug build.
 
 `camtool apply` sends `am broadcast -a APPLY_ACTION -p PACKAGE --es CONFIG_EXTRA BASE64`
-(contracts.md section 3). This receiver, compiled into the integrator's debug build, decodes
+(docs/architecture.md, Apply to device). This receiver, compiled into the integrator's debug build, decodes
 the extra, hands the JSON to WMPF's InitGlobalConfig, then closes and relaunches the mini
 program: InitGlobalConfig only takes effect before the mini program starts *(inferred)*, so
 WMPF must restart the mini program for the new camera keys to be used. It answers

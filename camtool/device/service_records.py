@@ -37,7 +37,7 @@ class ServiceDevice:
 
 @dataclass(frozen=True)
 class ServiceApplyAnswer:
-    """The device's answer to an apply broadcast (contracts.md section 3)."""
+    """The device's answer to an apply broadcast (docs/architecture.md, Apply to device)."""
 
     applied: bool
     message: str               # translated, shown as is

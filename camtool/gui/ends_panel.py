@@ -2,7 +2,7 @@
 
 Every change of the document submits one render request to a worker that serves only the
 newest, so dragging through rotations never queues renders; the pictures come back by
-queued signal. Each end has its own base (domain.md, "Two ends, two bases"): the picture the
+queued signal. Each end has its own base (docs/domain.md, "Two ends, two bases"): the picture the
 device end's keys turn is the live device end's own (its newest screen with the config it runs
 undone, see device_picture.py), and the picture the WeChat end's keys turn is the live WeChat
 end's own when a phone is attached; without one, the push is assumed to show the camera like

@@ -158,7 +158,7 @@ class LiveEndFeed(QObject):
     def _count_shown(self, frame: LiveFrame) -> None:
         self.frames_shown += 1
         # The virtual device stamps each frame with the host's monotonic render time
-        # (contracts.md section 5), so its latency to the screen is measurable; a real
+        # (docs/frame-stamp.md), so its latency to the screen is measurable; a real
         # device's frames carry no stamp and show no latency.
         rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
         if isinstance(rendered, int):

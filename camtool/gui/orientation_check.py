@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from camtool.gui.orientation_panel import OrientationPanel, UpOverlay
 from camtool.gui.workers import LatestOnlyWorker
@@ -26,6 +26,7 @@ from camtool.gui.workers import LatestOnlyWorker
 if TYPE_CHECKING:
     import numpy as np
 
+    from camtool.gui.main_window import MainWindow
     from camtool.vision.verdict import Observation, OrientationVerdict
 
 SHORTCUT = "Ctrl+K"
@@ -57,16 +58,10 @@ def run_check(request: CheckRequest) -> OrientationVerdict:
                              wmpf_version=request.wmpf_version, history=request.history)
 
 
-def _device_apply_of(window: Any) -> Callable[[], object] | None:
-    """The window's own "apply to device", when it has one that can run now (found by name)."""
-    method = getattr(window, "apply_to_device", None)
-    if callable(method):
-        return method
-    actions = getattr(getattr(window, "actions", None), "actions", None)
-    action = actions.get("apply") if isinstance(actions, dict) else None
-    if isinstance(action, QAction) and action.isEnabled():
-        return action.trigger
-    return None
+def _device_apply_of(window: MainWindow) -> Callable[[], object] | None:
+    """The window's "Apply to device" action, when it can run now (a device is attached and ready)."""
+    action = window.actions.actions["apply"]
+    return action.trigger if action.isEnabled() else None
 
 
 class OrientationCheck(QObject):
@@ -76,7 +71,7 @@ class OrientationCheck(QObject):
     checkFailed = Signal(str)
     recommendationApplied = Signal(dict, bool)   # (config, also sent to the device)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self._document = window.document
@@ -93,7 +88,6 @@ class OrientationCheck(QObject):
         self._history_config: dict | None = None
         self._used_history: tuple[Observation, ...] = ()
         self._applying = False
-        self._own_menu: QMenu | None = None   # only when the window has no Device menu
 
         self.panel = OrientationPanel()
         self.dock = QDockWidget(window)
@@ -180,12 +174,8 @@ class OrientationCheck(QObject):
         self._stop_worker()
 
     # ---- internals -----------------------------------------------------------------------
-    def _menu_for(self, window: QMainWindow) -> QMenu:
-        menus = getattr(getattr(window, "actions", None), "menus", None)
-        if isinstance(menus, dict) and isinstance(menus.get("device"), QMenu):
-            return menus["device"]
-        self._own_menu = window.menuBar().addMenu("")
-        return self._own_menu
+    def _menu_for(self, window: MainWindow) -> QMenu:
+        return window.actions.menus["device"]
 
     def judged_config(self) -> tuple[dict, str]:
         """(the config the pictures were made with, where it comes from as "Device runs" shows it).
@@ -278,8 +268,6 @@ class OrientationCheck(QObject):
         self.action.setStatusTip(self.action.toolTip())
         self.dock.setWindowTitle(self.tr("Orientation check"))
         self.dock.toggleViewAction().setText(self.tr("Show orientation check panel"))
-        if self._own_menu is not None:
-            self._own_menu.setTitle(self.tr("&Check"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._window:
@@ -295,7 +283,7 @@ class OrientationCheck(QObject):
             self.shutdown()
 
 
-def install_orientation_check(window: QMainWindow) -> OrientationCheck:
+def install_orientation_check(window: MainWindow) -> OrientationCheck:
     """Add "Check orientation" (Ctrl+K, in the Device menu), its dock and the view overlays to `window`.
 
     `window` needs `document` (ConfigDocument) and `ends` (EndsPanel), as MainWindow has.

@@ -45,7 +45,7 @@ class ProfileSummary:
 
 
 def profile_summary(profile: Any) -> ProfileSummary:
-    """Verification records are opaque to the config layer (contracts.md section 8): read defensively."""
+    """Verification records are opaque to the config layer (docs/architecture.md, Verification records): read defensively."""
     records = getattr(profile, "verifications", None) or []
     latest = records[-1] if records else None
     verdict = date = None
@@ -164,7 +164,7 @@ class ProfilesSidebar(QWidget):
             item.setData(SKU_ROLE, sku)
             tooltip = [profile.description] if profile.description else []
             if summary.verifications:
-                # The orientation check's latest verdict on a real device (contracts.md section 8).
+                # The orientation check's latest verdict on a real device (docs/architecture.md, Verification records).
                 verdict = {"pass": self.tr("both ends upright"), "fail": self.tr("not upright")}.get(
                     summary.latest_verdict or "", "-")
                 tooltip.append(self.tr("{count} verification record(s); latest: {verdict} ({date})").format(

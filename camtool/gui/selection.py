@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from camtool.config.keys import CAMERA_KEY_ORDER, ROTATIONS, USB_TRIPLE, Family
+from camtool.config.keys import CAMERA_KEY_ORDER, FLIP_KEY, ORIENTATION_KEYS, ROTATION_KEY, ROTATIONS, SELECTOR_KEYS, USB_TRIPLE, Family
 
 
 class SelectionMode(str, Enum):
@@ -35,14 +35,8 @@ _MODE_KEYS: dict[SelectionMode, tuple[str, ...]] = {
     SelectionMode.USB_TRIPLE: USB_TRIPLE,
 }
 
-ROTATION_KEY: dict[Family, str] = {Family.BUILTIN: "cameraRotationAngle", Family.USB: "usbCameraRotationAngle"}
-FLIP_KEY: dict[Family, str] = {Family.BUILTIN: "cameraPushFlip", Family.USB: "usbCameraPushFlip"}
-
-#: Every camera key of one family (selection + rotation + flip).
-FAMILY_KEYS: dict[Family, tuple[str, ...]] = {
-    Family.BUILTIN: ("internalCameraName", "cameraId", "cameraRotationAngle", "cameraPushFlip"),
-    Family.USB: ("usbCameraName", *USB_TRIPLE, "usbCameraRotationAngle", "usbCameraPushFlip"),
-}
+#: Every camera key of one family (selection + rotation + flip), from config/keys.py's one table.
+FAMILY_KEYS: dict[Family, tuple[str, ...]] = {family: SELECTOR_KEYS[family] + ORIENTATION_KEYS[family] for family in Family}
 
 
 def infer_mode(data: dict) -> SelectionMode:
@@ -123,7 +117,3 @@ def keys_off_form(data: dict, mode: SelectionMode) -> list[str]:
     rejects them: the other family's keys, the other way of selecting), in key order."""
     shown = keys_on_form(mode)
     return [key for key in CAMERA_KEY_ORDER if key in data and key not in shown]
-
-
-def camera_keys_in(data: dict) -> list[str]:
-    return [key for key in CAMERA_KEY_ORDER if key in data]

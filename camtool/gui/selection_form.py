@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
-from camtool.config.keys import KEYS_BY_NAME, ROTATIONS, Family
+from camtool.config.keys import FLIP_KEY, KEYS_BY_NAME, ROTATION_KEY, ROTATIONS, Family
 from camtool.gui.config_document import ConfigDocument
-from camtool.gui.selection import FLIP_KEY, ROTATION_KEY, SelectionMode, keys_off_form
+from camtool.gui.selection import SelectionMode, keys_off_form
 from camtool.i18n import N_
 from camtool.i18n import tr as tr_core
 

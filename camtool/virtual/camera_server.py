@@ -38,7 +38,7 @@ from camtool.virtual.encoder import screenrecord_stream
 from camtool.virtual.media import _deliver
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.shell import ShellIO
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker
 from camtool.virtual.sync_service import DeviceFiles
 
 SERVER_VERSION = "3.3.4"

@@ -242,7 +242,7 @@ def _am(state: VirtualDeviceState, args: list[str], role: str) -> CommandResult 
 
 
 def _deliver(state: VirtualDeviceState, parsed: Broadcast, role: str) -> tuple[int, str | None]:
-    """What camtool's receiver in the integrator's app answers (contracts.md section 3)."""
+    """What camtool's receiver in the integrator's app answers (docs/architecture.md, Apply to device)."""
     snap = _snapshot(state, role)
     receiver = snap.scenario.device.receiver_package if role == "device" else None
     # Android 8+ delivers no implicit broadcast to a manifest receiver: -p (or -n) is required.

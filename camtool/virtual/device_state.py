@@ -214,7 +214,7 @@ def _present_builtin(scenario: Scenario, plugs: tuple[UsbPlug, ...]) -> list[Bui
 
 def _choose_camera(scenario: Scenario, config: dict[str, Any] | None, wmpf_text: str,
                    plugs: tuple[UsbPlug, ...]) -> ActiveCamera:
-    """domain.md's family rules, as `camera_selection` decides them; then the camera that matches.
+    """docs/domain.md's family rules, as `camera_selection` decides them; then the camera that matches.
 
     A USB selection that matches no plugged camera leaves WMPF on a built-in camera (inferred).
     """

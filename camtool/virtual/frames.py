@@ -12,15 +12,17 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from camtool.config.keys import USB_TRIPLE, Family
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, Turn, WmpfBehaviour, ends_for
+from camtool.config.semantics import Turn, WmpfBehaviour, ends_for
+from camtool.virtual.device_state import DeviceSnapshot
+from camtool.virtual.scenario import Mounting, Scenario
 from camtool.virtual.scene import DEFAULT_CAMERA_SIZE, picture_of_mounted_camera
 from camtool.virtual.screens import end_screen, fit_screen_size, idle_screen
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker
 
 __all__ = ["EndFrames", "EndView", "end_view", "ROLES", "DEFAULT_MAX_SIDE"]
 
@@ -31,7 +33,7 @@ DEFAULT_MAX_SIDE = 1280
 
 
 class StateWithSnapshot(Protocol):
-    def snapshot(self) -> Any: ...
+    def snapshot(self) -> DeviceSnapshot: ...
 
 
 @dataclass(frozen=True)
@@ -52,43 +54,29 @@ class EndView:
                 self.behaviour, self.screen)
 
 
-def _turn_of(mounting: Any) -> Turn:
-    if mounting is None:
+def _turn_of(mounting: Mounting | None) -> Turn:
+    if mounting is None:   # an active camera without a mounting: no camera at all
         return Turn()
-    return Turn(int(getattr(mounting, "rotation", 0)) % 360, bool(getattr(mounting, "mirrored", False)))
+    return Turn(mounting.rotation % 360, mounting.mirrored)
 
 
-def _behaviour_of(scenario: Any) -> WmpfBehaviour:
-    raw = getattr(scenario, "behaviour", None)
-    if raw is None:
-        return DEFAULT_BEHAVIOUR
-    try:
-        return WmpfBehaviour(getattr(raw, "rotation_direction", "cw"), getattr(raw, "push_flip", "rotate180"))
-    except ValueError:
-        return DEFAULT_BEHAVIOUR
+def _screen_of(scenario: Scenario, role: str) -> tuple[int, int]:
+    screen = scenario.device.screen if role == "device" else scenario.wechat_phone.screen
+    return screen.width, screen.height
 
 
-def _screen_of(scenario: Any, role: str) -> tuple[int, int]:
-    holder = getattr(scenario, "device" if role == "device" else "wechat_phone", None)
-    screen = getattr(holder, "screen", None)
-    default = (1280, 720) if role == "device" else (720, 1280)
-    return (int(getattr(screen, "width", default[0])), int(getattr(screen, "height", default[1])))
-
-
-def end_view(snapshot: Any, role: str, max_side: int | None = DEFAULT_MAX_SIDE) -> EndView:
-    """Read a VirtualDeviceState snapshot (camtool.virtual.device_state.DeviceSnapshot)."""
-    scenario = getattr(snapshot, "scenario", None)
-    camera = getattr(snapshot, "active_camera", None)
-    installed = bool(getattr(snapshot, "wmpf_installed", True))
-    kind = getattr(camera, "kind", None) if installed else None
+def end_view(snapshot: DeviceSnapshot, role: str, max_side: int | None = DEFAULT_MAX_SIDE) -> EndView:
+    """What one end shows, read from the virtual device's state snapshot."""
+    scenario, camera = snapshot.scenario, snapshot.active_camera
+    behaviour = scenario.behaviour
     return EndView(
-        camera_kind=kind,
-        mounting=_turn_of(getattr(camera, "mounting", None)),
-        path_turn=_turn_of(getattr(camera, "preview_turn" if role == "device" else "push_turn", None)),
-        config=getattr(snapshot, "config", None),
-        wmpf_version=getattr(snapshot, "wmpf_version", None),
-        behaviour=_behaviour_of(scenario),
-        generation=int(getattr(snapshot, "config_generation", 0)),
+        camera_kind=camera.kind if snapshot.wmpf_installed else None,
+        mounting=_turn_of(camera.mounting),
+        path_turn=_turn_of(camera.preview_turn if role == "device" else camera.push_turn),
+        config=snapshot.config,
+        wmpf_version=snapshot.wmpf_version,
+        behaviour=WmpfBehaviour(behaviour.rotation_direction, behaviour.push_flip),
+        generation=snapshot.config_generation,
         screen=fit_screen_size(_screen_of(scenario, role), max_side),
     )
 

@@ -1,4 +1,4 @@
-"""`dumpsys media.camera` as the scenario's Android release prints it (domain.md, real-output section).
+"""`dumpsys media.camera` as the scenario's Android release prints it (docs/domain.md, Seeing cameras over adb).
 
 Three generations: HAL1 era (Android 7 and older: `Camera N information:`), HAL3 without
 `Device N maps to` lines (Android 8-9: every HAL device is public, and Android 9's external HAL

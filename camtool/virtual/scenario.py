@@ -54,7 +54,7 @@ class Mounting(_Strict):
 
 
 #: What a camera's preview path or push path does to its picture before any InitGlobalConfig key
-#: (domain.md, "Two ends, two bases"): e.g. the preview applies the sensor-orientation
+#: (docs/domain.md, "Two ends, two bases"): e.g. the preview applies the sensor-orientation
 #: compensation and the encoder does not. Same fields as a mounting.
 PathTurn = Mounting
 
@@ -65,7 +65,7 @@ class Screen(_Strict):
 
 
 class Behaviour(_Strict):
-    """WMPF assumptions the orientation check must be able to disprove (contracts.md section 1)."""
+    """WMPF assumptions the orientation check must be able to disprove (docs/architecture.md, the flow of a config)."""
     rotation_direction: Literal["cw", "ccw"] = "cw"
     push_flip: Literal["rotate180", "vmirror"] = "rotate180"
 

@@ -9,7 +9,6 @@ the centre so the orientation check can read the ends; without it the scene stil
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import cv2
 import numpy as np
 
 from camtool.config.semantics import Turn
+from camtool.vision.chart import MIN_CHART_SIDE, render_chart_image
 from camtool.vision.transforms import apply_turn
 
 __all__ = ["CORNER_COLOURS", "SceneLayout", "scene_layout", "render_scene", "camera_picture",
@@ -119,29 +119,12 @@ def _draw_left_marker(img: np.ndarray, box: tuple[int, int, int, int]) -> None:
     _put_text_in_box(img, "L", box, _WHITE)
 
 
-def _chart_renderer():
-    """camtool.vision.chart.render_chart_image if it is there and usable, else None."""
-    try:
-        module = importlib.import_module("camtool.vision.chart")
-    except ImportError:
-        return None
-    render = getattr(module, "render_chart_image", None)
-    return render if callable(render) else None
-
-
 def _draw_chart_or_arrow(img: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """The orientation chart in `box`; in a box too small for a chart, a big up arrow."""
     x, y, w, h = box
-    render = _chart_renderer()
-    if render is not None:
-        try:
-            chart = render(w, h)
-            if isinstance(chart, np.ndarray) and chart.shape[:2] == (h, w):
-                img[y:y + h, x:x + w] = chart if chart.ndim == 3 else chart[:, :, None]
-                return True
-            log.warning("orientation chart came back as %s, expected %dx%d; drawing the plain scene",
-                        getattr(chart, "shape", None), w, h)
-        except Exception:  # noqa: BLE001 - the scene must render even if the chart cannot
-            log.exception("orientation chart could not be drawn; drawing the plain scene")
+    if min(w, h) >= MIN_CHART_SIDE:
+        img[y:y + h, x:x + w] = render_chart_image(w, h)
+        return True
     # Without the chart: a big up arrow on a white card says the same to a person.
     cv2.rectangle(img, (x, y), (x + w, y + h), _WHITE, -1)
     cx = x + w // 2

@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, Bases, EndsEffect, Turn, WmpfBehaviour, ends_for
-from camtool.virtual.stamp import stamp_area_height
+from camtool.device.frame_stamp import stamp_area_height
 from camtool.vision.transforms import turn_and_fit
 
 __all__ = ["render_ends", "render_end_screens", "end_screen", "idle_screen", "fit_screen_size"]

@@ -67,9 +67,13 @@ class ChartLayout:
     caption_box: tuple[int, int, int, int]
 
 
+#: The smallest chart drawn, in pixels per side: below it the cells cannot be told apart.
+MIN_CHART_SIDE = 60
+
+
 def chart_layout(width_px: int, height_px: int) -> ChartLayout:
     """Where everything goes on a width x height chart (any aspect, portrait or landscape)."""
-    if width_px < 60 or height_px < 60:
+    if width_px < MIN_CHART_SIDE or height_px < MIN_CHART_SIDE:
         raise ValueError(tr(N_("A chart of {width}x{height} pixels is too small; it needs at least 60x60."),
                             width=width_px, height=height_px))
     margin = max(2, round(0.04 * min(width_px, height_px)))

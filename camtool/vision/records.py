@@ -1,4 +1,4 @@
-"""Verification records (contracts.md section 8): what an orientation check proved, kept in the SKU's profile.
+"""Verification records (docs/architecture.md, Verification records): what an orientation check proved, kept in the SKU's profile.
 
 The profile layer stores `verifications` as an opaque list; this module owns the record
 schema. One record (a JSON object, schema 1):

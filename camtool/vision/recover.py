@@ -1,6 +1,6 @@
 """The camera's picture as one end's path delivers it, recovered from that end's screen.
 
-An end's screen shows the camera through its own base (domain.md, "Two ends, two bases") and
+An end's screen shows the camera through its own base (docs/domain.md, "Two ends, two bases") and
 then through the config applied on the device now: the device end turns the picture by
 `ends_for(config).device_end`, the WeChat end by `.wechat_end`, and each letterboxes it; the
 virtual device also keeps a black band at the bottom for its frame stamp. Cropping the picture
@@ -18,7 +18,7 @@ import numpy as np
 
 from camtool.config.semantics import DEFAULT_BEHAVIOUR, DEVICE_END, WmpfBehaviour, ends_for
 from camtool.i18n import tr
-from camtool.virtual.stamp import read_stamp, stamp_area_height, strip_height
+from camtool.device.frame_stamp import read_stamp, stamp_area_height, strip_height
 from camtool.vision.transforms import apply_turn
 
 __all__ = ["PictureArea", "RecoverError", "find_picture_area", "recover_camera_picture"]

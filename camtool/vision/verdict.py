@@ -1,7 +1,7 @@
 """The orientation verdict: from what the two ends show and the config, per-end results and the fix.
 
 Pure (no device, no Qt). Each end's detection is a `Turn` the viewer sees: that end's own
-base (what it shows with no key; domain.md, "Two ends, two bases") followed by what the keys
+base (what it shows with no key; docs/domain.md, "Two ends, two bases") followed by what the keys
 do on that end (`ends_for`). So each end's base is recovered on its own from what it shows and
 the config the device runs, and `config_for_upright` gives the keys that make both ends
 upright, or says what no key can fix. One observation is never "inconsistent": any pair of

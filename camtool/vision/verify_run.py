@@ -24,7 +24,7 @@ from camtool.device.apply import ApplyResult, apply_config
 from camtool.device.errors import DeviceError
 from camtool.device.screencap import SCREENCAP_ARGV, answer_excerpt, decode_picture, screencap_png
 from camtool.i18n import N_, tr
-from camtool.virtual.stamp import read_stamp
+from camtool.device.frame_stamp import read_stamp
 from camtool.vision.verdict import Explanation, Observation, OrientationVerdict, check_orientation
 
 __all__ = ["MAX_APPLY_ROUNDS", "CaptureError", "VerifyRound", "VerifyRun", "capture_screen", "decode_image",

@@ -51,7 +51,7 @@ PREVIEWS = [Turn(r) for r in (0, 90, 180, 270)]
 
 
 def _expected_usb(preview: Turn, push: Turn) -> tuple[int, bool, str | None]:
-    """(rotation key, push flip, end left turned): worked out by hand from domain.md's USB rule."""
+    """(rotation key, push flip, end left turned): worked out by hand from docs/domain.md's USB rule."""
     apart = (push.rotation - preview.rotation) % 360
     if apart in (0, 180):          # both upright: R = -preview base; the flip fixes a half turn
         return (-preview.rotation) % 360, apart == 180, None

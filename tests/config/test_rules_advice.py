@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from camtool import i18n
@@ -126,9 +126,24 @@ def test_validate_never_raises_and_every_finding_renders(config, version):
 
 @settings(max_examples=100, deadline=None)
 @given(json_values)
+# The edges a random value seldom hits: the first camera, the first invalid id, a bool, a float.
+@example(0)
+@example(-1)
+@example(True)
+@example(1.0)
+@example("0")
 def test_validate_takes_any_value(value):
-    validate(value)
-    validate({1: value, None: value, "cameraId": value})
+    """Any JSON value: not an object is CAM004 and nothing else; as cameraId it is an error exactly
+    when WMPF cannot use it (not a whole number >= 0; 0 is the first camera); keys that are not
+    texts are no camera keys and name no finding."""
+    if not isinstance(value, dict):
+        assert [f.code for f in validate(value)] == ["CAM004"]
+    findings = validate({1: value, None: value, "cameraId": value})
+    usable = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    errors = [f for f in findings if f.is_error]
+    assert all(f.keys == ("cameraId",) for f in errors)
+    assert bool(errors) is not usable, (value, [f.code for f in findings])
+    assert all(isinstance(key, str) for f in findings for key in f.keys)
 
 
 def test_control_characters_and_lone_surrogates_are_shown_escaped():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from camtool.config.versions import Gate, gate, VersionError, format_version, parse_version, required_version, supports
+from camtool.config.versions import Gate, gate, VersionError, format_version, parse_version, parse_version_prefix, required_version, supports
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -20,6 +20,14 @@ def test_junk_is_a_clear_error(text):
     with pytest.raises(VersionError) as caught:
         parse_version(text)
     assert "X.Y.Z" in str(caught.value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2.1.3", (2, 1, 3)), ("2.", (2, 0, 0)), ("2.1.3 ; reboot", (2, 1, 3)), ("2.1.3.4.5", (2, 1, 3)),
+    ("two", None), ("", None), (None, None), (2, None)])
+def test_a_typed_version_is_read_by_its_leading_numbers(text, expected):
+    """The lenient entry point of the one grammar: what the window's field holds while typing."""
+    assert parse_version_prefix(text) == expected
 
 
 def test_comparison_is_numeric_not_textual():

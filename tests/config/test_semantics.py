@@ -69,7 +69,7 @@ def test_turn_rejects_a_rotation_that_is_not_a_quarter():
 
 # --- ends_for: the table ----------------------------------------------------------------
 # (family, rotation key value, flip) -> (device end rotation, WeChat end rotation), default behaviour.
-# Written out by hand from domain.md rules 4 and 5: USB rotation turns both ends, flip only the
+# Written out by hand from docs/domain.md, family rules 4 and 5: USB rotation turns both ends, flip only the
 # push; the built-in preview never turns.
 EXPECTED_ENDS = {
     ("usb", 0, False): (0, 0), ("usb", 90, False): (90, 90),
@@ -258,7 +258,8 @@ def test_reasons_are_translated():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("2.1.0", (2, 1, 0)), ("v2.0.0.1234", (2, 0, 0)), ("1.1", (1, 1, 0)), ("abc", None), (None, None)])
+    ("2.1.0", (2, 1, 0)), ("v2.0.0.1234", (2, 0, 0)), ("1.1", (1, 1, 0)), ("abc", None), (None, None),
+    ("2.", (2, 0, 0)), ("2.1.", (2, 1, 0)), (" V1.10", (1, 10, 0)), ("", None), ("x2.1", None)])
 def test_parse_wmpf_version(text, expected):
     assert parse_wmpf_version(text) == expected
 

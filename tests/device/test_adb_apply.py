@@ -12,7 +12,7 @@ from camtool.cli import main
 from camtool.device.adb_io import AdbDeviceIO
 from camtool.device.apply import apply_config
 from camtool.virtual.device import VirtualDevice
-from camtool.virtual.stamp import read_stamp, stamp_mask
+from camtool.device.frame_stamp import read_stamp, stamp_mask
 
 pytestmark = pytest.mark.timeout(120)
 

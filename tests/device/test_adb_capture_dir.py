@@ -1,4 +1,4 @@
-"""`camtool device capture`: a device's answers recorded (contracts.md section 6) and replayed as the same device."""
+"""`camtool device capture`: a device's answers recorded (docs/architecture.md, Capture directories) and replayed as the same device."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from camtool.device.adb_io import AdbDeviceIO
 from camtool.device.inventory import INVENTORY_COMMANDS
 from camtool.device.inventory_fetch import fetch_inventory
 from camtool.virtual.device import VirtualDevice
-from camtool.virtual.stamp import read_stamp
+from camtool.device.frame_stamp import read_stamp
 
 pytestmark = pytest.mark.timeout(120)
 

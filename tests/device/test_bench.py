@@ -14,7 +14,7 @@ from camtool.device.bench import (BenchCancelled, _added_latency, _stamp_figures
                                   keeps_up, run_bench)
 from camtool.device.capture import Frame
 from camtool.virtual.encoder import H264Encoder
-from camtool.virtual.stamp import Stamp
+from camtool.device.frame_stamp import Stamp
 
 pytestmark = pytest.mark.timeout(180)
 

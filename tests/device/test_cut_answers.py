@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from camtool.cli import main
+from shared_captures import shared_capture_path
 from camtool.device.answer_checks import cut_answer
 from camtool.device.adb_io import ShellResult
 from camtool.device.inventory import INVENTORY_COMMANDS
@@ -22,7 +23,6 @@ from camtool.virtual.device import VirtualDevice
 CAPTURES = Path(__file__).resolve().parent.parent / "data" / "captures"
 A12 = CAPTURES / "a12-intercom-external-hal"
 A81 = CAPTURES / "a81-usb-host-state"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "captures"
 CUT = "was cut off"
 
 
@@ -139,7 +139,6 @@ def _result(text: str) -> ShellResult:
     return ShellResult(text.encode("utf-8"), b"", 0)
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared real-device captures are not beside the checkout")
 def test_real_devices_whole_dumps_are_not_called_cut():
     """A false "cut" would hide a device's cameras: the checks must pass real, odd, whole output."""
     for name, key in (("mt8168-a13-dumpsys-usb-no-devices.txt", "usb"),
@@ -147,7 +146,7 @@ def test_real_devices_whole_dumps_are_not_called_cut():
                       ("redmi-k30-media-camera-windows-console.txt", "media_camera"),
                       ("redmi-k30-media-camera-open-hidden6-windows-console.txt", "media_camera"),
                       ("redmi-k30-media-camera-open-cam3.txt", "media_camera")):
-        text = (SHARED / name).read_text(encoding="utf-8", errors="replace")
+        text = shared_capture_path(name).read_text(encoding="utf-8", errors="replace")
         assert cut_answer({key: _result(text)}) is None, name
 
 

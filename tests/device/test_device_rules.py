@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from camtool.config.findings import Severity
-from camtool.device.device_rules import DEVICE_RULES, device_findings
+from camtool.config.rules_codes import DEVICE_RULES
+from camtool.device.device_rules import device_findings
 from camtool.device.inventory import build_inventory
 from camtool.i18n import catalogue, set_language
 

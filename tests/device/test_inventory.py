@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from camtool.device.inventory import (
     INVENTORY_COMMANDS,
@@ -16,9 +15,9 @@ from camtool.device.inventory import (
     build_inventory_from_outputs,
 )
 from camtool.i18n import set_language
+from shared_captures import read_shared_capture
 
 DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
-CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 DEVICE_KEYS = ["serial", "model", "android", "sdk", "wmpf"]
 BUILTIN_KEYS = {"internalCameraName", "facing", "sensor_orientation", "hal", "external", "usb_path"}
 USB_KEYS = ["usbCameraName", "usbCameraVendorId", "usbCameraProductId", "usbSerialNumber", "vendor_hex",
@@ -30,10 +29,7 @@ def dump(name: str) -> str:
 
 
 def capture(name: str) -> str:
-    path = CAPTURES / name
-    if not path.is_file():
-        pytest.skip(f"real capture {path} not present (the shared captures folder sits beside the checkout in CI)")
-    return path.read_text(encoding="utf-8")
+    return read_shared_capture(name)
 
 
 def two_cameras_sysfs(video0_devnum: int) -> dict[str, str]:

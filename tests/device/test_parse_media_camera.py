@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from camtool.device.parsers import parse_media_camera
+from shared_captures import read_shared_capture
 
 DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
-CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 
 # captures/README.md: the Redmi K30's public cameras (HAL devices 4-7 are hidden).
 REDMI_K30 = [("0", "back", 90), ("1", "front", 270), ("2", "back", 90),
@@ -21,10 +21,7 @@ def dump(name: str) -> str:
 
 
 def capture(name: str) -> str:
-    path = CAPTURES / name
-    if not path.is_file():
-        pytest.skip(f"real capture {path} not present (the shared captures folder sits beside the checkout in CI)")
-    return path.read_text(encoding="utf-8")
+    return read_shared_capture(name)
 
 
 def summary(text: str) -> list[tuple[str, str | None, int | None]]:

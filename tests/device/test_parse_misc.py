@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from camtool.device.parsers import android_release, device_model, parse_getprop, parse_wmpf_version, sdk_level
+from camtool.device.parsers import android_release, device_model, parse_getprop, wmpf_version_name, sdk_level
 
 DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
 
@@ -35,14 +35,20 @@ def test_getprop_with_prompt_crlf_and_missing_values():
     ("package-wmpf-missing.txt", None),
 ])
 def test_wmpf_version(name, version):
-    assert parse_wmpf_version(dump(name)) == version
+    assert wmpf_version_name(dump(name)) == version
 
 
 def test_wmpf_version_of_another_package_is_not_taken():
     text = "Packages:\n  Package [com.tencent.mm] (1):\n    versionName=8.0.40\n"
-    assert parse_wmpf_version(text) is None
+    assert wmpf_version_name(text) is None
 
 
 def test_wmpf_version_that_is_not_a_version_is_none():
     text = "Packages:\n  Package [com.tencent.wmpf] (1):\n    versionName=$(reboot)\n"
-    assert parse_wmpf_version(text) is None
+    assert wmpf_version_name(text) is None
+
+
+@pytest.mark.parametrize("name, kept", [("2.1.3-debug", "2.1.3-debug"), ("2.1.3.1024", "2.1.3.1024"), ("1..2", None)])
+def test_wmpf_version_name_is_kept_when_it_reads_as_a_version(name, kept):
+    text = f"Packages:\n  Package [com.tencent.wmpf] (1):\n    versionName={name}\n"
+    assert wmpf_version_name(text) == kept

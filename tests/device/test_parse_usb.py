@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from camtool.device.parsers import UsbDeviceInfo, parse_dumpsys_usb
+from shared_captures import read_shared_capture
 
 DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
-CAPTURES = Path(__file__).resolve().parents[2].parent / "shared" / "captures"
 
 
 def dump(name: str) -> str:
@@ -17,10 +16,7 @@ def dump(name: str) -> str:
 
 
 def test_real_android13_dump_without_devices_invents_none_from_settings_filters():
-    path = CAPTURES / "mt8168-a13-dumpsys-usb-no-devices.txt"
-    if not path.is_file():
-        pytest.skip(f"real capture {path} not present (the shared captures folder sits beside the checkout in CI)")
-    text = path.read_text(encoding="utf-8")
+    text = read_shared_capture("mt8168-a13-dumpsys-usb-no-devices.txt")
     assert "vendor_id=-1" in text  # the trap is in the capture
     assert parse_dumpsys_usb(text) == []
 

@@ -22,7 +22,7 @@ from camtool.device.parsers import (
     parse_sysfs_dump,
     parse_sysfs_usb,
     parse_v4l_names,
-    parse_wmpf_version,
+    wmpf_version_name,
 )
 
 DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
@@ -107,7 +107,7 @@ def test_any_text_into_every_parser(text):
     _well_formed_usb(parse_sysfs_usb(parse_sysfs_dump(text)))
     parse_v4l_names(text)
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in parse_getprop(text).items())
-    assert parse_wmpf_version(text) is None or isinstance(parse_wmpf_version(text), str)
+    assert wmpf_version_name(text) is None or isinstance(wmpf_version_name(text), str)
 
 
 @FUZZ

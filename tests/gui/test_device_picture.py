@@ -17,7 +17,7 @@ import pytest
 from camtool.config.semantics import Turn
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker, read_stamp, stamp_mask
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker, read_stamp, stamp_mask
 
 USB = {"usbCameraName": "/dev/video2"}
 TOLERANCE = 8.0          # mean absolute difference (0..255) outside the stamp area

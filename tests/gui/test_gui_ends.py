@@ -14,7 +14,7 @@ from camtool.gui.selection_form import SelectionForm
 from camtool.gui.ends_panel import CAMERA_SIZE, DEVICE_SCREEN, WECHAT_SCREEN
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
-from camtool.virtual.stamp import stamp_area_height
+from camtool.device.frame_stamp import stamp_area_height
 
 USB_PATH = "/dev/bus/usb/001/004"
 
@@ -129,7 +129,7 @@ def test_the_simulated_wechat_end_matches_the_virtual_wechat_phone(qtbot, scenar
     from camtool.virtual.device_state import VirtualDeviceState
     from camtool.virtual.frames import EndFrames, end_view
     from camtool.virtual.scenario import load_scenario
-    from camtool.virtual.stamp import stamp_mask
+    from camtool.device.frame_stamp import stamp_mask
 
     scenario = load_scenario(scenario_name)
     state = VirtualDeviceState(scenario)

@@ -89,8 +89,7 @@ def test_screenrecord_honours_size_and_the_stamp_counts_frames_in_order(adb_serv
                "screenrecord --output-format=h264 --size 640x360 --time-limit 1 -")
     frames, _ = _decode(done.stdout)
     assert frames and frames[0].shape[:2] == (360, 640)
-    pytest.importorskip("camtool.virtual.frames", reason="the stamped end renderer has not landed yet")
-    from camtool.virtual.stamp import read_stamp
+    from camtool.device.frame_stamp import read_stamp
 
     numbers = [s.frame_number for s in map(read_stamp, frames) if s is not None]
     assert len(numbers) > len(frames) // 2
@@ -128,7 +127,7 @@ def test_the_wechat_phones_stream_fits_1280_on_its_long_side(adb_server, virtual
 def test_a_replayed_capture_answers_its_commands_and_nothing_else(adb_server, tmp_path):
     from camtool.virtual.commands import CommandResult
     from camtool.virtual.device import VirtualDevice
-    from camtool.virtual.replay import write_capture
+    from camtool.device.capture_format import write_capture
 
     write_capture(tmp_path, {"serial": "R1", "model": "Field Unit", "android": "9", "sdk": 28},
                   [("dumpsys media.camera", CommandResult(b"recorded cameras\n")),
@@ -182,7 +181,7 @@ def test_an_applied_config_reaches_the_stamp_of_the_next_screenshot(adb_server, 
     import base64
     import json
 
-    from camtool.virtual.stamp import read_stamp
+    from camtool.device.frame_stamp import read_stamp
 
     package = virtual_device.scenario.device.receiver_package
     if package is None:

@@ -22,7 +22,7 @@ from camtool.virtual.device import VirtualDevice
 from camtool.virtual.encoder import H264Encoder
 from camtool.virtual.scenario import Mounting, load_scenario
 from camtool.virtual.scene import picture_of_mounted_camera
-from camtool.virtual.stamp import stamp_area_height
+from camtool.device.frame_stamp import stamp_area_height
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -8,6 +8,7 @@ import shlex
 
 import pytest
 
+from camtool.device.inventory import INVENTORY_COMMANDS, build_inventory_from_outputs
 from camtool.config.apply_contract import APPLY_ACTION, apply_broadcast_argv, decode_config, encode_config
 from camtool.virtual.commands import answer
 from camtool.virtual.device_state import VirtualDeviceState
@@ -174,7 +175,7 @@ def test_commands_this_module_does_not_know_are_left_to_the_shell():
     assert b"Can't find service: nosuchservice" in result.stderr
 
 
-# -- apply (contracts.md section 3) --
+# -- apply (docs/architecture.md, Apply to device) --
 
 def test_apply_changes_state_and_answers_like_am():
     s = state("tablet-a12")
@@ -237,10 +238,9 @@ def test_the_config_survives_base64_and_unicode():
 
 @pytest.mark.parametrize("name", [name for name, _ in list_scenarios()])
 def test_the_device_layer_reads_each_scenario_back_as_the_scenario_says(name):
-    inventory = pytest.importorskip("camtool.device.inventory")
     s = state(name)
-    outputs = {key: out(s, command) for key, command in inventory.INVENTORY_COMMANDS.items()}
-    found = inventory.build_inventory_from_outputs("x", outputs).to_json()
+    outputs = {key: out(s, command) for key, command in INVENTORY_COMMANDS.items()}
+    found = build_inventory_from_outputs("x", outputs).to_json()
     scenario = s.scenario
     assert [c["internalCameraName"] for c in found["builtin"]] == [c.id for c in scenario.builtin_cameras]
     assert [c["facing"] for c in found["builtin"]] == [c.facing for c in scenario.builtin_cameras]

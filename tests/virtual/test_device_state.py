@@ -1,4 +1,4 @@
-"""The virtual device's state: which camera WMPF uses (domain.md family rules), replug, apply."""
+"""The virtual device's state: which camera WMPF uses (docs/domain.md family rules), replug, apply."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from camtool.virtual.encoder import H264Encoder, png_bytes, screenrecord_stream
-from camtool.virtual.stamp import Stamp, draw_stamp, read_stamp
+from camtool.device.frame_stamp import Stamp, draw_stamp, read_stamp
 
 NAL_SPS, NAL_PPS, NAL_IDR = 7, 8, 5
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from camtool.device.inventory import INVENTORY_COMMANDS, build_inventory_from_outputs
 from camtool import i18n
 from camtool.virtual.commands import CommandResult, answer
 from camtool.virtual.device_state import VirtualDeviceState
-from camtool.virtual.replay import ReplayAnswers, ReplayError, write_capture
+from camtool.device.capture_format import CaptureFormatError, write_capture
+from camtool.virtual.replay import ReplayAnswers
 from camtool.virtual.scenario import load_scenario
 
 CAPTURES = Path(__file__).resolve().parent.parent / "data" / "captures"
@@ -46,11 +48,10 @@ def test_the_screencap_is_served_as_raw_png_bytes():
      [("/dev/bus/usb/001/002", 1423, 14370, None, True)]),
 ])
 def test_the_device_layer_reads_the_hand_written_captures(directory, builtin, usb):
-    inventory = pytest.importorskip("camtool.device.inventory")
     replay = ReplayAnswers(directory)
     outputs = {key: replay.answer(command).stdout.decode("utf-8")
-               for key, command in inventory.INVENTORY_COMMANDS.items()}
-    found = inventory.build_inventory_from_outputs("x", outputs).to_json()
+               for key, command in INVENTORY_COMMANDS.items()}
+    found = build_inventory_from_outputs("x", outputs).to_json()
     assert [(c["internalCameraName"], c["facing"], c["usb_path"]) for c in found["builtin"]] == builtin
     cameras = [(u["usbCameraName"], u["usbCameraVendorId"], u["usbCameraProductId"], u["usbSerialNumber"],
                 u["is_camera"]) for u in found["usb"] if u["is_camera"]]
@@ -103,19 +104,19 @@ def _capture(tmp_path: Path, data, files: dict[str, bytes] | None = None) -> Pat
 ])
 def test_a_broken_capture_says_which_file_and_field(tmp_path, data, files, words):
     directory = _capture(tmp_path / "cap", data, files)
-    with pytest.raises(ReplayError) as caught:
+    with pytest.raises(CaptureFormatError) as caught:
         ReplayAnswers(directory)
     assert words in str(caught.value) and "capture.json" in str(caught.value)
 
 
 def test_a_directory_without_capture_json_or_no_directory_at_all(tmp_path):
-    with pytest.raises(ReplayError, match="camtool device capture"):
+    with pytest.raises(CaptureFormatError, match="camtool device capture"):
         ReplayAnswers(tmp_path)
-    with pytest.raises(ReplayError, match="does not exist"):
+    with pytest.raises(CaptureFormatError, match="does not exist"):
         ReplayAnswers(tmp_path / "nowhere")
 
 
 def test_replay_errors_are_translated(tmp_path):
     i18n.set_language("zh")
-    with pytest.raises(ReplayError, match="不存在"):
+    with pytest.raises(CaptureFormatError, match="不存在"):
         ReplayAnswers(tmp_path / "nowhere")

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import itertools
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from camtool.vision.chart import MIN_CHART_SIDE, render_chart_image
 from camtool.config.keys import Family
 from camtool.config.semantics import (
     ALL_TURNS, IDENTITY, Bases, Turn, WmpfBehaviour, config_for_upright, ends_for,
 )
-from camtool.virtual import scene as scene_module
+from camtool.virtual.device_state import ActiveCamera, DeviceSnapshot, VirtualDeviceState
 from camtool.virtual.frames import EndFrames, config_as_used
+from camtool.virtual.scenario import DEFAULT_SCENARIO, Behaviour, Mounting, Screen, load_scenario
 from camtool.virtual.scene import CORNER_COLOURS, camera_picture, render_scene, scene_layout
 from camtool.virtual.screens import fit_screen_size, render_ends
-from camtool.virtual.stamp import read_stamp, stamp_mask
+from camtool.device.frame_stamp import read_stamp, stamp_mask
 from camtool.vision.transforms import apply_turn
 
 CAMERA = (320, 180)
@@ -76,26 +77,21 @@ def test_scene_keeps_clear_of_the_stamp_area():
         assert y + h <= 720 - stamp_mask((720, 1280)).sum(axis=0)[0]
 
 
-def test_scene_holds_the_orientation_chart_when_there_is_one():
-    chart = pytest.importorskip("camtool.vision.chart")
+def test_scene_holds_the_orientation_chart():
     layout = scene_layout(1280, 720)
     x, y, w, h = layout.chart
-    assert np.array_equal(render_scene(1280, 720)[y:y + h, x:x + w], chart.render_chart_image(w, h))
+    assert np.array_equal(render_scene(1280, 720)[y:y + h, x:x + w], render_chart_image(w, h))
 
 
-def test_scene_without_chart_still_renders(monkeypatch):
-    monkeypatch.setattr(scene_module, "_chart_renderer", lambda: None)
-    img = render_scene(640, 360)
-    x, y, w, h = scene_layout(640, 360).chart
-    assert img[y + 2, x + 2].tolist() == [255, 255, 255]       # the white card with an arrow
-    assert seen_turn(img) == IDENTITY
-
-
-def test_scene_survives_a_broken_chart(monkeypatch):
-    def broken(w, h):
-        raise RuntimeError("no fonts")
-    monkeypatch.setattr(scene_module, "_chart_renderer", lambda: broken)
-    assert seen_turn(render_scene(640, 360)) == IDENTITY
+def test_a_scene_too_small_for_the_chart_shows_an_up_arrow_card():
+    """Below the chart's smallest side the scene still says which way is up: a white card with an arrow."""
+    img = render_scene(120, 68)
+    x, y, w, h = scene_layout(120, 68).chart
+    assert min(w, h) < MIN_CHART_SIDE
+    card = img[y:y + h, x:x + w]
+    assert card[2, 2].tolist() == [255, 255, 255]                    # the white card
+    dark_rows = np.flatnonzero((card[:, w // 2] < 128).all(axis=1))  # the arrow's shaft, centred
+    assert len(dark_rows) > h // 2
 
 
 @pytest.mark.parametrize("mounting", ALL_TURNS, ids=str)
@@ -171,25 +167,26 @@ def test_big_phone_screens_are_scaled_for_the_stream():
 # --- EndFrames over a state --------------------------------------------------------------
 
 class FakeState:
-    """The parts of VirtualDeviceState's snapshot that EndFrames reads."""
+    """A state whose snapshot is a real DeviceSnapshot, with the mounting, WMPF and behaviour a test sets."""
 
     def __init__(self, mounting=Turn(), kind="builtin", wmpf="2.1.0", behaviour=None):
         self.config, self.generation = None, 0
         self.mounting, self.kind, self.wmpf = mounting, kind, wmpf
-        screen = SimpleNamespace(width=640, height=360)
-        phone = SimpleNamespace(screen=SimpleNamespace(width=1080, height=2400))
-        self.scenario = SimpleNamespace(device=SimpleNamespace(screen=screen), wechat_phone=phone,
-                                        behaviour=behaviour or SimpleNamespace(rotation_direction="cw",
-                                                                               push_flip="rotate180"))
+        scenario = load_scenario(DEFAULT_SCENARIO)
+        self.scenario = scenario.model_copy(update={
+            "device": scenario.device.model_copy(update={"screen": Screen(width=640, height=360)}),
+            "wechat_phone": scenario.wechat_phone.model_copy(update={"screen": Screen(width=1080, height=2400)}),
+            "behaviour": behaviour or Behaviour()})
 
     def apply_config(self, config):
         self.config, self.generation = config, self.generation + 1
 
     def snapshot(self):
-        camera = SimpleNamespace(kind=self.kind, mounting=SimpleNamespace(rotation=self.mounting.rotation,
-                                                                          mirrored=self.mounting.mirrored))
-        return SimpleNamespace(scenario=self.scenario, config=self.config, config_generation=self.generation,
-                               wmpf_installed=self.wmpf is not None, wmpf_version=self.wmpf, active_camera=camera)
+        camera = ActiveCamera(kind=self.kind, description="test camera",
+                              mounting=Mounting(rotation=self.mounting.rotation, mirrored=self.mounting.mirrored))
+        return DeviceSnapshot(scenario=self.scenario, config=self.config, config_generation=self.generation,
+                              applied_at_ns=None, wmpf_installed=self.wmpf is not None, wmpf_version=self.wmpf,
+                              usb=(), connections=(), active_camera=camera)
 
 
 def test_frames_carry_number_and_generation_and_differ():
@@ -237,15 +234,13 @@ def test_usb_selection_of_a_missing_camera_falls_back_to_builtin_keys():
 
 
 def test_scenario_behaviour_reaches_the_pictures():
-    state = FakeState(behaviour=SimpleNamespace(rotation_direction="ccw", push_flip="rotate180"))
+    state = FakeState(behaviour=Behaviour(rotation_direction="ccw", push_flip="rotate180"))
     state.apply_config({"cameraRotationAngle": 90})
     assert seen_turn(EndFrames(state, "wechat").frame(0)) == Turn(270)
 
 
 def test_with_the_real_device_state():
-    device_state = pytest.importorskip("camtool.virtual.device_state")
-    scenario = pytest.importorskip("camtool.virtual.scenario")
-    state = device_state.VirtualDeviceState(scenario.load_scenario(scenario.DEFAULT_SCENARIO))
+    state = VirtualDeviceState(load_scenario(DEFAULT_SCENARIO))
     for role, n in itertools.product(("device", "wechat"), (0, 1)):
         frame = EndFrames(state, role).frame(n)
         assert read_stamp(frame).frame_number == n
@@ -264,7 +259,7 @@ def test_the_virtual_device_agrees_with_ends_for_on_which_family_is_in_use(confi
     from camtool.virtual.frames import EndFrames
     from camtool.virtual.scenario import load_scenario
 
-    state = VirtualDeviceState(load_scenario("tablet-a12"))
+    state = VirtualDeviceState(load_scenario(DEFAULT_SCENARIO))
     state.apply_config(config)
     assert state.snapshot().active_camera.kind == "builtin"
     assert seen_turn(EndFrames(state, "wechat").frame(1)) == ends_for(config).wechat_end == Turn(90)

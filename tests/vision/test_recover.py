@@ -13,7 +13,7 @@ import pytest
 from camtool.config.semantics import ALL_TURNS, DEFAULT_BEHAVIOUR, Turn
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
-from camtool.virtual.stamp import Stamp, draw_stamp, draw_ticker, stamp_mask
+from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker, stamp_mask
 from camtool.vision.recover import RecoverError, find_picture_area, recover_camera_picture
 
 VERSION = "2.1.0"

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 
+from camtool.config.versions import try_parse_version
+
 WMPF_PACKAGE = "com.tencent.wmpf"
 
 _PACKAGE_HEADER = re.compile(r"^\s*Package \[([^\]]+)\]")
 _VERSION_NAME = re.compile(r"^\s*versionName=(\S+)")
 _HIDDEN_SECTION = re.compile(r"^\s*Hidden system packages:")
 _SECTION = re.compile(r"^\S.*:\s*$")
-# A version a technician would recognise: digits and dots, maybe a suffix such as -debug.
-_PLAUSIBLE_VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*([-+_.][0-9A-Za-z.+_-]*)?$")
 
 
-def parse_wmpf_version(dumpsys_package_text: str, package: str = WMPF_PACKAGE) -> str | None:
+def wmpf_version_name(dumpsys_package_text: str, package: str = WMPF_PACKAGE) -> str | None:
     """The versionName of the installed WMPF package, or None when it is not installed."""
     if not isinstance(dumpsys_package_text, str):
         return None
@@ -38,5 +38,6 @@ def parse_wmpf_version(dumpsys_package_text: str, package: str = WMPF_PACKAGE) -
             version = _VERSION_NAME.match(line)
             if version:
                 value = version.group(1)
-                return value if _PLAUSIBLE_VERSION.match(value) else None
+                # Kept as the device's text, only when it reads as a WMPF version (config/versions.py).
+                return value if try_parse_version(value) is not None else None
     return None

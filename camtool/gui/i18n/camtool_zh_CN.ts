@@ -4,83 +4,83 @@
 <context>
     <name>AboutBox</name>
     <message>
-        <location filename="../actions.py" line="170"/>
+        <location filename="../actions.py" line="171"/>
         <source>checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="174"/>
+        <location filename="../actions.py" line="175"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="187"/>
-        <location filename="../actions.py" line="191"/>
+        <location filename="../actions.py" line="188"/>
+        <location filename="../actions.py" line="192"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="200"/>
+        <location filename="../actions.py" line="201"/>
         <source>About camtool</source>
         <translation>关于 camtool</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="201"/>
+        <location filename="../actions.py" line="202"/>
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="202"/>
+        <location filename="../actions.py" line="203"/>
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="203"/>
+        <location filename="../actions.py" line="204"/>
         <source>a 180° turn</source>
         <translation>旋转 180°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="204"/>
+        <location filename="../actions.py" line="205"/>
         <source>a top-to-bottom mirror</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="205"/>
+        <location filename="../actions.py" line="206"/>
         <source>camtool {version}: see, choose, check and export the camera keys of WMPF&apos;s InitGlobalConfig.</source>
         <translation>camtool {version}：查看、选择、检查并导出 WMPF InitGlobalConfig 的摄像头配置项。</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="208"/>
+        <location filename="../actions.py" line="209"/>
         <source>Qt {qt}, PySide6 {pyside}</source>
         <translation>Qt {qt}，PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="209"/>
+        <location filename="../actions.py" line="210"/>
         <source>adb: {adb}</source>
         <translation>adb：{adb}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="211"/>
+        <location filename="../actions.py" line="212"/>
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
         <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="212"/>
+        <location filename="../actions.py" line="213"/>
         <source>• a rotation key turns the picture {direction}</source>
         <translation>• 旋转角度配置项按{direction}方向旋转画面</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="213"/>
+        <location filename="../actions.py" line="214"/>
         <source>• a push flip is {flip}</source>
         <translation>• 推流翻转即{flip}</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="214"/>
+        <location filename="../actions.py" line="215"/>
         <source>• rotation values are 0, 90, 180 and 270</source>
         <translation>• 旋转角度取值为 0、90、180、270</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="215"/>
+        <location filename="../actions.py" line="216"/>
         <source>• version gates (* = inferred from the client library&apos;s history): {gates}</source>
         <translation>• 版本要求（* = 根据客户端库的发布历史推断）：{gates}</translation>
     </message>
@@ -318,63 +318,63 @@
 <context>
     <name>DeviceBar</name>
     <message>
-        <location filename="../device_bar.py" line="132"/>
+        <location filename="../device_bar.py" line="133"/>
         <source>adb gave no device list: {error}</source>
         <translation>adb 没有给出设备列表：{error}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="143"/>
+        <location filename="../device_bar.py" line="144"/>
         <source>none (simulated)</source>
         <translation>无（模拟）</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="152"/>
-        <location filename="../device_bar.py" line="157"/>
+        <location filename="../device_bar.py" line="153"/>
+        <location filename="../device_bar.py" line="158"/>
         <source>{serial}: not attached, waiting for it</source>
         <translation>{serial}：未连接，正在等待</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="167"/>
+        <location filename="../device_bar.py" line="168"/>
         <source>virtual</source>
         <translation>虚拟</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="170"/>
+        <location filename="../device_bar.py" line="171"/>
         <source>{name} ({serial}): {state}</source>
         <translation>{name}（{serial}）：{state}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="192"/>
+        <location filename="../device_bar.py" line="193"/>
         <source>{serial} is not attached now; camtool waits for it.</source>
         <translation>{serial} 当前未连接；camtool 正在等待它。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="195"/>
+        <location filename="../device_bar.py" line="196"/>
         <source>No device attached: connect one with USB debugging on, then press F5.</source>
         <translation>没有连接设备：请连接一台已打开 USB 调试的设备，然后按 F5。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="199"/>
+        <location filename="../device_bar.py" line="200"/>
         <source>{state}: {action}</source>
         <translation>{state}：{action}</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="204"/>
+        <location filename="../device_bar.py" line="205"/>
         <source>&amp;Device end:</source>
         <translation>设备端(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="205"/>
+        <location filename="../device_bar.py" line="206"/>
         <source>&amp;WeChat end:</source>
         <translation>微信端(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="206"/>
+        <location filename="../device_bar.py" line="207"/>
         <source>The device whose camera is configured (press F5 to look again).</source>
         <translation>要配置摄像头的设备（按 F5 重新查找）。</translation>
     </message>
     <message>
-        <location filename="../device_bar.py" line="207"/>
+        <location filename="../device_bar.py" line="208"/>
         <source>The phone that receives the call: a second phone, the virtual WeChat phone, or none (that end is simulated).</source>
         <translation>接听通话的手机：另一部手机、虚拟微信手机，或无（该端为模拟画面）。</translation>
     </message>
@@ -664,63 +664,63 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../findings_panel.py" line="73"/>
+        <location filename="../findings_panel.py" line="74"/>
         <source>Remove {key} from the config</source>
         <extracomment>Item data role holding the finding&apos;s keys (for focusing the field).</extracomment>
         <translation>从配置中删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="98"/>
+        <location filename="../findings_panel.py" line="99"/>
         <source>No findings: the config is consistent.</source>
         <translation>没有检查结果：配置一致。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="100"/>
+        <location filename="../findings_panel.py" line="101"/>
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} 个错误，{warnings} 个警告，{infos} 个提示</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="103"/>
+        <location filename="../findings_panel.py" line="104"/>
         <source>with the cameras of {serial}</source>
         <translation>已对照 {serial} 的摄像头</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="121"/>
+        <location filename="../findings_panel.py" line="122"/>
         <source>Remove:</source>
         <translation>删除：</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="125"/>
+        <location filename="../findings_panel.py" line="126"/>
         <source>Remove {key}</source>
         <translation>删除 {key}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="126"/>
+        <location filename="../findings_panel.py" line="127"/>
         <source>{key} is not on the form for the selected camera ({codes}): remove it from the config.</source>
         <translation>所选摄像头的表单中没有 {key}（{codes}）：把它从配置中删除。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="136"/>
+        <location filename="../findings_panel.py" line="137"/>
         <source>Fix: {fix}</source>
         <translation>修改建议：{fix}</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="143"/>
+        <location filename="../findings_panel.py" line="144"/>
         <source>Right-click to remove one of its keys from the config.</source>
         <translation>右键单击可从配置中删除其中的配置项。</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="148"/>
+        <location filename="../findings_panel.py" line="149"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="148"/>
+        <location filename="../findings_panel.py" line="149"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../findings_panel.py" line="149"/>
+        <location filename="../findings_panel.py" line="150"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -796,176 +796,171 @@ Waiting for it to come back...</source>
 <context>
     <name>OrientationCheck</name>
     <message>
-        <location filename="../orientation_check.py" line="167"/>
+        <location filename="../orientation_check.py" line="161"/>
         <source>Put into the form and sent to the device: check again when the device shows the new picture.</source>
         <extracomment>How long a check waits for the simulated ends to show the newest config before it takes what is on screen anyway (a render takes a few milliseconds; a failed one never shows).</extracomment>
         <translation>已填入表单并发送到设备：设备显示新画面后请再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="173"/>
+        <location filename="../orientation_check.py" line="167"/>
         <source>Put into the form: apply it to the device, then check again.</source>
         <translation>已填入表单：请应用到设备，然后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="239"/>
+        <location filename="../orientation_check.py" line="229"/>
         <source>Judged against the config the device runs, as &quot;Device runs&quot; says: {runs}.</source>
         <translation>按“设备当前配置”的选择，以设备当前运行的配置判断：{runs}。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="276"/>
+        <location filename="../orientation_check.py" line="266"/>
         <source>Check &amp;orientation</source>
         <translation>检查方向(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="277"/>
+        <location filename="../orientation_check.py" line="267"/>
         <source>Detect the printed chart on both ends and say whether each is upright</source>
         <translation>在两端识别打印的图卡，并说明每一端是否方向正确</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="279"/>
+        <location filename="../orientation_check.py" line="269"/>
         <source>Orientation check</source>
         <translation>方向检查</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="280"/>
+        <location filename="../orientation_check.py" line="270"/>
         <source>Show orientation check panel</source>
         <translation>显示方向检查面板</translation>
-    </message>
-    <message>
-        <location filename="../orientation_check.py" line="282"/>
-        <source>&amp;Check</source>
-        <translation>检查(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>OrientationPanel</name>
     <message>
-        <location filename="../orientation_panel.py" line="31"/>
+        <location filename="../orientation_panel.py" line="33"/>
         <source>not captured</source>
         <translation>未采集到</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="33"/>
+        <location filename="../orientation_panel.py" line="35"/>
         <source>no chart visible</source>
         <translation>看不到图卡</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="35"/>
+        <location filename="../orientation_panel.py" line="37"/>
         <source>upright</source>
         <translation>方向正确</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="37"/>
+        <location filename="../orientation_panel.py" line="39"/>
         <source>upright, but mirrored</source>
         <translation>方向正确，但是镜像</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="39"/>
+        <location filename="../orientation_panel.py" line="41"/>
         <source>turned {rotation}° clockwise and mirrored</source>
         <translation>顺时针转了 {rotation}°，并且是镜像</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="41"/>
+        <location filename="../orientation_panel.py" line="43"/>
         <source>turned {rotation}° clockwise (needs {turn}° clockwise)</source>
         <translation>顺时针转了 {rotation}°（需要再顺时针转 {turn}°）</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="272"/>
+        <location filename="../orientation_panel.py" line="274"/>
         <source>Device end</source>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="272"/>
+        <location filename="../orientation_panel.py" line="274"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="276"/>
+        <location filename="../orientation_panel.py" line="278"/>
         <source>{end}: {message}</source>
         <translation>{end}：{message}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="287"/>
+        <location filename="../orientation_panel.py" line="289"/>
         <source>Checking orientation...</source>
         <translation>正在检查方向…</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="289"/>
+        <location filename="../orientation_panel.py" line="291"/>
         <source>The check could not run: {error}</source>
         <translation>无法检查：{error}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="291"/>
+        <location filename="../orientation_panel.py" line="293"/>
         <source>Not checked yet: hold the printed chart (camtool chart) in front of the camera and press Check orientation.</source>
         <translation>尚未检查：把打印的图卡（camtool chart）举在摄像头前，然后点击“检查方向”。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="294"/>
+        <location filename="../orientation_panel.py" line="296"/>
         <source>PASS: both ends are upright and not mirrored.</source>
         <translation>通过：两端方向都正确，且不是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="296"/>
+        <location filename="../orientation_panel.py" line="298"/>
         <source>FAIL: at least one end is not upright, or is mirrored.</source>
         <translation>未通过：至少有一端方向不正确，或者是镜像。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="298"/>
+        <location filename="../orientation_panel.py" line="300"/>
         <source>Simulation (not a device): {verdict}</source>
         <translation>模拟结果（并非设备）：{verdict}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="306"/>
+        <location filename="../orientation_panel.py" line="308"/>
         <source>Recommended keys: {changes}</source>
         <translation>建议的配置项：{changes}</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="309"/>
+        <location filename="../orientation_panel.py" line="311"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
         <translation>没有要修改的配置项：InitGlobalConfig 已无法做得更好。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="316"/>
+        <location filename="../orientation_panel.py" line="318"/>
         <source>The recommended config still has an error: see the explanations.</source>
         <translation>建议的配置仍有错误：请看说明。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="318"/>
+        <location filename="../orientation_panel.py" line="320"/>
         <source>Put the recommended keys into the form (an unsaved change; save the profile to keep it).</source>
         <translation>把建议的配置项填入表单（未保存的修改；保存配置档案才会保留）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="322"/>
+        <location filename="../orientation_panel.py" line="324"/>
         <source>Device end (preview):</source>
         <translation>设备端（预览画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="323"/>
+        <location filename="../orientation_panel.py" line="325"/>
         <source>WeChat end (push):</source>
         <translation>微信端（推流画面）：</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="324"/>
+        <location filename="../orientation_panel.py" line="326"/>
         <source>Check orientation</source>
         <translation>检查方向</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="325"/>
+        <location filename="../orientation_panel.py" line="327"/>
         <source>Detect the chart on both ends as they are shown now (Ctrl+K).</source>
         <translation>在两端当前显示的画面中识别图卡（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="326"/>
+        <location filename="../orientation_panel.py" line="328"/>
         <source>Apply recommendation</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="327"/>
+        <location filename="../orientation_panel.py" line="329"/>
         <source>also apply to the device</source>
         <translation>同时应用到设备</translation>
     </message>
     <message>
-        <location filename="../orientation_panel.py" line="328"/>
+        <location filename="../orientation_panel.py" line="330"/>
         <source>Send the recommended config to the device after putting it into the form, as Device &gt; Apply to device does.</source>
         <translation>填入表单后把建议的配置发送到设备，与“设备 &gt; 应用到设备”相同。</translation>
     </message>
@@ -1263,93 +1258,93 @@ Waiting for it to come back...</source>
 <context>
     <name>SelectionForm</name>
     <message>
-        <location filename="../selection_form.py" line="206"/>
+        <location filename="../selection_form.py" line="207"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="207"/>
+        <location filename="../selection_form.py" line="208"/>
         <source>Remove {key} from the config.</source>
         <translation>从配置中删除 {key}。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="229"/>
+        <location filename="../selection_form.py" line="230"/>
         <source>Not a version: type it as MAJOR.MINOR.PATCH, e.g. 2.1.0. Version gates are not checked meanwhile.</source>
         <translation>不是有效的版本号：请按 主版本.次版本.修订号 输入，例如 2.1.0。在此之前不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="235"/>
+        <location filename="../selection_form.py" line="236"/>
         <source>WMPF &amp;version of the device:</source>
         <translation>设备的 WMPF 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="236"/>
+        <location filename="../selection_form.py" line="237"/>
         <source>unknown (e.g. 2.1.0)</source>
         <translation>未知（例如 2.1.0）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="238"/>
+        <location filename="../selection_form.py" line="239"/>
         <source>The WMPF version decides which keys take effect (the version gates). Leave it empty when unknown: the gates are then not checked.</source>
         <translation>WMPF 版本决定哪些配置项生效（版本要求）。未知时请留空：此时不检查版本要求。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="240"/>
+        <location filename="../selection_form.py" line="241"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="241"/>
+        <location filename="../selection_form.py" line="242"/>
         <source>Other camera keys</source>
         <translation>其他摄像头配置项</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="242"/>
+        <location filename="../selection_form.py" line="243"/>
         <source>Camera keys in this config that this camera choice does not use: WMPF ignores them (or they clash with the choice).</source>
         <translation>配置中当前摄像头选择不使用的摄像头配置项：WMPF 会忽略它们（或它们与所选方式冲突）。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="244"/>
+        <location filename="../selection_form.py" line="245"/>
         <source>Built-in camera by id (internalCameraName)</source>
         <translation>按 ID 选择内置摄像头（internalCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="245"/>
+        <location filename="../selection_form.py" line="246"/>
         <source>Built-in camera by number (legacy cameraId)</source>
         <translation>按编号选择内置摄像头（旧版 cameraId）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="246"/>
+        <location filename="../selection_form.py" line="247"/>
         <source>USB camera by path (usbCameraName)</source>
         <translation>按设备路径选择 USB 摄像头（usbCameraName）</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="247"/>
+        <location filename="../selection_form.py" line="248"/>
         <source>USB camera by vendor id, product id and serial</source>
         <translation>按厂商 ID、产品 ID 和序列号选择 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="249"/>
+        <location filename="../selection_form.py" line="250"/>
         <source>The path changes on every replug or reboot; the triple stays, if the camera reports a serial number.</source>
         <translation>设备路径在每次重新插拔或重启后都会变化；三元组保持不变，但前提是摄像头报告序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="251"/>
+        <location filename="../selection_form.py" line="252"/>
         <source>The path changes when the camera is replugged or the device reboots. The vendor/product/serial triple stays stable, but only for a camera that reports a serial number; many cheap cameras do not.</source>
         <translation>摄像头重新插拔或设备重启后，设备路径会变化。厂商 ID/产品 ID/序列号三元组保持稳定，但仅适用于能报告序列号的摄像头；许多廉价摄像头没有序列号。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="257"/>
         <location filename="../selection_form.py" line="258"/>
+        <location filename="../selection_form.py" line="259"/>
         <source>decimal, or hex as 0x0bda</source>
         <translation>十进制，或十六进制如 0x0bda</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="274"/>
+        <location filename="../selection_form.py" line="275"/>
         <source>A USB camera is selected, so the built-in camera&apos;s keys (cameraRotationAngle, cameraPushFlip) are not offered: WMPF ignores them for a USB camera. The rotation turns both ends; the flip only the WeChat end.</source>
         <translation>已选择 USB 摄像头，因此不提供内置摄像头的配置项（cameraRotationAngle、cameraPushFlip）：使用 USB 摄像头时 WMPF 会忽略它们。旋转角度同时作用于两端；翻转只作用于微信端。</translation>
     </message>
     <message>
-        <location filename="../selection_form.py" line="279"/>
+        <location filename="../selection_form.py" line="280"/>
         <source>A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; the device preview of a built-in camera cannot be rotated by any key.</source>
         <translation>已选择内置摄像头，因此不提供 USB 配置项（usbCameraRotationAngle、usbCameraPushFlip）：使用内置摄像头时 WMPF 会忽略它们。旋转角度和翻转只作用于微信端；内置摄像头的设备端预览画面无法通过任何配置项旋转。</translation>
     </message>
@@ -1426,7 +1421,7 @@ Waiting for it to come back...</source>
 <context>
     <name>UpOverlay</name>
     <message>
-        <location filename="../orientation_panel.py" line="134"/>
+        <location filename="../orientation_panel.py" line="136"/>
         <source>top</source>
         <translation>顶部</translation>
     </message>
@@ -1462,104 +1457,104 @@ Waiting for it to come back...</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="114"/>
         <source>&amp;File</source>
         <extracomment>name -&gt; shortcut. Order inside each menu is the order below.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="113"/>
+        <location filename="../actions.py" line="114"/>
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="115"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="115"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="118"/>
+        <location filename="../actions.py" line="119"/>
         <source>&amp;New config</source>
         <translation>新建配置(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="119"/>
+        <location filename="../actions.py" line="120"/>
         <source>&amp;Open config...</source>
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="120"/>
+        <location filename="../actions.py" line="121"/>
         <source>&amp;Save profile</source>
         <translation>保存配置档案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="121"/>
+        <location filename="../actions.py" line="122"/>
         <source>Save profile &amp;as...</source>
         <translation>配置档案另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="122"/>
+        <location filename="../actions.py" line="123"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="123"/>
+        <location filename="../actions.py" line="124"/>
         <source>Choose profile &amp;library...</source>
         <translation>选择配置档案库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="124"/>
+        <location filename="../actions.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="125"/>
+        <location filename="../actions.py" line="126"/>
         <source>Rotate +90°</source>
         <translation>旋转 +90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="126"/>
+        <location filename="../actions.py" line="127"/>
         <source>Rotate -90°</source>
         <translation>旋转 -90°</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127"/>
+        <location filename="../actions.py" line="128"/>
         <source>Toggle push &amp;flip</source>
         <translation>切换推流翻转(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="128"/>
+        <location filename="../actions.py" line="129"/>
         <source>&amp;Refresh devices</source>
         <translation>刷新设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="129"/>
+        <location filename="../actions.py" line="130"/>
         <source>&amp;Apply to device</source>
         <translation>应用到设备(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="130"/>
+        <location filename="../actions.py" line="131"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="131"/>
+        <location filename="../actions.py" line="132"/>
         <source>&amp;About camtool</source>
         <translation>关于 camtool(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="135"/>
         <location filename="../actions.py" line="136"/>
+        <location filename="../actions.py" line="137"/>
         <source>Needs the device layer, which is not attached yet.</source>
         <translation>需要设备层，但尚未接入。</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The frame stamp (contracts.md section 5): frame number, render time and config generation
+"""The frame stamp (docs/frame-stamp.md): frame number, render time and config generation
 in a strip of big black/white cells along the bottom edge of each end's final picture.
 
 Layout and encoding are specified in docs/frame-stamp.md; in short: 2 rows x 72 cells over
@@ -6,6 +6,9 @@ the full width, each row starting with an 8-cell marker, 112 data bits and a CRC
 strip is drawn last (after every turn and fit), so it never rotates. It is read by sampling
 the middle of each cell against a threshold taken from the markers, which survives H.264 at
 screenrecord's default bit rate and a uniform rescale of the frame.
+
+It is a contract between the virtual device (which draws it) and the capture and check
+(which read it), so it lives in the device layer: production code never imports the emulator.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from camtool.virtual.encoder import DEFAULT_BIT_RATE, H264Encoder
-from camtool.virtual.stamp import (
+from camtool.device.frame_stamp import (
     COLUMNS, Stamp, cell_size, draw_stamp, read_stamp, stamp_mask, strip_height,
 )
 
