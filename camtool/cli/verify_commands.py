@@ -119,32 +119,28 @@ _ASSUMED_TEXT = {
 }
 
 
-def _assumed_config(args: argparse.Namespace, config: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """(config, source): with neither --config nor --profile, what camtool applied last, else {}."""
+def _assumed_config(args: argparse.Namespace, config: dict[str, Any]):
+    """(config, source, note): with neither --config nor --profile, what camtool applied last, else {}.
+
+    The note is made from the record read here, before the run: an apply during the run
+    rewrites the record, and the note must name the config the first check assumed.
+    """
+    from camtool.vision.verdict import Explanation
+
     if args.config:
-        return config, "config"
+        return config, "config", None
     if args.profile:
-        return config, "profile"
+        return config, "profile", None
     if args.serial:
         from camtool.device.applied_record import last_applied
 
         record = last_applied(args.serial)
         if record is not None:
-            return dict(record.config), "last_applied"
-    return config, "empty"
-
-
-def _assumption_note(args: argparse.Namespace, source: str):
-    from camtool.vision.verdict import Explanation
-
-    if source == "last_applied":
-        from camtool.device.applied_record import last_applied
-
-        record = last_applied(args.serial)
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(record.applied_at)) if record else "?"
-        return Explanation("assumed_config", _ASSUMED_TEXT[source], None,
-                           {"when": when, "package": record.package if record else "?"})
-    return Explanation("assumed_config", _ASSUMED_TEXT["empty"])
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(record.applied_at))
+            note = Explanation("assumed_config", _ASSUMED_TEXT["last_applied"], None,
+                               {"when": when, "package": record.package})
+            return dict(record.config), "last_applied", note
+    return config, "empty", Explanation("assumed_config", _ASSUMED_TEXT["empty"])
 
 
 def _read_image(path: str | None):
@@ -216,11 +212,11 @@ def run_verify_command(args: argparse.Namespace) -> int:
     try:
         _check_args(args)
         config, library, profile = _load_config(args)
-        config, source = _assumed_config(args, config)
+        config, source, note = _assumed_config(args, config)
         run = _device_run(args, config, profile) if args.serial else _image_run(args, config)
         run.assumed_config = (source, config)
-        if source in _ASSUMED_TEXT:
-            run.notes.insert(0, _assumption_note(args, source))
+        if note is not None:
+            run.notes.insert(0, note)
     except _Usage as exc:
         _say(str(exc))
         return exitcodes.USAGE

@@ -395,10 +395,10 @@ def _builtin_in_use(config: dict, inventory) -> Any:
     entries = list(getattr(inventory, "builtin", None) or [])
     if not entries:
         return None
-    wanted = config.get("internalCameraName")
-    if not isinstance(wanted, str):
-        number = config.get("cameraId")
-        wanted = str(number) if isinstance(number, int) and not isinstance(number, bool) else None
+    keys = camera_selection(config).usable   # the one reading of which selector WMPF takes
+    wanted = keys.get("internalCameraName")
+    if wanted is None and "cameraId" in keys:
+        wanted = str(keys["cameraId"])
     if wanted is not None:
         return next((e for e in entries if e.camera.camera_id == wanted), None)
     # No selector: WMPF opens its default camera, the first back-facing one (inferred), else the first.
