@@ -81,6 +81,11 @@ class MainWindow(QMainWindow):
             self.splitters["left"].addWidget(self.device_side.cameras)
         self.splitters["middle"].addWidget(self.form_scroll)
         self.splitters["middle"].addWidget(self.findings)
+        # When the window loses height (the orientation check's dock, a smaller screen) the
+        # findings list gives it up first: it scrolls, while a squeezed form hides the rotation
+        # buttons the technician came for.
+        self.splitters["middle"].setStretchFactor(0, 0)
+        self.splitters["middle"].setStretchFactor(1, 1)
         self.splitters["right"].addWidget(self.ends)
         self.splitters["right"].addWidget(self.export)
         self.splitters["right"].setStretchFactor(0, 3)

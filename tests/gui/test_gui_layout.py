@@ -128,3 +128,18 @@ def test_the_caption_under_a_live_end_describes_the_live_picture(qtbot, small_wi
     ends.live_check.setChecked(False)
     assert "90°" in ends._wechat_effect.text()          # simulated: what the form's config does
     assert ends._wechat_effect.text() != live_caption
+
+
+def test_the_orientation_dock_takes_its_height_from_the_findings_not_the_form(qtbot, small_window):
+    """Opening the check's dock at 1366x768 leaves the rotation buttons and the push flip in view."""
+    win = small_window
+    win.document.set_mode(SelectionMode.BUILTIN_NAME)
+    findings_before = win.findings.height()
+    dock = win.orientation_check.dock
+    dock.show()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.height() > 100)
+    qtbot.waitUntil(lambda: win.findings.height() < findings_before)
+    viewport = win.form_scroll.viewport()
+    for button in win.form.rotation_buttons.values():
+        assert _shown_whole(button, viewport), button.text()
+    assert _shown_whole(win.form.flip_check, viewport)
