@@ -3,6 +3,7 @@
 MESSAGES: dict[str, str] = {
     ", ": "、",
     "; ": "；",
+    " or ": " 或 ",  # alternatives in a sentence: "SDK 31 或 32"
 }
 
 MESSAGES.update({
