@@ -86,8 +86,8 @@ MESSAGES: dict[str, str] = {
     'A profile named {existing} already exists in {directory}.': '{directory} 中已有名为 {existing} 的配置档案。',
     'Check the SKU (camtool profiles list) or the library folder (--profiles DIR).':
         '请检查 SKU（camtool profiles list）或档案库文件夹（--profiles DIR）。',
-    'Correct the field; a profile has schema, sku, description, extends, device, apply_package, config and verifications.':
-        '请更正该字段；配置档案包含 schema、sku、description、extends、device、apply_package、config 和 verifications。',
+    'Correct the field; a profile has schema, sku, description, description_zh_CN, extends, device, apply_package, config and verifications.':
+        '请改正该字段；配置档案的字段有 schema、sku、description、description_zh_CN、extends、device、apply_package、config 和 verifications。',
     'Create profile {parent}, correct it (camtool profiles validate {parent}), or change "extends".':
         '请创建配置档案 {parent}、改正它（camtool profiles validate {parent}），或修改 "extends"。',
     'Make the two the same: rename the file to {sku}.json or set "sku" to {stem}.':
@@ -159,3 +159,8 @@ MESSAGES: dict[str, str] = {
 }
 
 MESSAGES["{source} is {size} bytes: far too big to be a camera config."] = "{source} 有 {size} 字节，远大于一个摄像头配置。"
+
+MESSAGES.update({
+    "The same line in Simplified Chinese (shown when camtool speaks Chinese).":
+        "同一行说明的简体中文版（camtool 使用中文时显示）。",
+})
