@@ -64,9 +64,45 @@ def tr(source: str, /, **values: object) -> str:
     if not values:
         return text
     try:
+        if _current == "zh":
+            return _fill_spaced(text, _KeepMissing(values))
         return string.Formatter().vformat(text, (), _KeepMissing(values))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, KeyError, AttributeError):
         return text
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _fill_spaced(text: str, values: Mapping[str, object]) -> str:
+    """Fill placeholders the Chinese way: a value that starts or ends with a Latin letter or digit
+    gets a space where it meets a Chinese character ("是 USB 摄像头的配置项", "是内置摄像头的配置项").
+    A template cannot write that space itself when the same placeholder is Chinese in one message
+    and Latin in the next."""
+    formatter = string.Formatter()
+    out = ""
+    after_value = False
+    for literal, field, spec, conversion in formatter.parse(text):
+        if literal:
+            if after_value and out and _is_latin(out[-1]) and _is_cjk(literal[0]):
+                out += " "
+            out += literal
+        if field is None:
+            after_value = False
+            continue
+        value, _ = formatter.get_field(field, (), values)
+        spec = formatter.vformat(spec, (), values) if spec and "{" in spec else spec or ""  # nested "{x:{w}}"
+        shown = formatter.format_field(formatter.convert_field(value, conversion), spec)
+        if shown and out and _is_cjk(out[-1]) and _is_latin(shown[0]):
+            out += " "
+        out += shown
+        after_value = True
+    return out
 
 
 # Separators built in code are text too: Chinese lists take the enumeration comma (、) and
