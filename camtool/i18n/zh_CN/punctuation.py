@@ -3,7 +3,8 @@
 MESSAGES: dict[str, str] = {
     ", ": "、",
     "; ": "；",
-    " or ": " 或 ",  # alternatives in a sentence: "SDK 31 或 32"
+    " or ": " 或 ",
+    ": ": "：",  # after a label built in code (the report's "设备端：")  # alternatives in a sentence: "SDK 31 或 32"
 }
 
 MESSAGES.update({
