@@ -10,6 +10,7 @@ must start fast and load no OpenCV, numpy, PyAV, Qt or pydantic through a neighb
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from camtool import __version__, exitcodes
@@ -43,6 +44,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 
 class _Parser(argparse.ArgumentParser):
     """argparse with translated help; usage errors exit 2 (argparse's own convention)."""
+
+    def format_help(self) -> str:
+        # argparse puts a half-width colon after each section title ("选项:"); a Chinese title takes "：".
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
 
     def _check_value(self, action, value):
         # argparse joins the choices with ", " before its message is translated; a list in a

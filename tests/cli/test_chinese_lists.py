@@ -68,3 +68,11 @@ def test_the_keys_a_verdict_recommends_are_listed_in_the_language_shown():
         assert "usbCameraRotationAngle: 0、usbCameraPushFlip: true" in fix.message
     finally:
         i18n.set_language(before)
+
+
+def test_help_section_titles_end_with_a_chinese_colon(capsys):
+    assert main(["--lang", "zh", "lab", "run", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "\n选项：\n" in out and "\n位置参数：\n" in out and "选项:" not in out
+    assert main(["--lang", "en", "lab", "run", "--help"]) == 0
+    assert "\noptions:\n" in capsys.readouterr().out
