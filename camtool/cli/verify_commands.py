@@ -289,7 +289,9 @@ def _print_text(run) -> None:
         elif not end.detected:
             state = tr(N_("no chart visible"))
         else:
-            state = tr(N_("turned {degrees} degrees clockwise, {mirror}, {upright}"), degrees=end.rotation,
+            turned = (N_("turned {degrees} degrees clockwise, {mirror}, {upright}") if end.rotation
+                      else N_("not turned, {mirror}, {upright}"))  # not "turned 0 degrees"
+            state = tr(turned, degrees=end.rotation,
                        mirror=tr(N_("mirrored")) if end.mirrored else tr(N_("not mirrored")),
                        upright=tr(N_("upright")) if end.upright else tr(N_("not upright")))
         print(tr(N_("  {end}: {state}"), end=tr(END_NAMES[name]), state=state))

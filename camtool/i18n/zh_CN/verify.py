@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "Verdict: {verdict}": "结论：{verdict}",
     "  {end}: {state}": "  {end}：{state}",
     "turned {degrees} degrees clockwise, {mirror}, {upright}": "顺时针旋转 {degrees} 度，{mirror}，{upright}",
+    "not turned, {mirror}, {upright}": "未旋转，{mirror}，{upright}",
     "Applied {count} time(s); checked {checks} time(s).": "已应用 {count} 次；已检查 {checks} 次。",
     "- {text}": "- {text}",
     "Recommended config:": "建议的配置：",
