@@ -159,3 +159,14 @@ def test_filled_in_findings_space_latin_from_chinese(chinese, config):
     glued = re.compile(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9][{CJK}]")
     texts = [text for f in validate(config, wmpf_version="1.1.0") for text in (f.message, f.fix)]
     assert [t for t in texts if glued.search(_prose(t))] == []
+
+
+def test_sentences_follow_each_other_without_a_space_in_chinese(chinese):
+    from camtool.device.errors import DeviceNotFound, DeviceRefused
+
+    assert DeviceNotFound("NOPE123").describe() == (
+        "未连接序列号为 NOPE123 的设备。运行 `camtool devices` 查看 adb 已识别的序列号；请连接设备或启动虚拟设备。")
+    refused = DeviceRefused("S1", "denied").describe()
+    assert "拒绝了请求：denied 请查看" in refused and "。（adb 提示：denied）" in refused
+    i18n.set_language("en")
+    assert DeviceNotFound("NOPE123").describe().startswith("No device with serial NOPE123 is attached. Run")

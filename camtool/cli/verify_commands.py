@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from camtool import exitcodes
-from camtool.i18n import N_, join_clauses, tr
+from camtool.i18n import N_, join_clauses, join_sentences, tr
 from camtool.printable import printable
 
 
@@ -92,7 +92,7 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         if config is not None and any(f.code == "CAM006" for f in findings):
             config = None   # a profile file: its wrapper is not what the device runs (--profile is)
         if config is None:
-            raise _Usage(join_clauses(f"{f.message} {f.fix}" if f.code == "CAM006" else f.message for f in findings)
+            raise _Usage(join_clauses(join_sentences([f.message, f.fix]) if f.code == "CAM006" else f.message for f in findings)
                          or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:

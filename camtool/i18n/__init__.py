@@ -18,7 +18,7 @@ import os
 import string
 from collections.abc import Mapping
 
-__all__ = ["tr", "N_", "join_list", "join_clauses", "ListText", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
+__all__ = ["tr", "N_", "join_list", "join_clauses", "join_sentences", "ListText", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
 
 LANGUAGES = ("en", "zh")
 
@@ -119,6 +119,21 @@ def join_list(items) -> str:
 def join_clauses(items) -> str:
     """Whole messages in one line: "a; b" in English, "a；b" in Chinese."""
     return tr(CLAUSE_SEPARATOR).join(str(item) for item in items)
+
+
+SENTENCE_SEPARATOR = N_(" ")
+
+
+def join_sentences(items) -> str:
+    """Sentences one after the other: "It failed. Try again." in English; Chinese puts no space
+    after 。 ("失败了。请重试。"), only after a sentence that ends in a Latin word or number."""
+    separator = tr(SENTENCE_SEPARATOR)
+    text = ""
+    for item in (str(item) for item in items if str(item)):
+        if text:
+            text += separator if separator or not (text[-1].isascii() and not text[-1].isspace()) else " "
+        text += item
+    return text
 
 
 class ListText:

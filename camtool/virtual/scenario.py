@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from camtool.i18n import N_, join_list, tr
+from camtool.i18n import N_, join_list, join_sentences, tr
 from camtool.resources import resource
 
 DEFAULT_SCENARIO = "tablet-a12"
@@ -285,7 +285,7 @@ def scenario_from_data(data: Any, source: str) -> Scenario:
         more = len(exc.errors()) - 1
         text = tr("Scenario {file}: field {field}: {problem}", file=source, field=field, problem=message)
         if more:
-            text += " " + tr("({count} more problems after fixing this one.)", count=more)
+            text = join_sentences([text, tr("({count} more problems after fixing this one.)", count=more)])
         raise ScenarioError(text) from None
 
 

@@ -4,6 +4,7 @@ MESSAGES: dict[str, str] = {
     ", ": "、",
     "; ": "；",
     " or ": " 或 ",
+    " ": "",  # between sentences: none after 。 (join_sentences keeps one after a Latin word)
     ": ": "：",  # after a label built in code (the report's "设备端：")  # alternatives in a sentence: "SDK 31 或 32"
 }
 
