@@ -73,6 +73,13 @@ def test_chinese_sentences_use_chinese_punctuation():
     assert not offenders, offenders[:5]
 
 
+def test_id_in_a_chinese_sentence_is_written_ID():
+    lower_id = re.compile(r"(?<![\w{\"'-])id(?![\w}\"'])(?! =)")
+    offenders = [(where, text) for where, text in _chinese_strings()
+                 if re.search(f"[{CJK}]", text) and lower_id.search(_prose(text))]
+    assert not offenders, offenders[:5]
+
+
 def test_latin_is_spaced_from_chinese():
     glued = re.compile(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9][{CJK}]")
     names = "|".join(sorted(LATIN_PLACEHOLDERS))

@@ -119,7 +119,7 @@
     <message>
         <location filename="../camera_source_bar.py" line="89"/>
         <source>Type a camera id (as `camtool cameras` lists it).</source>
-        <translation>请输入摄像头 id（即 `camtool cameras` 列出的值）。</translation>
+        <translation>请输入摄像头 ID（即 `camtool cameras` 列出的值）。</translation>
     </message>
     <message>
         <location filename="../camera_source_bar.py" line="99"/>
@@ -159,7 +159,7 @@
     <message>
         <location filename="../camera_source_bar.py" line="129"/>
         <source>camera id</source>
-        <translation>摄像头 id</translation>
+        <translation>摄像头 ID</translation>
     </message>
     <message>
         <location filename="../camera_source_bar.py" line="130"/>
