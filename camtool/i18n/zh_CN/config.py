@@ -175,7 +175,7 @@ MESSAGES: dict[str, str] = {
     "Give all three of usbCameraVendorId, usbCameraProductId and usbSerialNumber, or delete them and use usbCameraName.":
         "请同时给出 usbCameraVendorId、usbCameraProductId 和 usbSerialNumber 三项，或删除它们改用 usbCameraName。",
     "Both internalCameraName and cameraId select the built-in camera; give one, not both.": "internalCameraName 和 cameraId 都在选择内置摄像头；只能给出其中一个。",
-    "Keep internalCameraName (WMPF >= 2.0.0) and delete cameraId.": "保留 internalCameraName（WMPF >= 2.0.0），删除 cameraId。",
+    "Keep internalCameraName (WMPF >= 2.0.0) and delete cameraId.": "请保留 internalCameraName（WMPF >= 2.0.0），删除 cameraId。",
     "{builtin} selects a built-in camera, but the USB keys select a USB camera, which WMPF uses: {builtin} has no effect.":
         "{builtin} 选择了内置摄像头，但 USB 配置项选择了 USB 摄像头，WMPF 会使用 USB 摄像头：{builtin} 不生效。",
     "Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one.":
