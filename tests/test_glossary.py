@@ -100,6 +100,7 @@ def chinese():
 def test_lists_are_joined_with_the_enumeration_comma_in_chinese(chinese):
     assert i18n.join_list(["usbVendorId", "usbProductId"]) == "usbVendorId、usbProductId"
     assert i18n.join_clauses(["甲", "乙"]) == "甲；乙"
+    assert i18n.join_clauses(["请重新检查。", "尚未确认。"]) == "请重新检查；尚未确认。"
     i18n.set_language("en")
     assert i18n.join_list(["usbVendorId", "usbProductId"]) == "usbVendorId, usbProductId"
 

@@ -117,8 +117,12 @@ def join_list(items) -> str:
 
 
 def join_clauses(items) -> str:
-    """Whole messages in one line: "a; b" in English, "a；b" in Chinese."""
-    return tr(CLAUSE_SEPARATOR).join(str(item) for item in items)
+    """Whole messages in one line: "a; b" in English, "a；b" in Chinese. A Chinese message that
+    ends a sentence drops its 。 before the ； ("请重新检查；尚未确认……。", never "。；")."""
+    texts = [str(item) for item in items]
+    if _current == "zh":
+        texts = [text[:-1] if text.endswith("。") else text for text in texts[:-1]] + texts[-1:]
+    return tr(CLAUSE_SEPARATOR).join(texts)
 
 
 SENTENCE_SEPARATOR = N_(" ")
