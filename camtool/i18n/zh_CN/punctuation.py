@@ -17,4 +17,5 @@ MESSAGES.update({
     "{title}:": "{title}：",
     "{title} ({key}):": "{title}（{key}）：",
     "{title} ({key})": "{title}（{key}）",
+    "{key}: {reason}": "{key}：{reason}",  # why a key has no effect (camtool/gui/ends_panel.py tooltips)
 })
