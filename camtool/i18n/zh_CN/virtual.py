@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
         "找不到 adb 可执行文件。请安装 Android platform-tools，或将 ADBUTILS_ADB_PATH 设为 adb 的路径。",
     "No free TCP port found on 127.0.0.1.": "127.0.0.1 上找不到空闲的 TCP 端口。",
     "ADBUTILS_ADB_PATH points to {path}, which is not a file. Fix the variable or unset it to use the adb bundled with camtool.":
-        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或删除它以使用 camtool 自带的 adb。",
+        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或取消该设置，改用 camtool 自带的 adb。",
     "adbutils is not installed; reinstall camtool.": "未安装 adbutils，请重新安装 camtool。",
     "adb {command} failed: {output}": "adb {command} 执行失败：{output}",
     "adb did not answer within {seconds} s ({command}). Kill stray adb processes and try again.":
