@@ -73,6 +73,13 @@ def test_chinese_sentences_use_chinese_punctuation():
     assert not offenders, offenders[:5]
 
 
+def test_id_in_a_chinese_sentence_is_written_ID():
+    lower_id = re.compile(r"(?<![\w{\"'-])id(?![\w}\"'])(?! =)")
+    offenders = [(where, text) for where, text in _chinese_strings()
+                 if re.search(f"[{CJK}]", text) and lower_id.search(_prose(text))]
+    assert not offenders, offenders[:5]
+
+
 def test_latin_is_spaced_from_chinese():
     glued = re.compile(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9][{CJK}]")
     names = "|".join(sorted(LATIN_PLACEHOLDERS))
@@ -93,6 +100,7 @@ def chinese():
 def test_lists_are_joined_with_the_enumeration_comma_in_chinese(chinese):
     assert i18n.join_list(["usbVendorId", "usbProductId"]) == "usbVendorId、usbProductId"
     assert i18n.join_clauses(["甲", "乙"]) == "甲；乙"
+    assert i18n.join_clauses(["请重新检查。", "尚未确认。"]) == "请重新检查；尚未确认。"
     i18n.set_language("en")
     assert i18n.join_list(["usbVendorId", "usbProductId"]) == "usbVendorId, usbProductId"
 
@@ -127,3 +135,46 @@ def test_the_inferred_legend_only_when_a_version_is_starred():
 
     assert "* =" not in cam502({"internalCameraName": "0"})
     assert "* =" in cam502({"internalCameraName": "0", "usbCameraRotationAngle": 90})
+
+
+def test_a_placeholder_that_is_chinese_in_one_message_and_latin_in_another_is_spaced_when_latin(chinese):
+    """"是{other}的配置项" reads "是内置摄像头的配置项" and "是 USB 摄像头的配置项": the template
+    cannot hold the space, so filling in the value adds it (issue 19)."""
+    from camtool.config.rules import validate
+
+    usb = next(f for f in validate({"usbCameraName": "/dev/bus/usb/001/002", "cameraPushFlip": True})
+               if f.code == "CAM204")
+    assert "是内置摄像头的配置项" in usb.message and "使用的是 USB 摄像头（" in usb.message
+    builtin = next(f for f in validate({"internalCameraName": "0", "usbCameraPushFlip": True}) if f.code == "CAM204")
+    assert "是 USB 摄像头的配置项" in builtin.message and "使用的是内置摄像头（" in builtin.message
+
+
+# Configs that between them raise most of the config rules, to read their messages as filled in.
+_BAD_CONFIGS = [
+    {"internalCameraName": "front", "cameraRotationAngle": "90", "usbCameraRotationAngle": 45,
+     "usbSerialNumber": "x", "usbCameraPushflip": "True", "cameraId": 1, "usbCameraVendorId": "0x0bda"},
+    {"usbCameraName": "/dev/bus/usb/002/007", "usbCameraRotationAngle": 90, "cameraPushFlip": True},
+    {"usbCameraName": "/dev/video0", "internalCameraName": " 0", "cameraId": -1, "usbCameraProductId": 70000},
+    {"usbCameraName": "/dev/bus/usb/1/2", "usbCameraVendorId": 1, "usbCameraProductId": 2, "usbSerialNumber": ""},
+    {"internalCameraName": "0", "usbCameraName": "/dev/bus/usb/001/002", "cameraRotationAngle": 450},
+]
+
+
+@pytest.mark.parametrize("config", _BAD_CONFIGS)
+def test_filled_in_findings_space_latin_from_chinese(chinese, config):
+    from camtool.config.rules import validate
+
+    glued = re.compile(rf"[{CJK}][A-Za-z0-9]|[A-Za-z0-9][{CJK}]")
+    texts = [text for f in validate(config, wmpf_version="1.1.0") for text in (f.message, f.fix)]
+    assert [t for t in texts if glued.search(_prose(t))] == []
+
+
+def test_sentences_follow_each_other_without_a_space_in_chinese(chinese):
+    from camtool.device.errors import DeviceNotFound, DeviceRefused
+
+    assert DeviceNotFound("NOPE123").describe() == (
+        "未连接序列号为 NOPE123 的设备。运行 `camtool devices` 查看 adb 已识别的序列号；请连接设备或启动虚拟设备。")
+    refused = DeviceRefused("S1", "denied").describe()
+    assert "拒绝了请求：denied 请查看" in refused and "。（adb 提示：denied）" in refused
+    i18n.set_language("en")
+    assert DeviceNotFound("NOPE123").describe().startswith("No device with serial NOPE123 is attached. Run")

@@ -10,10 +10,11 @@ must start fast and load no OpenCV, numpy, PyAV, Qt or pydantic through a neighb
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from camtool import __version__, exitcodes
-from camtool.i18n import N_, set_language, tr
+from camtool.i18n import N_, join_list, set_language, tr
 
 # (name, module, help), in the order of `camtool --help`. The help lives here, not in the
 # module, so that `camtool --help` lists every command without importing any of them.
@@ -43,6 +44,18 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 
 class _Parser(argparse.ArgumentParser):
     """argparse with translated help; usage errors exit 2 (argparse's own convention)."""
+
+    def format_help(self) -> str:
+        # argparse puts a half-width colon after each section title ("选项:"); a Chinese title takes "：".
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+    def _check_value(self, action, value):
+        # argparse joins the choices with ", " before its message is translated; a list in a
+        # Chinese sentence takes 、, so the choices go through join_list.
+        if action.choices is not None and value not in action.choices:
+            message = argparse._("invalid choice: %(value)r (choose from %(choices)s)")
+            raise argparse.ArgumentError(
+                action, message % {"value": value, "choices": join_list(map(repr, action.choices))})
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

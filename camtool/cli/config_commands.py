@@ -260,7 +260,7 @@ def rules_document() -> str:
     parts = [f"## {tr(N_('Rules of camtool validate'))}", "",
              tr(N_("Every finding has a stable code; scripts match on the code, never on the message.")), "",
              f"### {tr(N_('Code ranges'))}", ""]
-    parts += [f"- `{prefix}`: {tr(text)}" for prefix, text in CODE_RANGES]
+    parts += [f"- `{prefix}`{tr(N_(': '))}{tr(text)}" for prefix, text in CODE_RANGES]  # "：" in Chinese
     parts += ["", f"### {tr(N_('Rules'))}", "", rules_markdown().rstrip("\n"), "",
               f"### {tr(N_('Assumptions the rules rest on'))}", ""]
     parts += [f"- {tr(text)}" for text in ASSUMPTIONS]

@@ -47,6 +47,8 @@ def add_profiles(profiles: argparse.ArgumentParser) -> None:
     new.add_argument("--extends", metavar="PARENT", default=None,
                      help=tr(N_("The profile whose config this one starts from.")))
     new.add_argument("--description", default="", help=tr(N_("One line on the device this profile is for.")))
+    new.add_argument("--description-zh-cn", metavar="TEXT", default=None,
+                     help=tr(N_("The same line in Simplified Chinese (shown when camtool speaks Chinese).")))
     new.set_defaults(handler=run_new)
 
     check = commands.add_parser("validate", help=tr(N_("Check profiles (all of them when no SKU is given).")))
@@ -129,9 +131,12 @@ def run_list(args: argparse.Namespace) -> int:
     for sku in library.list():
         profile, _ = library.read(sku)
         rows.append({"sku": sku, "description": profile.description if profile else None,
+                     "description_zh_CN": profile.description_zh_cn if profile else None,
+                     "shown": profile.shown_description() if profile else None,
                      "extends": profile.extends if profile else None, "readable": profile is not None})
-    if args.format == "json":
-        print(json.dumps({"library": str(library.directory), "profiles": rows}, ensure_ascii=False, indent=2))
+    if args.format == "json":  # the same in every language: both descriptions as the files have them
+        machine = [{k: v for k, v in row.items() if k != "shown"} for row in rows]
+        print(json.dumps({"library": str(library.directory), "profiles": machine}, ensure_ascii=False, indent=2))
         return exitcodes.OK
     if not rows:
         print(tr(N_("No profiles in {folder}. Examples ship with camtool: camtool profiles --profiles \"{examples}\" list"),
@@ -142,9 +147,9 @@ def run_list(args: argparse.Namespace) -> int:
         if not row["readable"]:
             note = tr(N_("(cannot be read: camtool profiles validate {sku})"), sku=row["sku"])
         elif row["extends"]:
-            note = tr(N_("{description} (extends {parent})"), description=row["description"], parent=row["extends"])
+            note = tr(N_("{description} (extends {parent})"), description=row["shown"], parent=row["extends"])
         else:
-            note = row["description"]
+            note = row["shown"]
         print(f"{row['sku'].ljust(width)}  {note}")
     return exitcodes.OK
 
@@ -178,7 +183,7 @@ def run_new(args: argparse.Namespace) -> int:
             return exitcodes.USAGE
     library = _library(args)
     try:
-        library.new(args.sku, args.extends, description=args.description)
+        library.new(args.sku, args.extends, description=args.description, description_zh_cn=args.description_zh_cn)
     except ConfigError as exc:
         return _refused(args.sku, exc)
     except OSError as exc:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from camtool import exitcodes
-from camtool.i18n import N_, join_clauses, tr
+from camtool.i18n import N_, join_clauses, join_sentences, tr
 from camtool.printable import printable
 
 
@@ -92,7 +92,7 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
         if config is not None and any(f.code == "CAM006" for f in findings):
             config = None   # a profile file: its wrapper is not what the device runs (--profile is)
         if config is None:
-            raise _Usage(join_clauses(f"{f.message} {f.fix}" if f.code == "CAM006" else f.message for f in findings)
+            raise _Usage(join_clauses(join_sentences([f.message, f.fix]) if f.code == "CAM006" else f.message for f in findings)
                          or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:
@@ -289,7 +289,9 @@ def _print_text(run) -> None:
         elif not end.detected:
             state = tr(N_("no chart visible"))
         else:
-            state = tr(N_("turned {degrees} degrees clockwise, {mirror}, {upright}"), degrees=end.rotation,
+            turned = (N_("turned {degrees} degrees clockwise, {mirror}, {upright}") if end.rotation
+                      else N_("not turned, {mirror}, {upright}"))  # not "turned 0 degrees"
+            state = tr(turned, degrees=end.rotation,
                        mirror=tr(N_("mirrored")) if end.mirrored else tr(N_("not mirrored")),
                        upright=tr(N_("upright")) if end.upright else tr(N_("not upright")))
         print(tr(N_("  {end}: {state}"), end=tr(END_NAMES[name]), state=state))

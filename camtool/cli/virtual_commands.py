@@ -12,7 +12,7 @@ import sys
 import threading
 
 from camtool import exitcodes
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_clauses, tr
 
 
 def add_virtual(virtual: argparse.ArgumentParser) -> None:
@@ -26,7 +26,8 @@ def add_virtual(virtual: argparse.ArgumentParser) -> None:
 
     from camtool.virtual.faults import FAULT_HELP
 
-    faults = "; ".join(f"{name}: {tr(text)}" for name, text in FAULT_HELP.items())
+    faults = join_clauses(tr("{name}{default}: {description}", name=name, default="", description=tr(text))
+                          for name, text in FAULT_HELP.items())
     start = commands.add_parser(
         "start", help=tr(N_("Start a virtual device and attach it to adb until Ctrl+C.")),
         description=tr(N_("Start a virtual device (and the WeChat phone that receives its calls), attach both to "

@@ -6,6 +6,11 @@ A profile is a small JSON file a technician may edit by hand, named `<sku>.json`
      "device": {"model": "...", "camera_module": "..."}, "apply_package": "com.example.door",
      "config": {...initGlobalConfig keys...}, "verifications": [...]}
 
+`description` is the English line; `description_zh_CN` (optional) the same line in Simplified
+Chinese, shown instead when camtool speaks Chinese. A file with it says "schema": 2, so an older
+camtool (which reads 1 only) asks to be updated instead of calling the field a typo; a file
+without it stays at 1 and opens everywhere. Exports never carry a description.
+
 `config` is kept as parsed JSON (order and unknown keys untouched; the rules check it),
 `verifications` is an opaque list owned by the orientation check, round-tripped as is.
 Problems with a file come back as findings (CAM85x), never as exceptions.
@@ -24,13 +29,15 @@ from camtool.config.export import canonical_order, to_canonical_json
 from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_file
 from camtool.config.rules_codes import PROFILE_CODES, LazyText, make_finding
-from camtool.i18n import N_
+from camtool.i18n import N_, language
 
 __all__ = ["PROFILE_CODES", "SCHEMA_VERSION", "Profile", "profile_finding", "profile_to_text", "read_profile_file",
            "sku_problem", "package_problem"]
 
-#: The profile file format version this camtool writes and reads.
-SCHEMA_VERSION = 1
+#: The newest profile file format this camtool reads (and writes, when the profile needs it).
+SCHEMA_VERSION = 2
+#: Format 1: no localized description; format 2 adds description_zh_CN.
+_FIRST_SCHEMA = 1
 
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # Names Windows refuses as file names, whatever the extension.
@@ -62,9 +69,10 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, validate_assignment=True)
 
-    schema_version: int = Field(SCHEMA_VERSION, alias="schema", ge=1)
+    schema_version: int = Field(_FIRST_SCHEMA, alias="schema", ge=1)
     sku: str
     description: str = ""
+    description_zh_cn: str | None = Field(None, alias="description_zh_CN")
     extends: str | None = None
     device: dict[str, Any] | None = None
     apply_package: str | None = None
@@ -95,9 +103,21 @@ class Profile(BaseModel):
                 raise PydanticCustomError("camtool_name", N_("device notes such as model and camera_module are text"))
         return value
 
+    def shown_description(self) -> str:
+        """The description in the language camtool speaks: the Chinese line when there is one."""
+        if language() == "zh" and self.description_zh_cn:
+            return self.description_zh_cn
+        return self.description
+
+    def file_schema(self) -> int:
+        """The format the file is written in: the oldest that holds everything it has."""
+        return SCHEMA_VERSION if self.description_zh_cn else _FIRST_SCHEMA
+
     def to_json_dict(self) -> dict[str, Any]:
         """The file's content: fixed field order, optional fields only when set, config camera keys first."""
-        data: dict[str, Any] = {"schema": self.schema_version, "sku": self.sku, "description": self.description}
+        data: dict[str, Any] = {"schema": self.file_schema(), "sku": self.sku, "description": self.description}
+        if self.description_zh_cn:
+            data["description_zh_CN"] = self.description_zh_cn
         if self.extends is not None:
             data["extends"] = self.extends
         if self.device is not None:
@@ -168,6 +188,7 @@ def _field_findings(exc: ValidationError, source: str) -> list[Finding]:
             problem = LazyText(known) if known else error["msg"]
         findings.append(profile_finding(
             "CAM851", message,
-            N_("Correct the field; a profile has schema, sku, description, extends, device, apply_package, config and verifications."),
+            N_("Correct the field; a profile has schema, sku, description, description_zh_CN, extends, device, "
+               "apply_package, config and verifications."),
             keys=(field,), source=source, field=field, problem=problem))
     return findings

@@ -267,14 +267,16 @@ class ProfileLibrary:
         return diff_configs(*configs)
 
     # --- writing -----------------------------------------------------------------------
-    def new(self, sku: str, extends: str | None = None, *, description: str = "") -> Profile:
+    def new(self, sku: str, extends: str | None = None, *, description: str = "",
+            description_zh_cn: str | None = None) -> Profile:
         """Create and save an empty profile (or one that only extends `extends`)."""
         self.path_for(sku)
         self._refuse_name_clash(sku, allow_same=False)
         if extends is not None and not self.exists(extends):
             raise ProfileError(N_("Profile {parent} does not exist, so {sku} cannot extend it."),
                                findings=[self._missing(extends)], sku=sku, parent=extends)
-        profile = Profile(sku=sku, description=description, extends=extends)
+        profile = Profile(sku=sku, description=description, description_zh_cn=description_zh_cn or None,
+                          extends=extends)
         self.save(profile)
         return profile
 

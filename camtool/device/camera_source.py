@@ -33,7 +33,7 @@ from camtool.device.capture import SourceState, _SourceBase
 from camtool.device.errors import DeviceError, DeviceGone, DeviceTimeout
 from camtool.device.h264 import H264Decoder
 from camtool.device.scrcpy_stream import CODEC_H264, PacketHeader, StreamHead, Stopped, read_exactly, read_stream_head
-from camtool.i18n import N_, join_list, tr
+from camtool.i18n import N_, join_list, join_sentences, tr
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class NeedsAndroid12(CameraRefusal):
     action_source = N_("Use the screen source (leave out --source camera): it shows the camera while an app shows it.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"
+        return join_sentences([self.message, self.action])
 
 
 class NoServerFile(CameraRefusal):
@@ -89,7 +89,7 @@ class NoServerFile(CameraRefusal):
                        "--scrcpy-server FILE or set SCRCPY_SERVER_PATH. camtool never downloads it.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"
+        return join_sentences([self.message, self.action])
 
 
 class ServerTooOld(CameraRefusal):
@@ -97,7 +97,7 @@ class ServerTooOld(CameraRefusal):
     action_source = N_("Give the server file of scrcpy 2.2 or later with --scrcpy-server FILE.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"
+        return join_sentences([self.message, self.action])
 
 
 class CameraNotPresent(CameraRefusal):
@@ -105,7 +105,7 @@ class CameraNotPresent(CameraRefusal):
     action_source = N_("Use one of the ids `camtool cameras` lists with --camera-id.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"
+        return join_sentences([self.message, self.action])
 
 
 class CameraBusy(CameraRefusal):
@@ -118,7 +118,7 @@ class ServerFailed(CameraRefusal):
     action_source = N_("Read the server's own words below; check --camera-id and --camera-size.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action} " + tr(N_("(the server said: {detail})"), detail=self.detail)
+        return join_sentences([self.message, self.action, tr(N_("(the server said: {detail})"), detail=self.detail)])
 
 
 class ServerNoAnswer(CameraRefusal):

@@ -8,7 +8,7 @@ traceback or adb's raw wording alone.
 from __future__ import annotations
 
 from camtool import exitcodes
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_sentences, tr
 from camtool.printable import printable
 
 
@@ -44,10 +44,8 @@ class DeviceError(Exception):
         return tr(self.action_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     def describe(self) -> str:
-        text = f"{self.message} {self.action}"
-        if self.detail:
-            text += " " + tr(N_("(adb said: {detail})"), detail=printable(self.detail))
-        return text
+        adb_said = tr(N_("(adb said: {detail})"), detail=printable(self.detail)) if self.detail else ""
+        return join_sentences([self.message, self.action, adb_said])
 
 
 class AdbUnavailable(DeviceError):
@@ -108,7 +106,7 @@ class AdbPortSettingError(DeviceError):
     exit_code = exitcodes.USAGE
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"  # the detail is the setting itself, already in the message
+        return join_sentences([self.message, self.action])  # the detail is the setting itself, already in the message
 
 
 class DeviceAnswerCut(DeviceError):
@@ -121,4 +119,4 @@ class DeviceAnswerCut(DeviceError):
     action_source = N_("Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.")
 
     def describe(self) -> str:
-        return f"{self.message} {self.action}"  # the detail is the command, already in the message
+        return join_sentences([self.message, self.action])  # the detail is the command, already in the message

@@ -51,10 +51,11 @@ def _missing_xcb_message(missing) -> str:
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
     from camtool.gui.preferences import translate_without_app
+    from camtool.i18n import join_list  # the language translate_without_app speaks
 
     lines = [translate_without_app("Startup", QT_TRANSLATE_NOOP(
         "Startup", "camtool cannot open its window: Qt's X11 (xcb) platform plugin needs system libraries "
-                   "that are not installed: {libraries}.")).format(libraries=", ".join(missing.sonames))]
+                   "that are not installed: {libraries}.")).format(libraries=join_list(missing.sonames))]
     if missing.debian_packages:
         lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
             "Startup", "Install them, then run camtool again:")))
@@ -66,7 +67,7 @@ def _missing_xcb_message(missing) -> str:
     if missing.unknown:
         lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
             "Startup", "Install the package that provides {libraries} on your system.")).format(
-            libraries=", ".join(missing.unknown)))
+            libraries=join_list(missing.unknown)))
     lines.append(translate_without_app("Startup", QT_TRANSLATE_NOOP(
         "Startup", "The command line works without them: {command} --help")).format(command=_command_name()))
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from camtool.gui.end_view import EndView
 from camtool.gui.camera_source_bar import CameraSourceBar
 from camtool.gui.live_device import DeviceService, LiveEndFeed
 from camtool.gui.workers import LatestOnlyWorker
+from camtool.i18n import N_
 from camtool.i18n import tr as tr_core
 
 if TYPE_CHECKING:   # numpy and OpenCV are loaded by the render thread, not at start-up
@@ -450,7 +451,7 @@ class EndsPanel(QWidget):
             wechat += "\n" + self.tr("Assumed: the push shows the camera as the preview does (attach the WeChat "
                                      "end's phone to see its own picture).")
         self._wechat_effect.setText(live_text if self.wechat_view.is_live() else wechat)
-        ignored = "\n".join(f"{key}: {tr_core(reason)}" for key, reason in effect.ignored)
+        ignored = "\n".join(tr_core(N_("{key}: {reason}"), key=key, reason=tr_core(reason)) for key, reason in effect.ignored)
         self._wechat_effect.setToolTip(ignored)
         self._device_effect.setToolTip(ignored)
 

@@ -162,7 +162,8 @@ class ProfilesSidebar(QWidget):
                 sku=sku, parent=profile.extends)
             item = QListWidgetItem(text)
             item.setData(SKU_ROLE, sku)
-            tooltip = [profile.description] if profile.description else []
+            description = profile.shown_description()  # the Chinese line when the window speaks Chinese
+            tooltip = [description] if description else []
             if summary.verifications:
                 # The orientation check's latest verdict on a real device (docs/architecture.md, Verification records).
                 verdict = {"pass": self.tr("both ends upright"), "fail": self.tr("not upright")}.get(

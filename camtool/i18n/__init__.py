@@ -18,7 +18,7 @@ import os
 import string
 from collections.abc import Mapping
 
-__all__ = ["tr", "N_", "join_list", "join_clauses", "ListText", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
+__all__ = ["tr", "N_", "join_list", "join_clauses", "join_sentences", "ListText", "set_language", "language", "language_from_env", "catalogue", "LANGUAGES"]
 
 LANGUAGES = ("en", "zh")
 
@@ -64,9 +64,45 @@ def tr(source: str, /, **values: object) -> str:
     if not values:
         return text
     try:
+        if _current == "zh":
+            return _fill_spaced(text, _KeepMissing(values))
         return string.Formatter().vformat(text, (), _KeepMissing(values))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, KeyError, AttributeError):
         return text
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _fill_spaced(text: str, values: Mapping[str, object]) -> str:
+    """Fill placeholders the Chinese way: a value that starts or ends with a Latin letter or digit
+    gets a space where it meets a Chinese character ("是 USB 摄像头的配置项", "是内置摄像头的配置项").
+    A template cannot write that space itself when the same placeholder is Chinese in one message
+    and Latin in the next."""
+    formatter = string.Formatter()
+    out = ""
+    after_value = False
+    for literal, field, spec, conversion in formatter.parse(text):
+        if literal:
+            if after_value and out and _is_latin(out[-1]) and _is_cjk(literal[0]):
+                out += " "
+            out += literal
+        if field is None:
+            after_value = False
+            continue
+        value, _ = formatter.get_field(field, (), values)
+        spec = formatter.vformat(spec, (), values) if spec and "{" in spec else spec or ""  # nested "{x:{w}}"
+        shown = formatter.format_field(formatter.convert_field(value, conversion), spec)
+        if shown and out and _is_cjk(out[-1]) and _is_latin(shown[0]):
+            out += " "
+        out += shown
+        after_value = True
+    return out
 
 
 # Separators built in code are text too: Chinese lists take the enumeration comma (、) and
@@ -81,8 +117,27 @@ def join_list(items) -> str:
 
 
 def join_clauses(items) -> str:
-    """Whole messages in one line: "a; b" in English, "a；b" in Chinese."""
-    return tr(CLAUSE_SEPARATOR).join(str(item) for item in items)
+    """Whole messages in one line: "a; b" in English, "a；b" in Chinese. A Chinese message that
+    ends a sentence drops its 。 before the ； ("请重新检查；尚未确认……。", never "。；")."""
+    texts = [str(item) for item in items]
+    if _current == "zh":
+        texts = [text[:-1] if text.endswith("。") else text for text in texts[:-1]] + texts[-1:]
+    return tr(CLAUSE_SEPARATOR).join(texts)
+
+
+SENTENCE_SEPARATOR = N_(" ")
+
+
+def join_sentences(items) -> str:
+    """Sentences one after the other: "It failed. Try again." in English; Chinese puts no space
+    after 。 ("失败了。请重试。"), only after a sentence that ends in a Latin word or number."""
+    separator = tr(SENTENCE_SEPARATOR)
+    text = ""
+    for item in (str(item) for item in items if str(item)):
+        if text:
+            text += separator if separator or not (text[-1].isascii() and not text[-1].isspace()) else " "
+        text += item
+    return text
 
 
 class ListText:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, join_list, join_sentences, tr
 from camtool.resources import resource
 
 DEFAULT_SCENARIO = "tablet-a12"
@@ -185,7 +185,7 @@ def consistency_problems(s: Scenario) -> list[tuple[str, str]]:
     if release is not None and s.device.sdk not in _SDK_OF_RELEASE[release]:
         problems.append(("device.sdk", tr(
             "Android {android} reports SDK {expected}, not {sdk}.", android=s.device.android,
-            expected=" or ".join(str(v) for v in sorted(_SDK_OF_RELEASE[release])), sdk=s.device.sdk)))
+            expected=tr(N_(" or ")).join(str(v) for v in sorted(_SDK_OF_RELEASE[release])), sdk=s.device.sdk)))
     seen: set[str] = set()
     for n, cam in enumerate(s.builtin_cameras, start=1):
         where = f"builtin_cameras #{n}"
@@ -285,7 +285,7 @@ def scenario_from_data(data: Any, source: str) -> Scenario:
         more = len(exc.errors()) - 1
         text = tr("Scenario {file}: field {field}: {problem}", file=source, field=field, problem=message)
         if more:
-            text += " " + tr("({count} more problems after fixing this one.)", count=more)
+            text = join_sentences([text, tr("({count} more problems after fixing this one.)", count=more)])
         raise ScenarioError(text) from None
 
 
@@ -330,7 +330,7 @@ def _resolve(name_or_path: str | Path) -> Path:
             return shipped
     if text.lower().endswith((".toml", ".json")) or "/" in text or "\\" in text:
         return Path(text)
-    names = ", ".join(name for name, _ in list_scenarios())
+    names = join_list(name for name, _ in list_scenarios())
     raise ScenarioError(tr("No scenario named \"{name}\". Shipped scenarios: {names}. Or give a .toml/.json file.",
                            name=text, names=names))
 

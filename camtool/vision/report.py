@@ -98,7 +98,7 @@ def _figure(title: str, frame: np.ndarray | None, end: EndResult) -> str:
         return (f'<figure><div class="meta">{_e(title)}</div>'
                 f'<figcaption>{_e(_end_caption(end))}</figcaption></figure>')
     uri = _data_uri(annotated_frame(frame, end.detection))
-    return (f'<figure><img src="{uri}" alt="{_e(title)}"><figcaption><b>{_e(title)}</b>: '
+    return (f'<figure><img src="{uri}" alt="{_e(title)}"><figcaption><b>{_e(title)}</b>{_e(tr(N_(": ")))}'
             f'{_e(_end_caption(end))}</figcaption></figure>')
 
 

@@ -27,7 +27,7 @@ from camtool.config.semantics import (
     ends_for, parse_wmpf_version,
 )
 from camtool.config.versions import Gate, gate
-from camtool.i18n import N_, tr
+from camtool.i18n import N_, ListText, tr
 from camtool.vision.detect import ChartDetection, detect_orientation
 
 __all__ = ["END_NAMES", "EndResult", "Explanation", "Observation", "OrientationVerdict", "check_orientation",
@@ -493,8 +493,9 @@ def _end_notes(ends: tuple[EndResult, EndResult], now: tuple[Turn, Turn], predic
     if all(end.correct for end in ends):
         return [Explanation("works", E_WORKS)] if recommended == config else []
     changed = {k: v for k, v in recommended.items() if config.get(k, object()) != v or k not in config}
-    keys = ", ".join(f"{k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in changed.items()
-                     if k in KEYS_BY_NAME)
+    # A list in the sentence: joined with the comma of the language the note is shown in.
+    keys = ListText(f"{k}: {str(v).lower() if isinstance(v, bool) else v}" for k, v in changed.items()
+                    if k in KEYS_BY_NAME)
     notes = []
     for end, seen_now, seen_then in zip(ends, now, predicted):
         if not end.detected or not keys or seen_then == seen_now:

@@ -120,3 +120,35 @@ def test_show_a_profile_whose_sku_does_not_match_its_file_exits_1(library, capsy
     (library / "renamed.json").write_text('{"schema": 1, "sku": "original", "config": {}}', encoding="utf-8")
     assert _run(library, "show", "renamed") == 1
     assert "CAM853" in capsys.readouterr().err
+
+
+def test_list_in_chinese_shows_the_chinese_descriptions(library, capsys):
+    assert main(["--lang", "zh", "profiles", "--profiles", str(library), "list"]) == 0
+    out = capsys.readouterr().out
+    assert "智能门锁 L7" in out and "Smart door lock" not in out
+    assert "（继承自 kiosk-k15-base）" in out
+    assert main(["--lang", "en", "profiles", "--profiles", str(library), "list"]) == 0
+    assert "Smart door lock L7" in capsys.readouterr().out
+
+
+def test_list_json_is_the_same_in_both_languages_and_carries_both_descriptions(library, capsys):
+    outputs = []
+    for lang in ("en", "zh"):
+        assert main(["--lang", lang, "profiles", "--profiles", str(library), "list", "--format", "json"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    row = next(r for r in json.loads(outputs[0])["profiles"] if r["sku"] == "doorlock-l7-builtin")
+    assert row["description"].startswith("Smart door lock") and row["description_zh_CN"].startswith("智能门锁")
+
+
+def test_show_in_chinese_prints_the_file_with_its_chinese_description(library, capsys):
+    assert main(["--lang", "zh", "profiles", "--profiles", str(library), "show", "doorlock-l7-builtin"]) == 0
+    assert '"description_zh_CN": "智能门锁 L7' in capsys.readouterr().out
+
+
+def test_new_takes_a_chinese_description(library, capsys):
+    assert _run(library, "new", "lock-x", "--description", "Lock X", "--description-zh-cn", "门锁 X") == 0
+    data = json.loads((library / "lock-x.json").read_text(encoding="utf-8"))
+    assert data["schema"] == 2 and data["description_zh_CN"] == "门锁 X"
+    assert _run(library, "new", "lock-y", "--description", "Lock Y") == 0
+    assert json.loads((library / "lock-y.json").read_text(encoding="utf-8"))["schema"] == 1

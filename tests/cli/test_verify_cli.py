@@ -219,6 +219,9 @@ def test_help_and_messages_in_chinese(tmp_path, capsys):
     device, wechat = _pictures(tmp_path, Turn(90), {})
     code, out, _ = run_cli(capsys, "--lang", "zh", "verify", "--device-image", device, "--wechat-image", wechat)
     assert code == exitcodes.NO and "结论：未通过" in out and "设备端" in out
+    device, wechat = _pictures(tmp_path, Turn(), {})
+    code, out, _ = run_cli(capsys, "--lang", "zh", "verify", "--device-image", device, "--wechat-image", wechat)
+    assert "设备端：未旋转，未镜像，方向正确" in out and "旋转 0 度" not in out
     assert run_cli(capsys, "--lang", "zh", "verify", "--help")[1].count("微信端") >= 1
 
 

@@ -209,3 +209,79 @@ def test_diff_tells_true_from_1(library):
 
 def test_list_of_a_missing_folder_is_empty(tmp_path):
     assert ProfileLibrary(tmp_path / "none").list() == []
+
+
+# --- the Chinese description (issue 19) ---------------------------------------------------------
+
+def test_a_chinese_description_is_shown_in_chinese_and_the_english_one_otherwise(library):
+    from camtool import i18n
+
+    _write(library, "lock", schema=2, description="Door lock", description_zh_CN="门锁")
+    profile, findings = library.read("lock")
+    assert findings == []
+    before = i18n.language()
+    try:
+        i18n.set_language("zh")
+        assert profile.shown_description() == "门锁"
+        i18n.set_language("en")
+        assert profile.shown_description() == "Door lock"
+    finally:
+        i18n.set_language(before)
+
+
+def test_a_profile_without_a_chinese_description_shows_the_english_one_in_chinese(library):
+    from camtool import i18n
+
+    _write(library, "lock", description="Door lock")
+    profile, _ = library.read("lock")
+    before = i18n.language()
+    i18n.set_language("zh")
+    try:
+        assert profile.shown_description() == "Door lock"
+    finally:
+        i18n.set_language(before)
+
+
+def test_only_a_file_with_a_chinese_description_is_written_as_format_2(library):
+    """Format 1 files stay format 1, so an older camtool still opens them; one with
+    description_zh_CN says 2, so an older camtool asks to be updated instead of calling it a typo."""
+    plain = Profile(sku="plain", description="Door lock")
+    assert json.loads(profile_to_text(plain))["schema"] == 1
+    localized = plain.model_copy(update={"sku": "zh", "description_zh_cn": "门锁"})
+    data = json.loads(profile_to_text(localized))
+    assert data["schema"] == 2 and data["description_zh_CN"] == "门锁"
+    assert list(data)[:4] == ["schema", "sku", "description", "description_zh_CN"]
+    library.save(localized)
+    assert library.read("zh")[0].description_zh_cn == "门锁"
+
+
+def test_a_format_1_file_may_carry_a_chinese_description_added_by_hand(library):
+    _write(library, "lock", description="Door lock", description_zh_CN="门锁")
+    profile, findings = library.read("lock")
+    assert findings == [] and profile.description_zh_cn == "门锁"
+
+
+def test_a_chinese_description_that_is_not_text_is_a_field_finding(library):
+    _write(library, "lock", description="Door lock", description_zh_CN=["门锁"])
+    profile, findings = library.read("lock")
+    assert profile is None
+    assert [(f.code, f.keys) for f in findings] == [("CAM851", ("description_zh_CN",))]
+
+
+def test_every_shipped_profile_has_a_chinese_description():
+    library = shipped_library()
+    for sku in library.list():
+        profile, _ = library.read(sku)
+        assert profile.description_zh_cn and profile.description_zh_cn != profile.description, sku
+
+
+def test_the_export_of_a_profile_has_no_description_in_any_language(tmp_path, capsys):
+    from camtool.cli import main
+    from camtool.resources import shipped_profiles_dir
+
+    outputs = []
+    for lang in ("en", "zh"):
+        assert main(["--lang", lang, "profiles", "--profiles", str(shipped_profiles_dir()),
+                     "export", "doorlock-l7-builtin"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and "description" not in outputs[0] and "门锁" not in outputs[0]

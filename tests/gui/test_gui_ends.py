@@ -154,3 +154,18 @@ def test_the_simulated_wechat_end_matches_the_virtual_wechat_phone(qtbot, scenar
     difference = cv2.absdiff(simulated, phone_frame)[keep]
     # The cameras' own pictures differ only in resolution (resampling), not in content.
     assert float(np.mean(difference)) < 4.0
+
+
+def test_why_a_key_has_no_effect_reads_as_chinese_in_chinese(qtbot, ends):
+    from camtool import i18n
+
+    document, form, panel = ends
+    before = i18n.language()
+    i18n.set_language("zh")
+    try:
+        document.import_data({"internalCameraName": "0", "usbCameraPushFlip": True})
+        _settle(qtbot, panel)
+        qtbot.waitUntil(lambda: "usbCameraPushFlip：" in panel._wechat_effect.toolTip())
+        assert "usbCameraPushFlip: " not in panel._wechat_effect.toolTip()
+    finally:
+        i18n.set_language(before)

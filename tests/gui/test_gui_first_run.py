@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 _CHECK_ONLY = """
 import sys
+from camtool import i18n
 from camtool.gui import app, xcb_libraries
+i18n.set_language(None)  # from LANG, as `camtool` does before it opens the window
 missing = xcb_libraries.MissingLibraries(tuple(sys.argv[1:]))
 code = app.run(find_missing_xcb=lambda: missing)
 # Qt never got as far as a window (or its platform plugin): nothing of QtGui was loaded.
@@ -39,6 +41,13 @@ def test_a_missing_xcb_library_is_named_with_the_commands_that_install_it_and_ca
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in result.stderr
     assert "sudo dnf install xcb-util-wm xcb-util-keysyms" in result.stderr
     assert "QtGui not loaded" in result.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plugin is Linux's")
+def test_in_chinese_the_missing_libraries_are_listed_with_the_enumeration_comma():
+    result = _run_check("libxcb-icccm.so.4", "libxcb-keysyms.so.1", lang="zh")
+    assert result.returncode == 1, result.stderr
+    assert "libxcb-icccm.so.4、libxcb-keysyms.so.1" in result.stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb plugin is Linux's")

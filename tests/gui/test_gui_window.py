@@ -212,3 +212,15 @@ def test_the_latest_verification_verdict_is_shown_per_profile(qtbot, window, lib
                 if window.sidebar.list.item(i).text() == LOCK)
     assert "2 verification record(s); latest: both ends upright (2026-11-20T09:30:00Z)" in item.toolTip()
     assert not item.icon().isNull()
+
+
+def test_the_sidebar_shows_a_profile_s_chinese_description_when_the_window_speaks_chinese(qtbot, window):
+    def tooltip_of(sku):
+        items = [window.sidebar.list.item(i) for i in range(window.sidebar.list.count())]
+        return next(item.toolTip() for item in items if item.text().startswith(sku))
+
+    assert tooltip_of(LOCK).startswith("Smart door lock L7")
+    window.switch_language("zh")
+    qtbot.waitUntil(lambda: tooltip_of(LOCK).startswith("智能门锁 L7"))
+    window.switch_language("en")
+    qtbot.waitUntil(lambda: tooltip_of(LOCK).startswith("Smart door lock L7"))

@@ -73,6 +73,8 @@ def test_report_follows_the_language():
     i18n.set_language("zh")
     html = render_report(run)
     assert 'lang="zh-CN"' in html and "未通过" in html and "设备端" in html and "建议" in html
+    # Labels and separators built in code are Chinese too: "设备端（调整前）：", no ": " after Chinese.
+    assert "设备端（调整前）</b>：" in html and not re.search(r"[\u4e00-\u9fff）]</b>: ", html)
 
 
 def test_a_single_check_shows_each_end_once_and_a_missing_end_is_named():

@@ -62,7 +62,7 @@
     <message>
         <location filename="../actions.py" line="212"/>
         <source>WMPF assumptions (inferred, checked by the orientation check on real ends):</source>
-        <translation>WMPF 假设（推断得出，由方向检查在真实两端上验证）：</translation>
+        <translation>WMPF 假设（推断得出，由方向检查根据两端的实际画面验证）：</translation>
     </message>
     <message>
         <location filename="../actions.py" line="213"/>
@@ -119,7 +119,7 @@
     <message>
         <location filename="../camera_source_bar.py" line="89"/>
         <source>Type a camera id (as `camtool cameras` lists it).</source>
-        <translation>请输入摄像头 id（即 `camtool cameras` 列出的值）。</translation>
+        <translation>请输入摄像头 ID（即 `camtool cameras` 列出的值）。</translation>
     </message>
     <message>
         <location filename="../camera_source_bar.py" line="99"/>
@@ -159,7 +159,7 @@
     <message>
         <location filename="../camera_source_bar.py" line="129"/>
         <source>camera id</source>
-        <translation>摄像头 id</translation>
+        <translation>摄像头 ID</translation>
     </message>
     <message>
         <location filename="../camera_source_bar.py" line="130"/>
@@ -232,7 +232,7 @@
     <message>
         <location filename="../cameras_panel.py" line="207"/>
         <source>facing {facing}, sensor orientation {orientation}</source>
-        <translation>朝向 {facing}，传感器方向 {orientation}</translation>
+        <translation>{facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
         <location filename="../cameras_panel.py" line="210"/>
@@ -809,7 +809,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_check.py" line="229"/>
         <source>Judged against the config the device runs, as &quot;Device runs&quot; says: {runs}.</source>
-        <translation>按“设备当前配置”的选择，以设备当前运行的配置判断：{runs}。</translation>
+        <translation>对照设备当前运行的配置（“设备当前配置”：{runs}）进行判断。</translation>
     </message>
     <message>
         <location filename="../orientation_check.py" line="266"/>
@@ -917,7 +917,7 @@ Waiting for it to come back...</source>
     <message>
         <location filename="../orientation_panel.py" line="311"/>
         <source>No key to change: the config is the best InitGlobalConfig can do.</source>
-        <translation>没有要修改的配置项：InitGlobalConfig 已无法做得更好。</translation>
+        <translation>没有要修改的配置项：InitGlobalConfig 已经做不到更好。</translation>
     </message>
     <message>
         <location filename="../orientation_panel.py" line="318"/>

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     "    keeps up (delivered >= 90% of the slower of rendered and ceiling): {answer}":
         "    跟得上（交付帧率 >= 渲染帧率与上限中较低者的 90%）：{answer}",
     "    added latency, last byte arrived to frame ready p50 / p95 / max: {latency}":
-        "    附加延迟，从一帧最后一个字节到达到该帧可绘制 p50 / p95 / 最大：{latency}",
+        "    附加延迟（从一帧的最后一个字节到达，到该帧可以绘制）p50 / p95 / 最大：{latency}",
     "yes": "是",
     "no": "否",
 }

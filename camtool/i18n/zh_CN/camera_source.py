@@ -20,16 +20,16 @@ MESSAGES: dict[str, str] = {
         "scrcpy 服务端文件的版本为 {detail}；摄像头直连画面需要 2.2 或更高版本。",
     "Give the server file of scrcpy 2.2 or later with --scrcpy-server FILE.":
         "请用 --scrcpy-server FILE 指定 scrcpy 2.2 或更高版本的服务端文件。",
-    "Device {serial} has no camera with that id ({detail}).": "设备 {serial} 上没有该 id 的摄像头（{detail}）。",
+    "Device {serial} has no camera with that id ({detail}).": "设备 {serial} 上没有该 ID 的摄像头（{detail}）。",
     "Use one of the ids `camtool cameras` lists with --camera-id.":
-        "请用 --camera-id 指定 `camtool cameras` 列出的某个 id。",
+        "请用 --camera-id 指定 `camtool cameras` 列出的某个 ID。",
     "The camera is in use by another app on device {serial} (WMPF in a call, or another camera app).":
-        "设备 {serial} 上的摄像头正被其他应用占用（WMPF 正在通话，或其他摄像头应用）。",
+        "设备 {serial} 上的摄像头正被其他应用占用（可能是 WMPF 正在通话，或打开了其他相机应用）。",
     "End the call or close the app that holds the camera, then try again; or use the screen source.":
         "请结束通话或关闭占用摄像头的应用后重试；或改用屏幕画面。",
     "The scrcpy server on device {serial} stopped without streaming.": "设备 {serial} 上的 scrcpy 服务端未输出画面就停止了。",
     "Read the server's own words below; check --camera-id and --camera-size.":
-        "请阅读下方服务端自己的提示；检查 --camera-id 和 --camera-size。",
+        "请查看下方服务端的输出，并检查 --camera-id 和 --camera-size。",
     "(the server said: {detail})": "（服务端提示：{detail}）",
     "The scrcpy server on device {serial} did not open its stream in time.": "设备 {serial} 上的 scrcpy 服务端未能及时打开画面流。",
     "The device may be busy: try again; if it persists, use the screen source.":
@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "What to capture: the device's screen (default) or a camera itself (Android 12+, needs the scrcpy server file).":
         "采集什么：设备屏幕（默认），或摄像头本身（Android 12 及以上，需要 scrcpy 服务端文件）。",
     "With --source camera: the camera's id, as `camtool cameras` lists it.":
-        "与 --source camera 同用：摄像头 id，即 `camtool cameras` 列出的值。",
+        "与 --source camera 同用：摄像头 ID，即 `camtool cameras` 列出的值。",
     "With --source camera: the size to stream, e.g. 1280x720 (default: the camera's largest).":
         "与 --source camera 同用：画面尺寸，例如 1280x720（默认：摄像头的最大尺寸）。",
     "With --source camera: scrcpy's server file (default: $SCRCPY_SERVER_PATH or where scrcpy installs it).":
@@ -69,16 +69,16 @@ MESSAGES.update({
     # camtool/cli/camera_verify.py
     "camtool verify: --source camera reads one camera of one device: give --serial and --camera-id "
     "(no pictures, no --wechat-serial, no --apply).":
-        "camtool verify：--source camera 读取一台设备的一个摄像头：请给出 --serial 和 --camera-id"
-        "（不要图片、--wechat-serial 或 --apply）。",
+        "camtool verify：--source camera 只读取一台设备上的一个摄像头：请给出 --serial 和 --camera-id"
+        "（不能同时给图片、--wechat-serial 或 --apply）。",
     "Camera {id} on {serial} ({size}, its own picture): the chart is turned {rotation} degrees "
     "clockwise{mirrored}. With the chart held upright, that is the camera's mounting.":
         "{serial} 上的摄像头 {id}（{size}，摄像头本身的画面）：图卡顺时针旋转了 {rotation} 度{mirrored}。"
-        "图卡正放时，这就是摄像头的安装方向。",
-    " and mirrored": "并且左右镜像",
+        "图卡摆正时，这就是摄像头的安装方向。",
+    " and mirrored": "，且为镜像",
     "No chart is visible in the picture of camera {id} on {serial}: hold the printed chart "
     "(camtool chart) upright in front of the camera and try again.":
-        "{serial} 上摄像头 {id} 的画面中看不到图卡：请把打印的图卡（camtool chart）正放在摄像头前再试。",
+        "{serial} 上摄像头 {id} 的画面中看不到图卡：请把打印的图卡（camtool chart）摆正放在摄像头前，然后重试。",
     "Starting camera {id} on {serial} through the scrcpy server (Ctrl+C cancels)...":
         "正在通过 scrcpy 服务端启动 {serial} 上的摄像头 {id}（按 Ctrl+C 取消）……",
     "Cancelled.": "已取消。",

@@ -15,15 +15,15 @@ MESSAGES: dict[str, str] = {
     "usbCameraName is a /dev/videoN node, not the USB device path": "usbCameraName 是 /dev/videoN 节点，而不是 USB 设备路径",
     "usbCameraName contains whitespace, control or shell characters": "usbCameraName 含有空白、控制字符或 shell 特殊字符",
     "usbSerialNumber is empty": "usbSerialNumber 为空",
-    "internalCameraName is a facing word, not a camera id": "internalCameraName 是朝向词，而不是摄像头 ID",
+    "internalCameraName is a facing word, not a camera id": "internalCameraName 写的是朝向，而不是摄像头 ID",
     "internalCameraName is empty or padded with spaces": "internalCameraName 为空或前后带空格",
-    "Unknown key that looks like a misspelt camera key": "未知的键，疑似拼错的摄像头配置项",
+    "Unknown key that looks like a misspelt camera key": "未知的键，疑似拼错了摄像头配置项名",
     "Both usbCameraName and the complete USB triple are given": "同时给出了 usbCameraName 和完整的 USB 三元组",
     "The USB triple (vendor, product, serial) is incomplete": "USB 三元组（厂商 ID、产品 ID、序列号）不完整",
     "Both internalCameraName and cameraId are given": "同时给出了 internalCameraName 和 cameraId",
-    "A rotation or flip key of the family not in use (no effect)": "使用了未启用的摄像头类型的旋转或翻转配置项（不生效）",
-    "A built-in camera is selected while a USB camera is also selected": "选择了内置摄像头，同时又选择了 USB 摄像头",
-    "A key needs a newer WMPF than the given version": "某个配置项需要比指定版本更新的 WMPF",
+    "A rotation or flip key of the family not in use (no effect)": "设置了另一类摄像头的旋转或翻转配置项（不生效）",
+    "A built-in camera is selected while a USB camera is also selected": "同时选择了内置摄像头和 USB 摄像头",
+    "A key needs a newer WMPF than the given version": "某个配置项需要高于指定版本的 WMPF",
     "The given WMPF version is not of the form X.Y.Z": "指定的 WMPF 版本不是 X.Y.Z 形式",
     "usbCameraName is the client library's default /dev/bus/usb/002/007": "usbCameraName 是客户端库的默认值 /dev/bus/usb/002/007",
     "The USB camera is selected by path, which changes on replug or reboot": "按路径选择 USB 摄像头，重新插拔或重启后路径会变化",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "Check the path and the file name (camtool validate PATH, or - for standard input).":
         "请检查路径和文件名（camtool validate 路径，或用 - 表示标准输入）。",
     "{source} is a folder, not a file.": "{source} 是文件夹，不是文件。",
-    "Give the path of the config file inside it.": "请给出其中配置文件的路径。",
+    "Give the path of the config file inside it.": "请给出该文件夹中配置文件的路径。",
     "{source} is UTF-16 text, not UTF-8.": "{source} 是 UTF-16 文本，不是 UTF-8。",
     "Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8).": "请将文件另存为 UTF-8（记事本：另存为，编码选 UTF-8）。",
     "{source}, line {line}, column {column}: {word} is not a JSON number.": "{source} 第 {line} 行第 {column} 列：{word} 不是 JSON 数字。",
@@ -64,9 +64,9 @@ MESSAGES: dict[str, str] = {
         "{source} 不是 UTF-8 文本：第 {offset} 字节（第 {line} 行第 {column} 列）不是合法的 UTF-8。",
     "Save the file again as UTF-8 (in Notepad: Save as, Encoding: UTF-8); Chinese Windows editors often save as GBK.":
         "请将文件另存为 UTF-8（记事本：另存为，编码选 UTF-8）；中文 Windows 的编辑器常默认保存为 GBK。",
-    "{source} is empty.": "{source} 是空的。",
+    "{source} is empty.": "{source} 是空文件。",
     "Write a JSON object, for example {{\"internalCameraName\": \"0\"}}.": "请写一个 JSON 对象，例如 {{\"internalCameraName\": \"0\"}}。",
-    "{source} is more than {size} bytes: far too big to be a camera config.": "{source} 超过 {size} 字节，远大于一个摄像头配置。",
+    "{source} is more than {size} bytes: far too big to be a camera config.": "{source} 超过 {size} 字节，摄像头配置不可能这么大。",
     "Check that you chose the config file (a few hundred bytes of JSON).": "请确认选择的是配置文件（几百字节的 JSON）。",
     "{source} holds a number with thousands of digits, which is no camera setting.": "{source} 中有一个几千位的数字，不可能是摄像头设置。",
     "Check that you chose the right file; camera settings are small numbers.": "请确认选对了文件；摄像头设置都是较小的数字。",
@@ -74,13 +74,13 @@ MESSAGES: dict[str, str] = {
     "A camera config is one flat JSON object; check that you chose the right file.": "摄像头配置是一个扁平的 JSON 对象；请确认选对了文件。",
     "{source}, line {line}: the key {key} is given a second time in the same object; the device keeps only the last value, silently.":
         "{source} 第 {line} 行：配置项 {key} 在同一对象中第二次出现；WMPF 只保留最后一个值，且不会提示。",
-    "Delete one of the two {key} entries, keeping the value you mean.": "删除两个 {key} 中的一个，保留你想要的值。",
+    "Delete one of the two {key} entries, keeping the value you mean.": "请删除其中一个 {key}，保留你想要的值。",
     # --- key names and versions ---
     "{key} is not a key WMPF knows: keys are case-sensitive, so WMPF ignores it. Did you mean {suggestion}?":
-        "{key} 不是 WMPF 认识的键：键区分大小写，WMPF 会忽略它。你是不是想写 {suggestion}？",
-    "{key} is not a key WMPF knows, so WMPF ignores it. Did you mean {suggestion}?": "{key} 不是 WMPF 认识的键，WMPF 会忽略它。你是不是想写 {suggestion}？",
-    "Delete {key}: {suggestion} is already set.": "删除 {key}：{suggestion} 已经设置了。",
-    "Rename {key} to {suggestion}.": "把 {key} 改名为 {suggestion}。",
+        "WMPF 不认识 {key}（配置项名区分大小写），会忽略它。你是不是想写 {suggestion}？",
+    "{key} is not a key WMPF knows, so WMPF ignores it. Did you mean {suggestion}?": "WMPF 不认识 {key}，会忽略它。你是不是想写 {suggestion}？",
+    "Delete {key}: {suggestion} is already set.": "请删除 {key}：已经设置了 {suggestion}。",
+    "Rename {key} to {suggestion}.": "请把 {key} 改为 {suggestion}。",
     "{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.":
         "{key} 需要 WMPF {needed} 及以上版本（根据客户端库的发布历史推断），但设备上是 {version}。",
     "{key} needs WMPF {needed} or newer, but the device has {version}: WMPF {version} ignores it.":
@@ -92,14 +92,14 @@ MESSAGES: dict[str, str] = {
     "This config needs WMPF {version} or newer ({details}; * = assumed from the client library's release history).":
         "此配置需要 WMPF {version} 及以上版本（{details}；* = 根据客户端库的发布历史推断）。",
     "Check the device's WMPF version (camtool devices, or dumpsys package com.tencent.wmpf) or pass --wmpf-version to check it here.":
-        "请查看设备的 WMPF 版本（camtool devices，或 dumpsys package com.tencent.wmpf），或加 --wmpf-version 在这里检查。",
+        "请查看设备的 WMPF 版本（camtool devices，或 dumpsys package com.tencent.wmpf），或用 --wmpf-version 指定版本，在这里一并检查。",
     "The WMPF version {version} is not of the form X.Y.Z, so the version gates were not checked.": "WMPF 版本 {version} 不是 X.Y.Z 形式，因此未检查版本要求。",
     "Give the version as dumpsys package com.tencent.wmpf shows it (versionName), e.g. 2.1.3.":
         "请按 dumpsys package com.tencent.wmpf 显示的版本（versionName）填写，例如 2.1.3。",
     "\"{text}\" is not a WMPF version: write it as X.Y.Z, for example 2.1.3.": "“{text}”不是 WMPF 版本：请写成 X.Y.Z，例如 2.1.3。",
     # --- types and values ---
     "a whole number (a JSON integer, without quotes)": "整数（JSON 整数，不带引号）",
-    "a string in double quotes": "双引号括起的字符串",
+    "a string in double quotes": "用双引号括起的字符串",
     "true or false (without quotes)": "布尔值 true 或 false（不带引号）",
     "Write a whole number without quotes, for example {example}.": "请写不带引号的整数，例如 {example}。",
     "Write the value in double quotes, for example {example}.": "请把值写在双引号中，例如 {example}。",
@@ -108,8 +108,8 @@ MESSAGES: dict[str, str] = {
     "{key} is {value}, but a rotation angle is 0, 90, 180 or 270 (assumed: the WMPF documentation says only \"int, default 0\"; the VoIP plugin's cameraRotation takes exactly these).":
         "{key} 是 {value}，但旋转角度只能是 0、90、180 或 270（推断：WMPF 文档只写了“int，默认 0”；VoIP 插件的 cameraRotation 正好取这几个值）。",
     "Write a value, or delete {key} to leave it unset.": "请写一个值，或删除 {key} 表示不设置。",
-    "Use 0, 90, 180 or 270; camtool verify finds the right one on the real ends.": "请使用 0、90、180 或 270；camtool verify 可在真实的两端找出正确的值。",
-    "Write {suggested}: the same turn within 0..270.": "请写 {suggested}：在 0..270 范围内的同一旋转。",
+    "Use 0, 90, 180 or 270; camtool verify finds the right one on the real ends.": "请使用 0、90、180 或 270；camtool verify 可以根据两端的实际画面找出正确的值。",
+    "Write {suggested}: the same turn within 0..270.": "请写 {suggested}：换算到 0..270 范围内是同一个角度。",
     "usbCameraName {found} is not a USB device path of the form /dev/bus/usb/BBB/DDD.": "usbCameraName {found} 不是 /dev/bus/usb/BBB/DDD 形式的 USB 设备路径。",
     "Copy the path from camtool cameras or dumpsys usb, e.g. {example}.": "请从 camtool cameras 或 dumpsys usb 复制路径，例如 {example}。",
     "Android 9's external camera HAL used the video node as the id; keep it only if camtool cameras lists {found}, else use a numeric id.":
@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "The JSON takes USB ids in decimal: hex {found} is {decimal}. Write {decimal} without quotes.":
         "JSON 中的 USB ID 使用十进制：十六进制 {found} 等于 {decimal}。请写不带引号的 {decimal}。",
     "Write {plain}: a whole number without a decimal point.": "请写 {plain}：不带小数点的整数。",
-    "cameraId is {value}; camera ids are 0 or more.": "cameraId 是 {value}；摄像头 ID 必须大于等于 0。",
+    "cameraId is {value}; camera ids are 0 or more.": "cameraId 是 {value}；摄像头 ID 不能为负数。",
     "Use the id of a camera that camtool cameras lists, e.g. 0 (better: internalCameraName \"0\").":
         "请使用 camtool cameras 列出的摄像头 ID，例如 0（更好的写法：internalCameraName \"0\"）。",
     "usbSerialNumber is empty, so it cannot match any camera.": "usbSerialNumber 为空，无法匹配任何摄像头。",
@@ -136,20 +136,20 @@ MESSAGES: dict[str, str] = {
     "usbCameraName {found} must have three digits for bus and device.": "usbCameraName {found} 中的总线号和设备号必须各为三位数字。",
     "Write {suggested}.": "请写 {suggested}。",
     "internalCameraName is {found}, a facing word; WMPF needs the camera id from the system camera service.":
-        "internalCameraName 是 {found}，这是朝向词；WMPF 需要系统相机服务中的摄像头 ID。",
-    "Write the id, e.g. \"0\" or \"1\": camtool cameras lists each id with its facing.": "请写 ID，例如 \"0\" 或 \"1\"：camtool cameras 会列出每个 ID 及其朝向。",
+        "internalCameraName 是 {found}，这是朝向，不是 ID；WMPF 需要的是系统相机服务中的摄像头 ID。",
+    "Write the id, e.g. \"0\" or \"1\": camtool cameras lists each id with its facing.": "请写摄像头 ID，例如 \"0\" 或 \"1\"（camtool cameras 会列出每个 ID 及其朝向）。",
     "internalCameraName is empty, so it names no camera.": "internalCameraName 为空，没有指定任何摄像头。",
-    "Write a camera id such as \"0\", or delete the key to use WMPF's default camera.": "请写摄像头 ID，例如 \"0\"，或删除该键以使用 WMPF 的默认摄像头。",
+    "Write a camera id such as \"0\", or delete the key to use WMPF's default camera.": "请写摄像头 ID，例如 \"0\"；或删除此配置项，让 WMPF 使用默认摄像头。",
     "internalCameraName {found} contains control characters.": "internalCameraName {found} 含有控制字符。",
-    "Write the camera id alone, e.g. \"0\": camtool cameras lists the ids.": "只写摄像头 ID，例如 \"0\"：camtool cameras 会列出这些 ID。",
+    "Write the camera id alone, e.g. \"0\": camtool cameras lists the ids.": "请只写摄像头 ID，例如 \"0\"（camtool cameras 会列出这些 ID）。",
     "internalCameraName {found} has spaces around the id.": "internalCameraName {found} 的 ID 前后有空格。",
     "internalCameraName {found} is not a number.": "internalCameraName {found} 不是数字。",
     "Remove the quotes: write {plain}. If {found} is the hex id shown by lsusb or sysfs, write {decimal} instead.":
-        "去掉引号，写成 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
-    "Remove the quotes: write {plain}.": "去掉引号，写成 {plain}。",
+        "请去掉引号，写成 {plain}。如果 {found} 是 lsusb 或 sysfs 显示的十六进制 ID，请改写为 {decimal}。",
+    "Remove the quotes: write {plain}.": "请去掉引号，写成 {plain}。",
     "{key} is {value}, but USB ids are 0..65535.": "{key} 是 {value}，但 USB ID 的范围是 0..65535。",
     "Copy the decimal id from camtool cameras or dumpsys usb (vendor_id=, product_id=).": "请从 camtool cameras 或 dumpsys usb（vendor_id=、product_id=）复制十进制 ID。",
-    "Write {plain} instead of {found}: JSON has its own true and false.": "请写 {plain} 而不是 {found}：JSON 有自己的 true 和 false。",
+    "Write {plain} instead of {found}: JSON has its own true and false.": "请写 {plain}，不要写 {found}：JSON 的布尔值是不带引号的 true 和 false。",
     "Put the value in double quotes: {quoted}.": "请把值放在双引号中：{quoted}。",
     # --- selection and family ---
     "built-in": "内置",
@@ -158,10 +158,10 @@ MESSAGES: dict[str, str] = {
     "The USB triple is incomplete ({missing} missing), so WMPF ignores {present}; usbCameraName selects the camera.":
         "USB 三元组不完整（缺少 {missing}），WMPF 会忽略 {present}；由 usbCameraName 选择摄像头。",
     "The USB triple is incomplete ({missing} missing): WMPF then selects no USB camera and silently uses the built-in camera.":
-        "USB 三元组不完整（缺少 {missing}）：WMPF 不会选择 USB 摄像头，而是直接改用内置摄像头，且不会提示。",
+        "USB 三元组不完整（缺少 {missing}）：WMPF 因此选不到 USB 摄像头，会直接改用内置摄像头，且不会提示。",
     "the USB triple is incomplete": "USB 三元组不完整",
     "no USB camera is selected": "未选择 USB 摄像头",
-    "Delete {key}: {counterpart} already sets this for the {family}.": "删除 {key}：{counterpart} 已为{family}设置了这一项。",
+    "Delete {key}: {counterpart} already sets this for the {family}.": "请删除 {key}：{counterpart} 已经为{family}设置了同样的内容。",
     "Write {counterpart} instead of {key} (the {family}'s key), or select the camera of the other family.":
         "请用 {counterpart}（{family}的配置项）代替 {key}，或改为选择另一类摄像头。",
     "The camera has a serial number: add usbCameraVendorId and usbCameraProductId and delete usbCameraName.":
@@ -175,7 +175,7 @@ MESSAGES: dict[str, str] = {
     "Give all three of usbCameraVendorId, usbCameraProductId and usbSerialNumber, or delete them and use usbCameraName.":
         "请同时给出 usbCameraVendorId、usbCameraProductId 和 usbSerialNumber 三项，或删除它们改用 usbCameraName。",
     "Both internalCameraName and cameraId select the built-in camera; give one, not both.": "internalCameraName 和 cameraId 都在选择内置摄像头；只能给出其中一个。",
-    "Keep internalCameraName (WMPF >= 2.0.0) and delete cameraId.": "保留 internalCameraName（WMPF >= 2.0.0），删除 cameraId。",
+    "Keep internalCameraName (WMPF >= 2.0.0) and delete cameraId.": "请保留 internalCameraName（WMPF >= 2.0.0），删除 cameraId。",
     "{builtin} selects a built-in camera, but the USB keys select a USB camera, which WMPF uses: {builtin} has no effect.":
         "{builtin} 选择了内置摄像头，但 USB 配置项选择了 USB 摄像头，WMPF 会使用 USB 摄像头：{builtin} 不生效。",
     "Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one.":
@@ -219,10 +219,10 @@ MESSAGES: dict[str, str] = {
     # --- docs/rules.md ---
     "the file and its JSON: unreadable, not UTF-8, malformed, not an object, a key twice":
         "文件及其 JSON：无法读取、不是 UTF-8、格式错误、不是对象、键重复",
-    "types and values of the camera keys, and misspelt key names": "摄像头配置项的类型和取值，以及拼错的键名",
+    "types and values of the camera keys, and misspelt key names": "摄像头配置项的类型和取值，以及拼错的配置项名",
     "selection and family: which camera WMPF uses, and keys that then have no effect": "选择与摄像头类型：WMPF 使用哪个摄像头，以及因此不生效的配置项",
     "WMPF version gates": "WMPF 版本要求",
-    "warnings: works, but fragile or legacy": "警告：能用，但不稳定或已过时",
+    "warnings: works, but fragile or legacy": "警告：能用，但容易出问题或已过时",
     "information": "提示信息",
     "device-aware rules, checked against a connected device's cameras": "结合设备的规则：对照已连接设备的摄像头检查",
     "CAM102: rotation values are 0, 90, 180 and 270; the WMPF documentation says only \"int, default 0\", and the VoIP plugin's own cameraRotation takes exactly these.":

@@ -60,9 +60,9 @@ MESSAGES: dict[str, str] = {
         "没有连接 USB 摄像头：请连接摄像头（并确认 camtool cameras 中能看到它），或选择内置摄像头。",
     # CAM606 / CAM607
     "{key} needs WMPF {needed} or newer (assumed from the client library's release history); the device has WMPF {installed}.":
-        "{key} 需要 WMPF {needed} 或更高版本（根据客户端库的发布历史推断）；设备上的 WMPF 为 {installed}。",
+        "{key} 需要 WMPF {needed} 及以上版本（根据客户端库的发布历史推断）；设备上的 WMPF 为 {installed}。",
     "{key} needs WMPF {needed} or newer; the device has WMPF {installed}, which ignores it.":
-        "{key} 需要 WMPF {needed} 或更高版本；设备上的 WMPF 为 {installed}，会忽略该配置项。",
+        "{key} 需要 WMPF {needed} 及以上版本；设备上的 WMPF 为 {installed}，会忽略该配置项。",
     "Update WMPF on the device to {needed} or newer; until then {key} has no effect.":
         "请把设备上的 WMPF 升级到 {needed} 及以上版本；在此之前 {key} 不生效。",  # same text as config.py
     "WMPF ({package}) is not installed on the device, so no camera key takes effect there.":

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     # inventory over adb
     "`{command}` gave no usable answer ({reason}); that part of the inventory is unknown.":
-        "`{command}` 没有给出可用的结果（{reason}）；清单中这一部分未知。",
+        "`{command}` 没有给出可用的结果（{reason}）；这部分信息未知。",
     "exit code {code}": "退出码 {code}",
     # apply
     "The receiver in {package} answered an unknown result {code}: {reason}":
@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "USB devices: none.": "USB 设备：无。",
     "USB devices:": "USB 设备：",
     "  internalCameraName \"{id}\": facing {facing}, sensor orientation {orientation}":
-        "  internalCameraName \"{id}\"：朝向 {facing}，传感器方向 {orientation}",
+        "  internalCameraName \"{id}\"：{facing}，传感器方向 {orientation}",
     "  usbCameraName \"{path}\": {name} ({kind})": "  usbCameraName \"{path}\"：{name}（{kind}）",
     "not installed": "未安装",
     "    the USB camera at {path}": "    即 {path} 处的 USB 摄像头",

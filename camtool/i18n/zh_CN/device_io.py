@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "authorizing": "正在授权",
     "connecting": "正在连接",
     "in recovery": "处于恢复模式",
-    "in bootloader": "处于引导加载模式",
+    "in bootloader": "处于 bootloader 模式",
     "in sideload": "处于 sideload 模式",
     "not a device (host)": "不是设备（主机）",
     "unknown state": "未知状态",

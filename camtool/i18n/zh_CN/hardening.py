@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.":
         "设备 {serial} 对 `{detail}` 的回答被截断了，camtool 没有使用它。",
     "Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.":
-        "请重试。如果一再发生，请检查数据线并重启设备：设备可能负载过高。",
+        "请重试。如果反复出现，请检查数据线并重启设备：设备可能负载过高。",
     # --- CAM112: control characters in string keys ---------------------------------------------
     "usbCameraName contains whitespace or shell characters": "usbCameraName 含有空白或 shell 特殊字符",
     "A camera key's text contains control characters or a lone surrogate": "摄像头配置项的文本含有控制字符或孤立的代理项",

@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "{field} must be a non-empty text in quotes.": "{field} 必须是带引号的非空文本。",
     # Running and reporting
     "camtool failed on this station ({error}).": "camtool 在该工位上出错（{error}）。",
-    "Not run: the lab run was interrupted.": "未运行：实验室运行被中断。",
+    "Not run: the lab run was interrupted.": "未运行：实验室检查被中断。",
     "Keys to change: {keys}": "需要修改的配置项：{keys}",
     "Both ends are not upright; keys to change: {keys}": "两端方向并非都正确；需要修改的配置项：{keys}",
     "device end {serial}; WeChat end {wechat}": "设备端 {serial}；微信端 {wechat}",
@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "ERROR": "出错",
     "NOT RUN": "未运行",
     "{passed} of {total} stations pass; {date}; camtool {version}": "{total} 个工位中 {passed} 个通过；{date}；camtool {version}",
-    "Lab run: {lab}": "实验室运行：{lab}",
+    "Lab run: {lab}": "实验室检查：{lab}",
     "interrupted: stations not reached are marked NOT RUN": "已中断：未轮到的工位标为“未运行”",
     "Station": "工位",
     "Verdict": "结论",
@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "Device end {serial}": "设备端 {serial}",
     "WeChat end {serial}": "微信端 {serial}",
     "Recording: {elapsed} s of {total} s": "正在录制：{elapsed} / {total} 秒",
-    "Interrupted before the first picture: no clip written.": "在第一帧画面之前被中断：未写出视频片段。",
+    "Interrupted before the first picture: no clip written.": "还没收到第一帧画面就被中断了：未写出视频片段。",
     "no frame was recorded, so no clip was written.": "没有录到任何帧，因此未写出视频片段。",
     "Recorded {seconds} s ({frames} frames) to {file}.": "已录制 {seconds} 秒（{frames} 帧）到 {file}。",
     "{end} showed no picture within {seconds} seconds. Check that its screen is on and that `camtool devices` "

@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
     'A /* comment is never closed.': '/* 注释没有结束。',
     'A """ string is never closed.': '""" 字符串没有结束。',
     'the string is never closed': '字符串没有结束',
-    'Java text blocks are not read; use a plain "..." string': '不读取 Java 文本块；请使用普通的 "..." 字符串',
+    'Java text blocks are not read; use a plain "..." string': 'camtool 不读取 Java 文本块；请改用普通的 "..." 字符串',
     'the string uses a $ template, so its value is only known when the app runs': '字符串使用了 $ 模板，其值要到应用运行时才确定',
     'A string is not closed on its line.': '字符串在本行内没有结束。',
     'the string has an escape sequence the language does not allow': '字符串含有该语言不允许的转义序列',
@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     'The snippet changes a JSONObject in a way camtool does not follow': '代码片段以 camtool 无法跟踪的方式修改了 JSONObject',
     'the value is computed when the app runs, not a literal': '该值在应用运行时计算，不是字面量',
     'expected "{expected}" here': '此处应为“{expected}”',
-    'the key is not a "string" constant': '键不是 "字符串" 常量',
+    'the key is not a "string" constant': '键不是 "..." 形式的字符串常量',
     'a character literal is not a JSON value': '字符字面量不是 JSON 值',
     'Line {line}: {name}(...) changes the JSON in a way camtool does not follow.':
         '第 {line} 行：{name}(...) 以 camtool 无法跟踪的方式修改了 JSON。',
@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
         '{source} 中没有 JSONObject 的 put("key", value) 调用，因此读不到配置。',
     'Choose the code that builds the initGlobalConfig JSON, or import the JSON itself.': '请选择构建 initGlobalConfig JSON 的代码，或直接导入 JSON。',
     # --- profiles ------------------------------------------------------------------------
-    "The profile file does not have the profile's fields": '配置档案文件缺少档案应有的字段',
+    "The profile file does not have the profile's fields": '配置档案文件的字段有误',
     "The profile's sku does not match its file name": '配置档案的 sku 与文件名不一致',
     'The profile extends a profile that is missing or unreadable': '配置档案继承的档案不存在或无法读取',
     'The profiles extend each other in a cycle': '配置档案之间循环继承',
@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "a SKU is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit":
         "SKU 由 1 到 64 个字母、数字、'.'、'_' 或 '-' 组成，且以字母或数字开头",
     "a SKU may not contain '..' or end with '.'": "SKU 不能包含 '..'，也不能以 '.' 结尾",
-    'Windows reserves this name for a device; choose another SKU': 'Windows 把这个名字保留给设备使用；请换一个 SKU',
+    'Windows reserves this name for a device; choose another SKU': 'Windows 将此名称保留为设备名；请换一个 SKU',
     "an Android package name looks like com.example.app (letters, digits, '_', dot-separated)":
         "Android 包名形如 com.example.app（字母、数字、'_'，用点分隔）",
     'device notes such as model and camera_module are text': 'model、camera_module 等设备备注必须是文本',
@@ -86,8 +86,8 @@ MESSAGES: dict[str, str] = {
     'A profile named {existing} already exists in {directory}.': '{directory} 中已有名为 {existing} 的配置档案。',
     'Check the SKU (camtool profiles list) or the library folder (--profiles DIR).':
         '请检查 SKU（camtool profiles list）或档案库文件夹（--profiles DIR）。',
-    'Correct the field; a profile has schema, sku, description, extends, device, apply_package, config and verifications.':
-        '请更正该字段；配置档案包含 schema、sku、description、extends、device、apply_package、config 和 verifications。',
+    'Correct the field; a profile has schema, sku, description, description_zh_CN, extends, device, apply_package, config and verifications.':
+        '请改正该字段；配置档案的字段有 schema、sku、description、description_zh_CN、extends、device、apply_package、config 和 verifications。',
     'Create profile {parent}, correct it (camtool profiles validate {parent}), or change "extends".':
         '请创建配置档案 {parent}、改正它（camtool profiles validate {parent}），或修改 "extends"。',
     'Make the two the same: rename the file to {sku}.json or set "sku" to {stem}.':
@@ -103,14 +103,14 @@ MESSAGES: dict[str, str] = {
         '请从其中一个档案中删除 "extends"，使继承链终止于没有 extends 的档案。',
     'The profiles extend each other in a cycle: {cycle}.': '配置档案之间循环继承：{cycle}。',
     'There is no profile {sku} in {directory}.': '{directory} 中没有配置档案 {sku}。',
-    'Update camtool to open this profile.': '请更新 camtool 后再打开此配置档案。',
+    'Update camtool to open this profile.': '请升级 camtool 后再打开此配置档案。',
     'is missing': '缺失',
     'is not a profile field (a typo?)': '不是配置档案的字段（拼写错误？）',
     'must be 1 or more': '必须大于或等于 1',
-    'must be a JSON list (in square brackets)': '必须是 JSON 列表（方括号）',
-    'must be a JSON object (in braces)': '必须是 JSON 对象（花括号）',
+    'must be a JSON list (in square brackets)': '必须是 JSON 数组（用方括号括起）',
+    'must be a JSON object (in braces)': '必须是 JSON 对象（用花括号括起）',
     'must be a whole number': '必须是整数',
-    'must be text in double quotes': '必须是双引号中的文本',
+    'must be text in double quotes': '必须是用双引号括起的文本',
     '{source} is a profile of format {schema}; this camtool reads format {supported}.':
         '{source} 是格式 {schema} 的配置档案；此版本 camtool 只能读取格式 {supported}。',
     '{source} says its sku is {sku}, but the file is named {stem}.json.': '{source} 中的 sku 是 {sku}，但文件名是 {stem}.json。',
@@ -135,14 +135,14 @@ MESSAGES: dict[str, str] = {
     'No profiles in {folder}. Examples ship with camtool: camtool profiles --profiles "{examples}" list':
         '{folder} 中没有配置档案。camtool 自带示例：camtool profiles --profiles "{examples}" list',
     'Not exported: the config has errors. Correct them, or export anyway with --allow-errors.':
-        '未导出：配置有错误。请更正，或用 --allow-errors 强制导出。',
+        '未导出：配置有错误。请先改正，或用 --allow-errors 强制导出。',
     'Not exported: {reason}': '未导出：{reason}',
     'One line on the device this profile is for.': '用一行文字说明此配置档案对应的设备。',
     'Print a profile and its resolved config.': '显示配置档案及其解析后的配置。',
     'Resolved config (with what it inherits from {parent}):': '解析后的配置（含从 {parent} 继承的内容）：',
     'The per-SKU profile library: one JSON file per device SKU.': '按 SKU 划分的配置档案库：每个设备 SKU 一个 JSON 文件。',
     'The profile library folder (default: {folder}).': '配置档案库文件夹（默认：{folder}）。',
-    'The profile whose config this one starts from.': '作为本档案配置基础的配置档案。',
+    'The profile whose config this one starts from.': '要继承的配置档案（本档案以它的配置为基础）。',
     'Write to FILE (atomically) instead of standard output.': '写入 FILE（原子写入），而不是标准输出。',
     'Wrote {path}.': '已写入 {path}。',
     'camtool profiles new: "{sku}" cannot be a profile name: {problem}.': 'camtool profiles new：“{sku}”不能用作配置档案名称：{problem}。',
@@ -153,9 +153,14 @@ MESSAGES: dict[str, str] = {
     'Check that you chose the code that builds the initGlobalConfig JSON.': '请确认选择的是构建 initGlobalConfig JSON 的代码。',
     'The config is nested too deeply to export; a camera config is one flat JSON object.': '配置嵌套过深，无法导出；摄像头配置应是一个扁平的 JSON 对象。',
     'Line {line}: the text given to {name}(...) is not JSON of that kind that camtool can read.':
-        '第 {line} 行：传给 {name}(...) 的文本不是 camtool 能读取的相应类型的 JSON。',
+        '第 {line} 行：传给 {name}(...) 的文本不是相应类型的 JSON，camtool 无法读取。',
     'Check the JSON inside the string (camtool validate reads it from a .json file), or use put("key", value) calls.':
         '请检查字符串中的 JSON（把它存为 .json 文件后可用 camtool validate 检查），或改用 put("key", value) 调用。',
 }
 
-MESSAGES["{source} is {size} bytes: far too big to be a camera config."] = "{source} 有 {size} 字节，远大于一个摄像头配置。"
+MESSAGES["{source} is {size} bytes: far too big to be a camera config."] = "{source} 有 {size} 字节，摄像头配置不可能这么大。"
+
+MESSAGES.update({
+    "The same line in Simplified Chinese (shown when camtool speaks Chinese).":
+        "同一行说明的简体中文版（camtool 使用中文时显示）。",
+})

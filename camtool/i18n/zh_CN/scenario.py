@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "({count} more problems after fixing this one.)": "（改正此处后还有 {count} 个问题。）",
     # cross-field checks
     "Android {android} reports SDK {expected}, not {sdk}.": "Android {android} 的 SDK 是 {expected}，不是 {sdk}。",
-    "Camera id \"{id}\" is used twice.": "摄像头 id“{id}”重复使用。",
+    "Camera id \"{id}\" is used twice.": "摄像头 ID“{id}”重复了。",
     "A camera facing external is served by hal = \"external\".": "朝向为 external 的摄像头应设置 hal = \"external\"。",
     "The external camera HAL exists from Android 9 (SDK 28); this device has SDK {sdk}.":
         "外接摄像头 HAL 从 Android 9（SDK 28）起才有；此设备的 SDK 是 {sdk}。",
@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "{path}: {field}: {problem}": "{path}：{field}：{problem}",
     "must be a JSON object.": "必须是 JSON 对象。",
     "must be {version}; this capture says {found}. Capture again with this camtool.":
-        "必须是 {version}；此采集写的是 {found}。请用当前版本的 camtool 重新采集。",
+        "必须是 {version}；此采集目录中是 {found}。请用当前版本的 camtool 重新采集。",
     "needs \"command\" (a text).": "需要“command”（文本）。",
     "must name a file in the capture directory.": "必须是采集目录中的文件名。",
     "\"{name}\" is not a plain file name inside the capture directory.": "“{name}”不是采集目录内的普通文件名。",
@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "Android 12 tablet, back and front built-in cameras, WMPF 2.1.2":
         "Android 12 平板，前后两个内置摄像头，WMPF 2.1.2",
     "RK3588 intercom, one USB camera behind the external camera HAL (id 111), with serial":
-        "RK3588 对讲机，一个经外接摄像头 HAL 接入的 USB 摄像头（id 111），有序列号",
+        "RK3588 对讲机，一个经外接摄像头 HAL 接入的 USB 摄像头（ID 111），有序列号",
     "Android 8.1 device (old output formats), built-in back camera, USB camera without serial, WMPF 1.2.4":
         "Android 8.1 设备（旧输出格式），内置后置摄像头，无序列号的 USB 摄像头，WMPF 1.2.4",
     "Android 11 kiosk, two identical USB cameras told apart by serial, plus a USB sound card":
@@ -84,8 +84,8 @@ MESSAGES: dict[str, str] = {
     "Android 9 intercom, USB camera behind the external HAL as \"/dev/video0\", WMPF 2.0.3":
         "Android 9 对讲机，经外接摄像头 HAL 接入、以“/dev/video0”出现的 USB 摄像头，WMPF 2.0.3",
     "Android 10 doorbell whose WMPF rotates counter-clockwise and flips by vertical mirror":
-        "Android 10 门铃，其 WMPF 逆时针旋转、以垂直镜像实现翻转",
+        "Android 10 门铃，其 WMPF 按逆时针旋转，并用上下镜像实现翻转",
     "Android 12 tablet like tablet-a12, WMPF not installed": "与 tablet-a12 相同的 Android 12 平板，未安装 WMPF",
     "Android 7.1 learning machine (HAL1-era camera dump), back and front cameras, WMPF 1.1.2":
-        "Android 7.1 学习机（HAL1 时代的摄像头输出），前后摄像头，WMPF 1.1.2",
+        "Android 7.1 学习机（HAL1 时代的 dumpsys 输出），前后两个摄像头，WMPF 1.1.2",
 }

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "The device end is upside down. Outside the camera keys, reverseLandscape (WMPF 1.2.0) turns the whole mini "
     "program by 180 degrees; that it turns the camera preview too is a guess (inferred): set it, then check again.":
         "设备端画面上下颠倒。摄像头配置项之外，reverseLandscape（WMPF 1.2.0）会把整个小程序旋转 180 度；"
-        "它是否也会旋转摄像头预览画面只是推测（inferred）：可以设置后重新检查。",
+        "它是否也会旋转摄像头预览画面尚未证实（推断）：可以设置后重新检查。",
     "On this USB camera the {end} is a quarter turn away from the {other}: usbCameraRotationAngle turns both ends "
     "and usbCameraPushFlip only by 180 degrees, so no USB key makes both upright. The recommendation keeps the "
     "{other} upright; the {end} stays turned {degrees} degrees clockwise. Outside these keys: if Android also "
@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera key and "
     "{needed} knows them all; no version in between was found (inferred).":
         "WMPF {version} 是否支持 {key} 尚不清楚：WMPF 客户端库 {unseen} 不认识任何摄像头配置项，{needed} 则全部认识；"
-        "两者之间的版本未曾找到（inferred）。",
+        "两者之间的版本都没有找到（推断）。",
     "Update WMPF on the device to {needed} or newer to be sure, or check the picture on the device with camtool "
     "verify.":
         "如需确定，请将设备上的 WMPF 升级到 {needed} 及以上版本，或用 camtool verify 在设备上检查画面。",
@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "the client library's own constants: 1.1.0 knows no camera key, 2.0.0 knows them all; versions in between "
     "were not found, so they get a warning (CAM405), not an error. Only internalCameraName's 2.0.0 is documented.":
         "CAM301、CAM405、CAM502：除 internalCameraName 外，各摄像头配置项的版本要求（WMPF 2.0.0）来自客户端库自身的常量："
-        "1.1.0 不认识任何摄像头配置项，2.0.0 全部认识；两者之间的版本未曾找到，因此只给出警告（CAM405），而不是错误。"
+        "1.1.0 不认识任何摄像头配置项，2.0.0 全部认识；两者之间的版本都没有找到，因此只给出警告（CAM405），而不是错误。"
         "只有 internalCameraName 的 2.0.0 有文档说明。",
     "this WMPF version does not read the USB keys that would select it": "此 WMPF 版本不支持用于选择它的 USB 配置项",
     "the USB keys that would select it have values WMPF cannot read": "用于选择它的 USB 配置项取值无效，WMPF 无法读取",
@@ -104,14 +104,14 @@ MESSAGES: dict[str, str] = {
     "Whether WMPF {installed} on the device reads {key} is unknown: no WMPF client library between {unseen} (no "
     "camera keys) and {needed} (all of them) was found (inferred).":
         "设备上的 WMPF {installed} 是否支持 {key} 尚不清楚：在 {unseen}（不认识摄像头配置项）与 {needed}（全部认识）"
-        "之间没有找到任何 WMPF 客户端库（inferred）。",
+        "之间没有找到任何 WMPF 客户端库（推断）。",
     "Update WMPF on the device to {needed} or newer to be sure, or check the picture with camtool verify.":
         "如需确定，请将设备上的 WMPF 升级到 {needed} 及以上版本，或用 camtool verify 检查画面。",
     # Shipped scenarios (resources/scenarios)
     "Door intercom, USB camera: preview upright, WeChat end upside down (WMPF FAQ 4.1, first case)":
         "门禁对讲机，USB 摄像头：预览画面方向正确，微信端上下颠倒（WMPF FAQ 4.1 第一种情况）",
     "Android 11 tablet, built-in camera: preview sideways, WeChat end upright":
-        "Android 11 平板，内置摄像头：预览画面横躺，微信端方向正确",
+        "Android 11 平板，内置摄像头：预览画面转了 90 度，微信端方向正确",
     "Portrait intercom, USB camera: WeChat end a quarter turn from the upright preview":
         "竖屏对讲机，USB 摄像头：预览画面方向正确，微信端偏转 90 度",
 }

@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "{key} has no effect: {reason}": "{key} 不起作用：{reason}",
     "{key} needs WMPF {needed} or newer and the device has {wmpf}: update WMPF, then the picture can be turned "
     "by keys.":
-        "{key} 需要 WMPF {needed} 或更高版本，而设备上是 {wmpf}：请升级 WMPF，之后才能通过配置项旋转画面。",
+        "{key} 需要 WMPF {needed} 及以上版本，而设备上是 {wmpf}：请升级 WMPF，之后才能通过配置项旋转画面。",
     "Not yet confirmed on this device: camtool assumes a rotation value turns the picture {direction}. Apply "
     "the recommendation (--apply) and camtool checks which way it went.":
         "尚未在这台设备上确认：camtool 假设旋转角度会{direction}旋转画面。应用建议（--apply）后，camtool 会检查实际旋转方向。",
@@ -44,14 +44,14 @@ MESSAGES: dict[str, str] = {
     # The workflow (camtool/vision/verify_run.py)
     "The recommendation could not be applied: {reason}": "无法应用建议：{reason}",
     "The {end} did not show the new config within {seconds} seconds; the check used the pictures it had.":
-        "{end}在 {seconds} 秒内未显示新配置的画面；检查使用了已有的画面。",
-    "No key can do more: the remaining problems are explained above.": "配置项已无法做得更多：剩余问题已在上文说明。",
+        "{end}在 {seconds} 秒内没有显示新配置下的画面；本次检查使用的是已有画面。",
+    "No key can do more: the remaining problems are explained above.": "配置项已无能为力：剩余问题见上文说明。",
     "Stopped after {rounds} applies without both ends upright; check the explanations and the pictures in the "
     "report.":
-        "已应用 {rounds} 次，两端方向仍未都正确，已停止；请查看说明和报告中的画面。",
+        "已应用 {rounds} 次，两端方向仍未全部正确，已停止；请查看说明和报告中的画面。",
     "screencap on {serial}": "{serial} 上的 screencap",
     "{source} gave no picture ({detail}). Check that the screen is on and unlocked, and try again.":
-        "{source} 没有得到画面（{detail}）。请确认屏幕已点亮并解锁，然后重试。",
+        "{source} 没有取到画面（{detail}）。请确认屏幕已点亮并解锁，然后重试。",
     "no data": "无数据",
     "Applying needs the package of the app with camtool's receiver: give --package or set apply_package in "
     "the profile.":
@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "Verdict: {verdict}": "结论：{verdict}",
     "  {end}: {state}": "  {end}：{state}",
     "turned {degrees} degrees clockwise, {mirror}, {upright}": "顺时针旋转 {degrees} 度，{mirror}，{upright}",
+    "not turned, {mirror}, {upright}": "未旋转，{mirror}，{upright}",
     "Applied {count} time(s); checked {checks} time(s).": "已应用 {count} 次；已检查 {checks} 次。",
     "- {text}": "- {text}",
     "Recommended config:": "建议的配置：",

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
         "找不到 adb 可执行文件。请安装 Android platform-tools，或将 ADBUTILS_ADB_PATH 设为 adb 的路径。",
     "No free TCP port found on 127.0.0.1.": "127.0.0.1 上找不到空闲的 TCP 端口。",
     "ADBUTILS_ADB_PATH points to {path}, which is not a file. Fix the variable or unset it to use the adb bundled with camtool.":
-        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或删除它以使用 camtool 自带的 adb。",
+        "ADBUTILS_ADB_PATH 指向 {path}，但它不是文件。请改正该变量，或取消该设置，改用 camtool 自带的 adb。",
     "adbutils is not installed; reinstall camtool.": "未安装 adbutils，请重新安装 camtool。",
     "adb {command} failed: {output}": "adb {command} 执行失败：{output}",
     "adb did not answer within {seconds} s ({command}). Kill stray adb processes and try again.":
@@ -17,10 +17,10 @@ MESSAGES: dict[str, str] = {
         "从不应答（命令超时；adb connect 10 秒后失败）",
     "refuse connections (adb shows the device offline)": "拒绝连接（adb 显示设备 offline）",
     "ask for USB debugging authorisation and never accept (adb shows unauthorized)":
-        "要求 USB 调试授权但始终不予授权（adb 显示 unauthorized）",
+        "请求 USB 调试授权，但始终不授权（adb 显示 unauthorized）",
     "answer every command MS milliseconds late": "每条命令延迟 MS 毫秒应答",
     "cut every command's output after BYTES bytes": "每条命令的输出在 BYTES 字节后截断",
-    "drop the connection after BYTES bytes of one stream (mid-stream)": "单个数据流传出 BYTES 字节后断开连接（流中断开）",
+    "drop the connection after BYTES bytes of one stream (mid-stream)": "单个数据流传输 BYTES 字节后断开连接（在传输中途断开）",
     "start with USB device number I (0 = first in the scenario) unplugged":
         "启动时拔出第 I 个 USB 设备（0 = 场景中的第一个）",
     "start with WMPF not installed": "启动时模拟未安装 WMPF",
@@ -39,7 +39,7 @@ MESSAGES: dict[str, str] = {
         "运行一台虚拟设备，adb 可像真机一样连接它（无需真机）。",
     "A virtual device speaks adb on 127.0.0.1 so that camtool (and adb itself) can be used without hardware. Its cameras, USB devices and WMPF version come from a scenario.":
         "虚拟设备在 127.0.0.1 上提供 adb 协议，无需硬件即可使用 camtool（以及 adb 本身）。它的摄像头、USB 设备和 WMPF 版本来自场景文件。",
-    "List the shipped scenarios.": "列出自带的场景。",
+    "List the shipped scenarios.": "列出预置场景。",
     "Start a virtual device and attach it to adb until Ctrl+C.": "启动虚拟设备并连接到 adb，直到按下 Ctrl+C。",
     "Start a virtual device (and the WeChat phone that receives its calls), attach both to the adb server (started if needed) and keep them until Ctrl+C. Exit 2: bad scenario or option; 3: adb is not available.":
         "启动虚拟设备（以及接听其通话的微信端手机），将两者连接到 adb 服务器（必要时启动服务器），直到按下 Ctrl+C。退出码 2：场景或选项有误；3：adb 不可用。",
