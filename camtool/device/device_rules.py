@@ -112,7 +112,7 @@ def _usb_selection(config: dict, inventory: Inventory) -> list[Finding]:
 
 
 def _usb_by_path(path: str, inventory: Inventory, ids: tuple[int, int] | None) -> list[Finding]:
-    entry = next((e for e in inventory.usb if e.device.path == path), None)
+    entry = inventory.usb_at(path)
     cameras = inventory.usb_cameras
     if entry is not None:
         if entry.device.is_camera is False:
@@ -153,7 +153,7 @@ def _replugged(path: str, cameras: list[UsbEntry], ids: tuple[int, int] | None) 
 def _usb_by_triple(vendor: int, product: int, serial: str, inventory: Inventory) -> list[Finding]:
     keys = tuple(USB_TRIPLE)
     values = dict(vendor=vendor, product=product, serial=serial)
-    matches = [e for e in inventory.usb if e.device.triple == (vendor, product, serial)]
+    matches = inventory.usb_with_triple((vendor, product, serial))
     if len(matches) > 1:
         return [_finding(
             "CAM605", keys,

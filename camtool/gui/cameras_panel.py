@@ -128,7 +128,7 @@ class CamerasPanel(QWidget):
             document.set_mode(SelectionMode.BUILTIN_NAME)
             document.set_value("internalCameraName", ident)
         else:
-            entry = next((e for e in inventory.usb if e.device.path == ident), None)
+            entry = inventory.usb_at(ident)
             if entry is None:
                 return False
             dev = entry.device

@@ -16,7 +16,7 @@ validated by the rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from camtool.config.keys import KEYS_BY_NAME, ORIENTATION_KEYS, USB_TRIPLE, Family
 from camtool.config.rules import validate
@@ -29,6 +29,9 @@ from camtool.config.semantics import (
 from camtool.config.versions import Gate, gate
 from camtool.i18n import N_, tr
 from camtool.vision.detect import ChartDetection, detect_orientation
+
+if TYPE_CHECKING:
+    from camtool.device.inventory import Inventory
 
 __all__ = ["END_NAMES", "EndResult", "Explanation", "Observation", "OrientationVerdict", "check_orientation",
            "verdict_from_detections", "TILT_NOTE_DEG"]
@@ -405,13 +408,11 @@ def _builtin_in_use(config: dict, inventory) -> Any:
     return next((e for e in entries if e.camera.facing == "back"), entries[0])
 
 
-def _usb_selector(inventory, path: str) -> dict[str, Any]:
+def _usb_selector(inventory: Inventory, path: str) -> dict[str, Any]:
     """USB keys for the device at `path`: the triple when it is usable (it survives replugs), else the path."""
-    for entry in getattr(inventory, "usb", None) or []:
-        device = entry.device
-        if device.path == path and entry.triple_usable and None not in device.triple:
-            return {"usbCameraVendorId": device.vendor_id, "usbCameraProductId": device.product_id,
-                    "usbSerialNumber": device.serial}
+    entry = inventory.usb_at(path)
+    if entry is not None and entry.triple_usable and None not in entry.device.triple:
+        return dict(zip(USB_TRIPLE, entry.device.triple))
     return {"usbCameraName": path}
 
 
@@ -426,26 +427,16 @@ def _explain(item: Unfixable) -> Explanation:
     return Explanation(_UNFIXABLE_CODES[item.reason], item.reason, end, dict(item.values))
 
 
-def _opens_no_camera(config: dict, wmpf: str | None, inventory) -> bool:
+def _opens_no_camera(config: dict, wmpf: str | None, inventory: Inventory | None) -> bool:
     """The device's inventory has no camera that `config` can open (False when that is not known)."""
     if inventory is None:
         return False
     selection = camera_selection(config, wmpf)
     if selection.family is Family.USB:
-        if not getattr(inventory, "usb_known", False):
-            return False
-        keys = selection.usable
-        for entry in getattr(inventory, "usb", None) or []:
-            device = entry.device
-            if device.is_camera is False:
-                continue
-            if keys.get("usbCameraName") == device.path or (
-                    all(k in keys for k in USB_TRIPLE)
-                    and (device.vendor_id, device.product_id, device.serial) == tuple(keys[k] for k in USB_TRIPLE)):
-                return False
-        return True
+        return inventory.usb_known and not any(
+            entry.device.is_camera is not False for entry in inventory.usb_selected_by(selection.usable))
     # A built-in selection (or none: WMPF's default camera) on a device that lists no built-in camera.
-    return bool(getattr(inventory, "builtin_known", False)) and not (getattr(inventory, "builtin", None) or [])
+    return inventory.builtin_known and not inventory.builtin
 
 
 def _recommend(config: dict, bases: Bases | None, family: Family, behaviour: WmpfBehaviour, wmpf: str | None,
