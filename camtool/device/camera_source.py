@@ -69,14 +69,13 @@ class CameraRefusal(DeviceError):
 
 
 class NeedsAndroid12(CameraRefusal):
+    detail_in_message = True
     message_source = N_("The camera source needs Android 12 or later; device {serial} runs SDK {detail}.")
     action_source = N_("Use the screen source (leave out --source camera): it shows the camera while an app shows it.")
 
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"
-
 
 class NoServerFile(CameraRefusal):
+    detail_in_message = True
     message_source = N_("No scrcpy server file was found.")
     missing_source = N_("The scrcpy server file {detail} cannot be read.")
 
@@ -88,24 +87,17 @@ class NoServerFile(CameraRefusal):
                        "https://github.com/Genymobile/scrcpy/releases), then give its path with "
                        "--scrcpy-server FILE or set SCRCPY_SERVER_PATH. camtool never downloads it.")
 
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"
-
 
 class ServerTooOld(CameraRefusal):
+    detail_in_message = True
     message_source = N_("The scrcpy server file is version {detail}; the camera source needs 2.2 or later.")
     action_source = N_("Give the server file of scrcpy 2.2 or later with --scrcpy-server FILE.")
 
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"
-
 
 class CameraNotPresent(CameraRefusal):
+    detail_in_message = True
     message_source = N_("Device {serial} has no camera with that id ({detail}).")
     action_source = N_("Use one of the ids `camtool cameras` lists with --camera-id.")
-
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"
 
 
 class CameraBusy(CameraRefusal):

@@ -28,6 +28,8 @@ class DeviceError(Exception):
     message_source = N_("The device could not be used.")
     action_source = N_("Check the cable and that USB debugging is on, then try again.")
     exit_code = exitcodes.UNAVAILABLE
+    #: The detail is part of the message (a path, an SDK level, a version), not adb's words to quote.
+    detail_in_message = False
 
     def __init__(self, serial: str | None = None, detail: str = "") -> None:
         self.serial = serial
@@ -45,7 +47,7 @@ class DeviceError(Exception):
 
     def describe(self) -> str:
         text = f"{self.message} {self.action}"
-        if self.detail:
+        if self.detail and not self.detail_in_message:
             text += " " + tr(N_("(adb said: {detail})"), detail=printable(self.detail))
         return text
 
