@@ -91,10 +91,7 @@ def _unused_usb_camera(config: dict, inventory: Inventory) -> list[Finding]:
 
 def _selected_builtin(config: dict, inventory: Inventory):
     name = config.get("internalCameraName")
-    for entry in inventory.builtin:
-        if isinstance(name, str) and entry.camera.camera_id == name:
-            return entry
-    return None
+    return inventory.builtin_with_id(name) if isinstance(name, str) else None
 
 
 # ---- USB camera ------------------------------------------------------------------------------

@@ -123,6 +123,10 @@ class Inventory:
     def usb_cameras(self) -> list[UsbEntry]:
         return [entry for entry in self.usb if entry.device.is_camera]
 
+    def builtin_with_id(self, camera_id: object) -> BuiltinEntry | None:
+        """The built-in camera with this public id (what internalCameraName names)."""
+        return next((entry for entry in self.builtin if entry.camera.camera_id == camera_id), None)
+
     # The one matching of USB selector keys to the devices on the bus (device rules CAM602-605,
     # the orientation check's "this config opens no camera", the window's camera list).
     def usb_at(self, path: object) -> UsbEntry | None:

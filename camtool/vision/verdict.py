@@ -245,7 +245,7 @@ def verdict_from_detections(device: ChartDetection | None, wechat: ChartDetectio
     """`check_orientation` for detections already made."""
     config = dict(config) if isinstance(config, dict) else {}
     if wmpf_version is None and inventory is not None:
-        wmpf_version = getattr(getattr(inventory, "device", None), "wmpf", None)
+        wmpf_version = inventory.device.wmpf
     ends = EndResult("device", device), EndResult("wechat", wechat)
     notes: list[Explanation] = []
     for end in ends:
@@ -393,9 +393,9 @@ def _keys_that_depend(config: dict, wmpf: str | None) -> tuple[bool, bool]:
     return turns, flips
 
 
-def _builtin_in_use(config: dict, inventory) -> Any:
+def _builtin_in_use(config: dict, inventory: Inventory | None) -> Any:
     """The inventory entry of the built-in camera this config opens (None when unknown)."""
-    entries = list(getattr(inventory, "builtin", None) or [])
+    entries = inventory.builtin if inventory is not None else []
     if not entries:
         return None
     keys = camera_selection(config).usable   # the one reading of which selector WMPF takes
@@ -403,7 +403,7 @@ def _builtin_in_use(config: dict, inventory) -> Any:
     if wanted is None and "cameraId" in keys:
         wanted = str(keys["cameraId"])
     if wanted is not None:
-        return next((e for e in entries if e.camera.camera_id == wanted), None)
+        return inventory.builtin_with_id(wanted)
     # No selector: WMPF opens its default camera, the first back-facing one (inferred), else the first.
     return next((e for e in entries if e.camera.facing == "back"), entries[0])
 
