@@ -23,7 +23,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, WECHAT_END, Turn, WmpfBehaviour, ends_for
+from camtool.config.ends import DEFAULT_BEHAVIOUR, WECHAT_END, WmpfBehaviour
+from camtool.config.semantics import ends_for
+from camtool.config.turns import Turn
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_picture import DeviceFrameTap, DeviceRunsPicker
 from camtool.gui.end_view import EndView
@@ -95,7 +97,7 @@ class SimulatedEnds:
 
         from camtool.vision.recover import recover_camera_picture
 
-        from camtool.config.semantics import Bases
+        from camtool.config.ends import Bases
 
         if request.device_screen_frame is None:
             # The virtual camera: both ends start from its picture; the push path may add a turn.

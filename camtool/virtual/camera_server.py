@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from camtool.config.semantics import Turn
+from camtool.config.turns import Turn
 from camtool.virtual.adbd import Stream
 from camtool.virtual.encoder import screenrecord_stream
 from camtool.virtual.media import pump, run_encoder

@@ -18,14 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from camtool.config.ends import (
+    ALL_BEHAVIOURS, DEFAULT_BEHAVIOUR, DEVICE_END, END_TITLES, WECHAT_END, Bases, WmpfBehaviour,
+)
+from camtool.config.family_rules import REASON_OTHER_FAMILY, SELECTORS, camera_selection, parse_wmpf_version
 from camtool.config.keys import KEYS_BY_NAME, ORIENTATION_KEYS, USB_TRIPLE, Family
 from camtool.config.rules import validate
 from camtool.config.semantics import (
-    ALL_BEHAVIOURS, DEFAULT_BEHAVIOUR, DEVICE_END, END_TITLES, REASON_MIRROR, REASON_MIRROR_DEVICE,
-    REASON_OTHER_FAMILY, REASON_PREVIEW_FIXED, REASON_QUARTER_APART, REASON_REVERSE_LANDSCAPE, SELECTORS,
-    WECHAT_END, Bases, Turn, Unfixable, WmpfBehaviour, bases_seen, camera_selection, config_for_upright,
-    ends_for, parse_wmpf_version,
+    REASON_MIRROR, REASON_MIRROR_DEVICE, REASON_PREVIEW_FIXED, REASON_QUARTER_APART, REASON_REVERSE_LANDSCAPE,
+    Unfixable, bases_seen, config_for_upright, ends_for,
 )
+from camtool.config.turns import Turn
 from camtool.config.versions import Gate, gate
 from camtool.i18n import N_, tr
 from camtool.vision.detect import ChartDetection, detect_orientation
