@@ -29,6 +29,7 @@ from camtool.device.camera_refusals import (
 from camtool.device.errors import DeviceError, DeviceTimeout
 from camtool.device.scrcpy_stream import CODEC_H264, Stopped, read_stream_head
 from camtool.i18n import N_, join_list, tr
+from camtool.printable import printable
 
 CAMERA_MIN_SDK = 31                      # Android 12: the shell user may open cameras
 MIN_SERVER_VERSION = (2, 2)              # the first with the protocol followed here
@@ -77,7 +78,7 @@ def find_server_file(explicit: str | os.PathLike | None = None, env: Mapping[str
         if given:
             path = Path(given)
             if not path.is_file():
-                raise NoServerFile(detail=tr(N_("{path} (from {origin})"), path=printable(str(path)), origin=origin))
+                raise NoServerFile(detail=tr(N_("{path} (from {origin})"), path=_quoted(str(path)), origin=origin))
             return path
     for path in places if places is not None else install_places(env):
         if path.is_file():
@@ -85,9 +86,9 @@ def find_server_file(explicit: str | os.PathLike | None = None, env: Mapping[str
     raise NoServerFile(detail="")
 
 
-def printable(text: str, limit: int = 600) -> str:
-    """Text from a device, a file name or a user, safe for a terminal: control characters become '?'."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)[:limit]
+def _quoted(text: str, limit: int = 600) -> str:
+    """A path, a version or the server's words as a message quotes them: escaped (camtool.printable), capped."""
+    return printable(text)[:limit]
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
@@ -149,7 +150,7 @@ def _server_words(text: str) -> str:
     """The server's error lines, for a message: printable only, without the Java stack."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("at ")]
     picked = [ln for ln in lines if "ERROR" in ln] or lines
-    return printable(" / ".join(picked[:4]))
+    return _quoted(" / ".join(picked[:4]))
 
 
 @dataclass
@@ -185,7 +186,7 @@ class CameraServer:
         try:
             data = self.server_file.read_bytes()
         except OSError as exc:
-            raise NoServerFile(detail=tr(N_("{path} ({reason})"), path=printable(str(self.server_file)),
+            raise NoServerFile(detail=tr(N_("{path} ({reason})"), path=_quoted(str(self.server_file)),
                                          reason=exc.strerror or str(exc))) from None
         self._key = hashlib.sha256(data).hexdigest()
         self.io.push(self.serial, data, REMOTE_PATH, 0o644, timeout=30.0)
@@ -218,7 +219,7 @@ class CameraServer:
             raise ServerFailed(self.serial, _server_words(text) or tr(N_("nothing; is the file a scrcpy server?")))
         version = found.group(1)
         if version_tuple(version) < MIN_SERVER_VERSION:
-            raise ServerTooOld(self.serial, printable(version))
+            raise ServerTooOld(self.serial, _quoted(version))
         _learned_versions[self._key] = version
         self.version = version
         return version
