@@ -108,9 +108,7 @@ class AdbPortSettingError(DeviceError):
     message_source = N_("ANDROID_ADB_SERVER_PORT is set to \"{detail}\", which is not a TCP port (1 to 65535).")
     action_source = N_("Set it to the port of your adb server (adb's default is 5037), or unset it.")
     exit_code = exitcodes.USAGE
-
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"  # the detail is the setting itself, already in the message
+    detail_in_message = True   # the detail is the setting itself
 
 
 class DeviceAnswerCut(DeviceError):
@@ -121,6 +119,4 @@ class DeviceAnswerCut(DeviceError):
 
     message_source = N_("The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.")
     action_source = N_("Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.")
-
-    def describe(self) -> str:
-        return f"{self.message} {self.action}"  # the detail is the command, already in the message
+    detail_in_message = True   # the detail is the command
