@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from camtool.device.errors import DeviceTimeout
-from camtool.gui.workers import LatestOnlyWorker, detached_threads, running_threads
+from camtool.gui.workers import LatestOnlyWorker, detached_threads, running_threads, wait_for_detached
 from gui_helpers import qt_leftovers
 
 
@@ -107,6 +107,20 @@ def test_stopping_a_worker_stuck_in_its_work_does_not_wait_for_it_and_its_thread
         release.set()
     qtbot.waitUntil(lambda: not running_threads() and not detached_threads(), timeout=5000)
     assert results == []   # its owner stopped listening: the late result is dropped
+
+
+def test_at_exit_the_app_waits_for_work_it_stopped_waiting_for(qtbot):
+    """`camtool gui` calls wait_for_detached after the window has gone: no QThread is torn down running."""
+    started, release = threading.Event(), threading.Event()
+    worker = LatestOnlyWorker(_stuck_work(started, release), "camtool-test-exit")
+    worker.submit(1)
+    assert started.wait(5)
+    try:
+        assert worker.stop(wait_ms=10) is False
+    finally:
+        release.set()   # the device call returns (by its timeout, on a real device)
+    assert wait_for_detached(5000)
+    assert not detached_threads() and not running_threads()
 
 
 def test_deleting_the_owner_of_a_stuck_worker_keeps_its_thread_alive_until_it_ends(qtbot):
