@@ -14,7 +14,7 @@ import threading
 import time
 from types import SimpleNamespace
 
-from camtool.config.semantics import Turn
+from camtool.config.turns import Turn
 from camtool.virtual.encoder import DEFAULT_BIT_RATE, H264Encoder, screenrecord_stream
 from camtool.virtual.frames import EndFrames
 

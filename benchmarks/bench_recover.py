@@ -13,7 +13,7 @@ import argparse
 import statistics
 import time
 
-from camtool.config.semantics import Turn
+from camtool.config.turns import Turn
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.screens import render_ends
 from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker

@@ -82,7 +82,7 @@ def camera_choice(args: argparse.Namespace):
     """(server file, camera id, size) for --source camera; usage problems and refusals raise."""
     import re
 
-    from camtool.device.camera_source import check_camera_id, find_server_file
+    from camtool.device.scrcpy_server import check_camera_id, find_server_file
 
     size = None
     if args.camera_size is not None:
@@ -219,7 +219,8 @@ def run_cameras(args: argparse.Namespace) -> int:
 
 def _camera_sizes(io, serial: str, server_path: str | None):
     """(cameras with sizes, None) or (None, the refusal): the inventory is printed either way."""
-    from camtool.device.camera_source import CameraRefusal, CameraServer, find_server_file
+    from camtool.device.camera_refusals import CameraRefusal
+    from camtool.device.scrcpy_server import CameraServer, find_server_file
 
     try:
         server = CameraServer(io, serial, find_server_file(server_path))

@@ -7,6 +7,7 @@ read them from here through the model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -82,6 +83,13 @@ CAMERA_KEYS: tuple[CameraKey, ...] = (
 KEYS_BY_NAME: dict[str, CameraKey] = {k.name: k for k in CAMERA_KEYS}
 #: Canonical export order of the camera keys (the table order above).
 CAMERA_KEY_ORDER: tuple[str, ...] = tuple(k.name for k in CAMERA_KEYS)
+
+
+def used_camera_keys(config: Mapping[str, object]) -> list[str]:
+    """The camera keys a config sets, in the canonical order."""
+    return [key for key in CAMERA_KEY_ORDER if key in config]
+
+
 USB_TRIPLE: tuple[str, str, str] = ("usbCameraVendorId", "usbCameraProductId", "usbSerialNumber")
 ROTATIONS: tuple[int, ...] = (0, 90, 180, 270)
 #: Each family's keys (docs/domain.md, the family rules): what selects its camera, and its rotation

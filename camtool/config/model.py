@@ -18,7 +18,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME, ROTATIONS, USB_TRIPLE, CameraKey, Family
 from camtool.config.rules_values import USB_PATH
-from camtool.config.semantics import camera_selection
+from camtool.config.family_rules import camera_selection
 from camtool.i18n import tr
 
 

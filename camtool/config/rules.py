@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from camtool.config.findings import Finding, sorted_findings
 from camtool.config.jsonread import ParsedJson, locate_findings, read_json_file, read_json_text
-from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME, UNSEEN_AFTER
+from camtool.config.keys import CAMERA_KEY_ORDER, KEYS_BY_NAME, UNSEEN_AFTER, used_camera_keys
 from camtool.config.rules_codes import RULES, RULES_BY_CODE, RuleInfo, make_finding, printable
 from camtool.config.rules_selection import selection_findings
 from camtool.config.rules_values import shown, type_findings, value_findings
-from camtool.config.versions import Gate, Version, VersionError, format_version, gate, parse_version
+from camtool.config.versions import Gate, GateMiss, Version, VersionError, format_version, gate_misses, parse_version
 from camtool.i18n import N_, ListText
 
 __all__ = ["validate", "validate_text", "validate_file", "RULES", "RULES_BY_CODE", "RuleInfo", "suggest_camera_key"]
@@ -171,7 +171,7 @@ def _misspelt_key_findings(config: dict) -> list[Finding]:
 # --- version gates (CAM301, CAM502) -------------------------------------------------------
 
 def _version_findings(config: dict, wmpf: Version | None, wmpf_version: str | None) -> list[Finding]:
-    used = [key for key in CAMERA_KEY_ORDER if key in config]
+    used = used_camera_keys(config)
     if not used:
         return []
     if wmpf is None:
@@ -189,30 +189,25 @@ def _version_findings(config: dict, wmpf: Version | None, wmpf_version: str | No
             if starred else N_("This config needs WMPF {version} or newer ({details})."),
             N_("Check the device's WMPF version (camtool devices, or dumpsys package com.tencent.wmpf) or pass --wmpf-version to check it here."),
             version=format_version(needed), details=details)]
-    findings = []
-    for key in used:
-        spec = KEYS_BY_NAME[key]
-        verdict = gate(key, wmpf)
-        if verdict is Gate.SUPPORTED:
-            continue
-        if verdict is Gate.UNKNOWN:
-            findings.append(make_finding(
-                "CAM405", (key,),
-                N_("Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera "
-                   "key and {needed} knows them all; no version in between was found (inferred)."),
-                N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture on the device "
-                   "with camtool verify."),
-                key=key, version=format_version(wmpf), unseen=format_version(UNSEEN_AFTER),
-                needed=format_version(spec.min_wmpf)))
-            continue
-        if spec.inferred_version:
-            message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.")
-        else:
-            message = N_("{key} needs WMPF {needed} or newer, but the device has {version}: WMPF {version} ignores it.")
-        if key == "internalCameraName":
-            fix = N_("Update WMPF on the device to {needed} or newer, or use cameraId on this older WMPF.")
-        else:
-            fix = N_("Update WMPF on the device to {needed} or newer; until then {key} has no effect.")
-        findings.append(make_finding("CAM301", (key,), message, fix, key=key,
-                                     needed=format_version(spec.min_wmpf), version=format_version(wmpf)))
-    return findings
+    return [_gate_finding(miss, wmpf) for miss in gate_misses(used, wmpf)]
+
+
+def _gate_finding(miss: GateMiss, wmpf: Version) -> Finding:
+    key, needed, version = miss.key, format_version(miss.needed), format_version(wmpf)
+    if miss.gate is Gate.UNKNOWN:
+        return make_finding(
+            "CAM405", (key,),
+            N_("Whether WMPF {version} reads {key} is unknown: the WMPF client library {unseen} knows no camera "
+               "key and {needed} knows them all; no version in between was found (inferred)."),
+            N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture on the device "
+               "with camtool verify."),
+            key=key, version=version, unseen=format_version(UNSEEN_AFTER), needed=needed)
+    if miss.inferred:
+        message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history), but the device has {version}.")
+    else:
+        message = N_("{key} needs WMPF {needed} or newer, but the device has {version}: WMPF {version} ignores it.")
+    if key == "internalCameraName":
+        fix = N_("Update WMPF on the device to {needed} or newer, or use cameraId on this older WMPF.")
+    else:
+        fix = N_("Update WMPF on the device to {needed} or newer; until then {key} has no effect.")
+    return make_finding("CAM301", (key,), message, fix, key=key, needed=needed, version=version)

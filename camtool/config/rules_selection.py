@@ -16,7 +16,7 @@ from camtool.config.findings import Finding
 from camtool.config.keys import ORIENTATION_KEYS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.rules_codes import LazyText, make_finding
 from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
-from camtool.config.semantics import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
+from camtool.config.family_rules import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
 from camtool.config.versions import Version
 from camtool.i18n import N_, ListText
 

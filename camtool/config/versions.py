@@ -8,6 +8,8 @@ tuple comparisons (<, >=) compare them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import Enum
 
 from camtool.config.keys import KEYS_BY_NAME, UNSEEN_AFTER
@@ -107,3 +109,23 @@ def gate(key: str, wmpf: Version | None) -> Gate:
 def supports(wmpf: Version, key: str) -> bool:
     """Whether WMPF of this version reads the key (an unknown gate counts: only 'absent' does not)."""
     return gate(key, wmpf) is not Gate.ABSENT
+
+
+@dataclass(frozen=True)
+class GateMiss:
+    """A camera key that a WMPF version does not read for sure; each rule catalogue words it its way."""
+
+    key: str
+    gate: Gate          # ABSENT, or UNKNOWN (an inferred gate and a version no client library was seen of)
+    needed: Version     # the oldest WMPF that reads it
+    inferred: bool      # the gate is our reading of the client library's history
+
+
+def gate_misses(keys: Iterable[str], wmpf: Version) -> list[GateMiss]:
+    """The keys (camera keys, in order) that WMPF `wmpf` ignores or may ignore."""
+    misses = []
+    for key in keys:
+        verdict = gate(key, wmpf)
+        if verdict is not Gate.SUPPORTED:
+            misses.append(GateMiss(key, verdict, required_version(key), is_inferred_gate(key)))
+    return misses

@@ -246,14 +246,7 @@ class AdbDeviceIO:
 
     def stream(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0) -> _ExecStream:
         """A binary stream of a command's stdout (`adb exec-out`), e.g. screenrecord's H.264."""
-        line = quote_command(command)
-        try:
-            connection = self._client.device(serial).open_transport(timeout=timeout)
-            connection.send_command("exec:" + line)
-            connection.check_okay()
-        except Exception as exc:
-            raise self._map_error(serial, exc) from None
-        return _ExecStream(connection, serial, timeout)
+        return self._open_service(serial, "exec:" + quote_command(command), timeout)
 
     def exec_out(self, serial: str, command: Sequence[str] | str, timeout: float = 10.0,
                  limit: int = 256 << 20) -> bytes:
@@ -304,9 +297,13 @@ class AdbDeviceIO:
 
     def connect_abstract(self, serial: str, name: str, timeout: float = 10.0) -> _ExecStream:
         """A byte stream to the device's abstract socket `name` (what `adb forward ... localabstract:` reaches)."""
+        return self._open_service(serial, "localabstract:" + name, timeout)
+
+    def _open_service(self, serial: str, service: str, timeout: float) -> _ExecStream:
+        """A byte stream to one adbd service ("exec:...", "localabstract:..."), every read bounded by `timeout`."""
         try:
             connection = self._client.device(serial).open_transport(timeout=timeout)
-            connection.send_command("localabstract:" + name)
+            connection.send_command(service)
             connection.check_okay()
         except Exception as exc:
             raise self._map_error(serial, exc) from None

@@ -10,10 +10,10 @@ Nothing is concluded from a part of the inventory that could not be read.
 from __future__ import annotations
 
 from camtool.config.findings import Finding, sorted_findings
-from camtool.config.keys import CAMERA_KEY_ORDER, UNSEEN_AFTER, USB_TRIPLE, Family
+from camtool.config.keys import UNSEEN_AFTER, USB_TRIPLE, Family, used_camera_keys
 from camtool.config.rules_codes import make_finding
 from camtool.config.rules_selection import family_in_use
-from camtool.config.versions import Gate, format_version, gate, is_inferred_gate, required_version, try_parse_version
+from camtool.config.versions import Gate, GateMiss, format_version, gate_misses, try_parse_version
 from camtool.device.inventory import Inventory, UsbEntry
 from camtool.device.parsers import WMPF_PACKAGE
 from camtool.i18n import N_, ListText
@@ -91,10 +91,7 @@ def _unused_usb_camera(config: dict, inventory: Inventory) -> list[Finding]:
 
 def _selected_builtin(config: dict, inventory: Inventory):
     name = config.get("internalCameraName")
-    for entry in inventory.builtin:
-        if isinstance(name, str) and entry.camera.camera_id == name:
-            return entry
-    return None
+    return inventory.builtin_with_id(name) if isinstance(name, str) else None
 
 
 # ---- USB camera ------------------------------------------------------------------------------
@@ -112,7 +109,7 @@ def _usb_selection(config: dict, inventory: Inventory) -> list[Finding]:
 
 
 def _usb_by_path(path: str, inventory: Inventory, ids: tuple[int, int] | None) -> list[Finding]:
-    entry = next((e for e in inventory.usb if e.device.path == path), None)
+    entry = inventory.usb_at(path)
     cameras = inventory.usb_cameras
     if entry is not None:
         if entry.device.is_camera is False:
@@ -153,7 +150,7 @@ def _replugged(path: str, cameras: list[UsbEntry], ids: tuple[int, int] | None) 
 def _usb_by_triple(vendor: int, product: int, serial: str, inventory: Inventory) -> list[Finding]:
     keys = tuple(USB_TRIPLE)
     values = dict(vendor=vendor, product=product, serial=serial)
-    matches = [e for e in inventory.usb if e.device.triple == (vendor, product, serial)]
+    matches = inventory.usb_with_triple((vendor, product, serial))
     if len(matches) > 1:
         return [_finding(
             "CAM605", keys,
@@ -207,7 +204,7 @@ def _choose_fix(cameras: list[UsbEntry]) -> str:
 # ---- WMPF version ----------------------------------------------------------------------------
 
 def _wmpf_version(config: dict, inventory: Inventory) -> list[Finding]:
-    used = [key for key in CAMERA_KEY_ORDER if key in config]
+    used = used_camera_keys(config)
     if not used or not inventory.wmpf_known:
         return []
     if inventory.device.wmpf is None:
@@ -219,30 +216,26 @@ def _wmpf_version(config: dict, inventory: Inventory) -> list[Finding]:
     installed = try_parse_version(inventory.device.wmpf)
     if installed is None:
         return []  # a version text we cannot compare: say nothing rather than guess
-    findings = []
-    for key in used:
-        needed = required_version(key)
-        verdict = gate(key, installed)
-        if verdict is Gate.SUPPORTED:
-            continue
-        if verdict is Gate.UNKNOWN:
-            findings.append(_finding(
-                "CAM609", (key,),
-                N_("Whether WMPF {installed} on the device reads {key} is unknown: no WMPF client library between "
-                   "{unseen} (no camera keys) and {needed} (all of them) was found (inferred)."),
-                N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture with camtool verify."),
-                key=key, needed=format_version(needed), installed=inventory.device.wmpf,
-                unseen=format_version(UNSEEN_AFTER)))
-            continue
-        if is_inferred_gate(key):
-            message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history); the device has WMPF {installed}.")
-        else:
-            message = N_("{key} needs WMPF {needed} or newer; the device has WMPF {installed}, which ignores it.")
-        findings.append(_finding(
-            "CAM606", (key,), message,
-            N_("Update WMPF on the device to {needed} or newer; until then {key} has no effect."),
-            key=key, needed=format_version(needed), installed=inventory.device.wmpf))
-    return findings
+    return [_gate_finding(miss, inventory.device.wmpf) for miss in gate_misses(used, installed)]
+
+
+def _gate_finding(miss: GateMiss, installed: str) -> Finding:
+    key, needed = miss.key, format_version(miss.needed)
+    if miss.gate is Gate.UNKNOWN:
+        return _finding(
+            "CAM609", (key,),
+            N_("Whether WMPF {installed} on the device reads {key} is unknown: no WMPF client library between "
+               "{unseen} (no camera keys) and {needed} (all of them) was found (inferred)."),
+            N_("Update WMPF on the device to {needed} or newer to be sure, or check the picture with camtool verify."),
+            key=key, needed=needed, installed=installed, unseen=format_version(UNSEEN_AFTER))
+    if miss.inferred:
+        message = N_("{key} needs WMPF {needed} or newer (assumed from the client library's release history); the device has WMPF {installed}.")
+    else:
+        message = N_("{key} needs WMPF {needed} or newer; the device has WMPF {installed}, which ignores it.")
+    return _finding(
+        "CAM606", (key,), message,
+        N_("Update WMPF on the device to {needed} or newer; until then {key} has no effect."),
+        key=key, needed=needed, installed=installed)
 
 
 # ---- shared ------------------------------------------------------------------------------------

@@ -56,8 +56,9 @@ class AdbDeviceService:
                             on_state=lambda state, detail: on_state(state.value, detail))
 
     # -- more for the window --------------------------------------------------------------------
-    def inventory(self, serial: str) -> FetchedInventory:
-        return fetch_inventory(self.io, serial, timeout=self.timeout)
+    def inventory(self, serial: str, cancelled: Callable[[], bool] | None = None) -> FetchedInventory:
+        """Raises FetchCancelled once `cancelled()` is True (checked before each adb command)."""
+        return fetch_inventory(self.io, serial, timeout=self.timeout, cancelled=cancelled)
 
     def watch_hotplug(self, on_change: Callable[[DeviceListChange], None]) -> HotplugWatcher:
         """A started watcher calling `on_change` from its thread; call `.stop()` when done."""

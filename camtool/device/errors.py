@@ -28,6 +28,8 @@ class DeviceError(Exception):
     message_source = N_("The device could not be used.")
     action_source = N_("Check the cable and that USB debugging is on, then try again.")
     exit_code = exitcodes.UNAVAILABLE
+    #: The detail is part of the message (a path, an SDK level, a version), not adb's words to quote.
+    detail_in_message = False
 
     def __init__(self, serial: str | None = None, detail: str = "") -> None:
         self.serial = serial
@@ -44,7 +46,8 @@ class DeviceError(Exception):
         return tr(self.action_source, serial=printable(self.serial or "?"), detail=printable(self.detail))
 
     def describe(self) -> str:
-        adb_said = tr(N_("(adb said: {detail})"), detail=printable(self.detail)) if self.detail else ""
+        adb_said = (tr(N_("(adb said: {detail})"), detail=printable(self.detail))
+                    if self.detail and not self.detail_in_message else "")
         return join_sentences([self.message, self.action, adb_said])
 
 
@@ -104,9 +107,7 @@ class AdbPortSettingError(DeviceError):
     message_source = N_("ANDROID_ADB_SERVER_PORT is set to \"{detail}\", which is not a TCP port (1 to 65535).")
     action_source = N_("Set it to the port of your adb server (adb's default is 5037), or unset it.")
     exit_code = exitcodes.USAGE
-
-    def describe(self) -> str:
-        return join_sentences([self.message, self.action])  # the detail is the setting itself, already in the message
+    detail_in_message = True   # the detail is the setting itself
 
 
 class DeviceAnswerCut(DeviceError):
@@ -117,6 +118,4 @@ class DeviceAnswerCut(DeviceError):
 
     message_source = N_("The answer of device {serial} to `{detail}` was cut off, so camtool did not use it.")
     action_source = N_("Try again. If it keeps happening, check the cable and restart the device: it may be overloaded.")
-
-    def describe(self) -> str:
-        return join_sentences([self.message, self.action])  # the detail is the command, already in the message
+    detail_in_message = True   # the detail is the command

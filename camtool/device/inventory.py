@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from camtool.config.keys import USB_TRIPLE
 from camtool.device.parsers import (
     SYSFS_DUMP_COMMAND,
     WMPF_PACKAGE,
@@ -121,6 +122,32 @@ class Inventory:
     @property
     def usb_cameras(self) -> list[UsbEntry]:
         return [entry for entry in self.usb if entry.device.is_camera]
+
+    def builtin_with_id(self, camera_id: object) -> BuiltinEntry | None:
+        """The built-in camera with this public id (what internalCameraName names)."""
+        return next((entry for entry in self.builtin if entry.camera.camera_id == camera_id), None)
+
+    # The one matching of USB selector keys to the devices on the bus (device rules CAM602-605,
+    # the orientation check's "this config opens no camera", the window's camera list).
+    def usb_at(self, path: object) -> UsbEntry | None:
+        """The USB device at this usbCameraName path (None: nothing is connected there)."""
+        return next((entry for entry in self.usb if entry.device.path == path), None)
+
+    def usb_with_triple(self, triple: tuple[object, object, object]) -> list[UsbEntry]:
+        """The USB devices with this (vendor id, product id, serial); more than one: WMPF cannot tell them apart."""
+        return [entry for entry in self.usb if entry.device.triple == tuple(triple)]
+
+    def usb_selected_by(self, keys: Mapping[str, object]) -> list[UsbEntry]:
+        """The USB devices a config's USB selector keys name: the one at usbCameraName, and those with
+        the whole triple (a partial triple names none). The path and the triple are alternatives:
+        which one WMPF prefers when both are given is not known, so both are returned."""
+        named = []
+        if "usbCameraName" in keys:
+            at_path = self.usb_at(keys["usbCameraName"])
+            named += [at_path] if at_path is not None else []
+        if all(key in keys for key in USB_TRIPLE):
+            named += [e for e in self.usb_with_triple(tuple(keys[k] for k in USB_TRIPLE)) if e not in named]
+        return named
 
     def to_json(self) -> dict[str, Any]:
         """Contract 7: every field present; codes and keys never change with the language."""

@@ -37,6 +37,10 @@ _FATAL = (DeviceGone, DeviceNotFound, DeviceUnauthorized, DeviceOffline, DeviceN
           DeviceAnswerCut)
 
 
+class FetchCancelled(Exception):
+    """The caller cancelled the fetch (the window closed); no inventory is built from half the answers."""
+
+
 @dataclass(frozen=True)
 class FetchNote:
     """Why one command's answer is missing from the inventory (shown translated, key stays English)."""
@@ -66,13 +70,16 @@ class FetchedInventory:
 
 def run_commands(io: DeviceIO, serial: str, commands: Mapping[str, str], timeout: float = COMMAND_TIMEOUT_S,
                  cancelled: Callable[[], bool] | None = None) -> tuple[dict[str, ShellResult], list[FetchNote]]:
-    """Run each command; answers by key plus notes for those that failed. Raises only when unusable."""
+    """Run each command; answers by key plus notes for those that failed. Raises only when unusable.
+
+    `cancelled` is asked before each command; once it says True the run stops with
+    FetchCancelled (the command in hand ends by its timeout at the latest)."""
     results: dict[str, ShellResult] = {}
     notes: list[FetchNote] = []
     first_error: DeviceError | None = None
     for key, command in commands.items():
         if cancelled is not None and cancelled():
-            break
+            raise FetchCancelled(serial)
         try:
             result = io.shell(serial, command, timeout=timeout)
         except DeviceError as exc:

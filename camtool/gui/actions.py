@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from camtool import __version__
 from camtool.config.keys import KEYS_BY_NAME
-from camtool.config.semantics import DEFAULT_BEHAVIOUR
+from camtool.config.ends import DEFAULT_BEHAVIOUR
 from camtool.i18n import join_list
 
 #: name -> shortcut. Order inside each menu is the order below.

@@ -121,9 +121,13 @@ def run(smoke: bool = False, *, device_service=None, find_missing_xcb=None) -> i
                             device_service=device_service, auto_virtual=device_service is not None)
         window.show()
         shown_ms = (time.perf_counter() - started) * 1000
-        if not smoke:
-            return app.exec()
-        return _finish_smoke(app, window, started, shown_ms)
+        code = app.exec() if not smoke else _finish_smoke(app, window, started, shown_ms)
+    # The window has gone; work it stopped waiting for (a device call bounded by its timeout)
+    # ends here, before Python tears down a QThread that still runs.
+    from camtool.gui.workers import wait_for_detached
+
+    wait_for_detached()
+    return code
 
 
 def _adb_service():

@@ -89,7 +89,8 @@ class ApplyToDevice(QObject):
         return True
 
     def shutdown(self) -> None:
-        self._worker.stop(20_000)
+        # An apply in hand is never cut: it finishes on its own thread after the window has gone.
+        self._worker.stop()
 
     # ---- per-profile package ---------------------------------------------------------------
     def _profile(self):

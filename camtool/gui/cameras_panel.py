@@ -1,6 +1,7 @@
 """The cameras of the chosen device: built-in cameras and USB devices, one click fills the selection.
 
-The inventory is read on a worker thread (five adb commands, seconds on a busy device).
+The inventory is read on a worker thread (five adb commands, seconds on a busy device), which
+closing the window cancels between two commands.
 Built-in cameras show their id, facing, sensor orientation and whether they are a USB camera
 behind the external HAL; USB devices their path, vendor/product ids (hex and decimal) and
 serial or "none". Devices that are not cameras are listed but greyed out (a technician
@@ -127,7 +128,7 @@ class CamerasPanel(QWidget):
             document.set_mode(SelectionMode.BUILTIN_NAME)
             document.set_value("internalCameraName", ident)
         else:
-            entry = next((e for e in inventory.usb if e.device.path == ident), None)
+            entry = inventory.usb_at(ident)
             if entry is None:
                 return False
             dev = entry.device
@@ -148,7 +149,9 @@ class CamerasPanel(QWidget):
 
     # ---- worker --------------------------------------------------------------------------
     def _fetch(self, serial: str):
-        return serial, self._service.inventory(serial)
+        # Closing the window cancels: the device layer stops before its next adb command, so a
+        # hung device holds this thread for one command's timeout at the most.
+        return serial, self._service.inventory(serial, cancelled=self._worker.cancelled)
 
     @Slot(object, object)
     def _on_fetched(self, request: str, result) -> None:

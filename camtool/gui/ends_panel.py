@@ -8,115 +8,32 @@ undone, see device_picture.py), and the picture the WeChat end's keys turn is th
 end's own when a phone is attached; without one, the push is assumed to show the camera like
 the preview, and the WeChat view says so. With no device, the virtual camera stands in (mounted
 with the chosen turn, its push path turned by the chosen extra turn).
-`SimulatedEnds` is Qt-free and runs on the worker thread. The live toggle shows the
-devices' own screens instead.
+The rendering itself is `SimulatedEnds` (gui/simulated_ends.py, Qt-free, on the worker
+thread). The live toggle shows the devices' own screens instead.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
                                QWidget)
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, WECHAT_END, Turn, WmpfBehaviour, ends_for
+from camtool.config.ends import DEFAULT_BEHAVIOUR, WmpfBehaviour
+from camtool.config.semantics import ends_for
+from camtool.config.turns import Turn
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.device_picture import DeviceFrameTap, DeviceRunsPicker
 from camtool.gui.end_view import EndView
 from camtool.gui.camera_source_bar import CameraSourceBar
 from camtool.gui.live_device import DeviceService, LiveEndFeed
+from camtool.gui.simulated_ends import (  # noqa: F401 (the sizes are re-exported for the tests)
+    CAMERA_SIZE, DEVICE_SCREEN, WECHAT_SCREEN, EndsPictures, EndsRequest, SimulatedEnds,
+)
 from camtool.gui.workers import LatestOnlyWorker
 from camtool.i18n import N_
 from camtool.i18n import tr as tr_core
-
-if TYPE_CHECKING:   # numpy and OpenCV are loaded by the render thread, not at start-up
-    import numpy as np
-
-#: Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a
-#: render costs a few milliseconds; the views scale them.
-DEVICE_SCREEN = (800, 480)
-WECHAT_SCREEN = (360, 640)
-CAMERA_SIZE = (960, 540)
-
-
-@dataclass(frozen=True)
-class EndsRequest:
-    """Everything a render depends on; equal requests give equal pictures."""
-
-    config: dict
-    wmpf_version: str | None
-    mounting: Turn = Turn(0, False)
-    push_turn: Turn = Turn(0, False)   # what the virtual camera's push path adds (no device attached)
-    behaviour: WmpfBehaviour = DEFAULT_BEHAVIOUR
-    device_screen: tuple[int, int] = DEVICE_SCREEN
-    wechat_screen: tuple[int, int] = WECHAT_SCREEN
-    # From a live device end: its newest screen (compared by picture_serial) and the config it runs.
-    device_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
-    device_runs: dict | None = None
-    picture_serial: int = 0
-    # From a live WeChat end: its newest screen (the push as the phone shows it), same config.
-    wechat_screen_frame: np.ndarray | None = field(default=None, compare=False, repr=False)
-    wechat_picture_serial: int = 0
-    serial: int = field(default=0, compare=False)   # counts requests, to drop stale answers
-
-
-@dataclass(frozen=True)
-class EndsPictures:
-    device_end: np.ndarray
-    wechat_end: np.ndarray
-
-
-class SimulatedEnds:
-    """Renders both ends for a request; the scene and camera pictures are cached per mounting."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._pictures: dict[Turn, np.ndarray] = {}
-
-    def camera_picture(self, mounting: Turn) -> np.ndarray:
-        """The virtual camera's own picture (CAMERA_SIZE, like a sensor), cached per mounting."""
-        from camtool.virtual.scene import picture_of_mounted_camera
-
-        with self._lock:
-            if mounting not in self._pictures:
-                self._pictures[mounting] = picture_of_mounted_camera(mounting, CAMERA_SIZE)
-            return self._pictures[mounting]
-
-    def forget_pictures(self) -> None:
-        """Drop the cached pictures (the scene's chart caption follows the UI language)."""
-        with self._lock:
-            self._pictures.clear()
-
-    def render(self, request: EndsRequest) -> EndsPictures:
-        from camtool.virtual.screens import render_ends
-
-        from camtool.vision.recover import recover_camera_picture
-
-        from camtool.config.semantics import Bases
-
-        if request.device_screen_frame is None:
-            # The virtual camera: both ends start from its picture; the push path may add a turn.
-            picture = self.camera_picture(request.mounting)
-            device_img, wechat_img = render_ends(picture, request.config, request.wmpf_version, request.behaviour,
-                                                 device_screen=request.device_screen,
-                                                 wechat_screen=request.wechat_screen,
-                                                 bases=Bases(Turn(), request.push_turn))
-            return EndsPictures(device_img, wechat_img)
-        # A live device: each end from its own picture (its base), the keys it runs undone.
-        preview = recover_camera_picture(request.device_screen_frame, request.device_runs,
-                                         request.wmpf_version, request.behaviour)
-        push = preview if request.wechat_screen_frame is None else recover_camera_picture(
-            request.wechat_screen_frame, request.device_runs, request.wmpf_version, request.behaviour,
-            end=WECHAT_END)
-        device_img = render_ends(preview, request.config, request.wmpf_version, request.behaviour,
-                                 device_screen=request.device_screen, wechat_screen=request.wechat_screen)[0]
-        wechat_img = render_ends(push, request.config, request.wmpf_version, request.behaviour,
-                                 device_screen=request.device_screen, wechat_screen=request.wechat_screen)[1]
-        return EndsPictures(device_img, wechat_img)
 
 
 def _turn_words(turn: Turn) -> str:

@@ -16,11 +16,12 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from camtool.gui.orientation_panel import OrientationPanel, UpOverlay
+from camtool.gui.window_addon import WindowAddon
 from camtool.gui.workers import LatestOnlyWorker
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _device_apply_of(window: MainWindow) -> Callable[[], object] | None:
     return action.trigger if action.isEnabled() else None
 
 
-class OrientationCheck(QObject):
+class OrientationCheck(WindowAddon):
     """The action, the dock and the check's state for one window."""
 
     verdictReady = Signal(object)   # OrientationVerdict, on the GUI thread
@@ -73,7 +74,6 @@ class OrientationCheck(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._window = window
         self._document = window.document
         self._ends = window.ends
         self._worker: LatestOnlyWorker | None = None
@@ -115,7 +115,6 @@ class OrientationCheck(QObject):
         # Another device or scenario, or another config it runs: earlier results are about something else.
         self._ends.sourceChanged.connect(self.forget)
         self._ends.device_runs.changed.connect(self._on_scene_changed)
-        window.installEventFilter(self)
         self.retranslate()
 
     # ---- API -----------------------------------------------------------------------------
@@ -268,19 +267,6 @@ class OrientationCheck(QObject):
         self.action.setStatusTip(self.action.toolTip())
         self.dock.setWindowTitle(self.tr("Orientation check"))
         self.dock.toggleViewAction().setText(self.tr("Show orientation check panel"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._window:
-            if event.type() == QEvent.Type.LanguageChange:
-                self.retranslate()
-            elif event.type() == QEvent.Type.Close:
-                # The window may still refuse to close (unsaved changes): look once it has decided.
-                QTimer.singleShot(0, self, self._shutdown_if_closed)
-        return False
-
-    def _shutdown_if_closed(self) -> None:
-        if not self._window.isVisible():
-            self.shutdown()
 
 
 def install_orientation_check(window: MainWindow) -> OrientationCheck:

@@ -17,9 +17,11 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu
+
+from camtool.gui.window_addon import WindowAddon
 
 SHORTCUT = "Ctrl+Shift+V"
 # A forgotten recording stops by itself before it fills the disk.
@@ -47,7 +49,7 @@ class _ViewFrames:
             pass
 
 
-class RecordBothEnds(QObject):
+class RecordBothEnds(WindowAddon):
     """The action and one recording at a time; `finished(path or None, message)` when it is over."""
 
     progressed = Signal(float)            # seconds recorded (GUI thread)
@@ -56,7 +58,6 @@ class RecordBothEnds(QObject):
 
     def __init__(self, window: QMainWindow, ask_path: ClipPathAsker | None = None) -> None:
         super().__init__(window)
-        self._window = window
         self.ask_path = ask_path or self._ask_with_dialog
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -72,7 +73,6 @@ class RecordBothEnds(QObject):
         self.menu.addAction(self.action)
         self.progressed.connect(self._show_progress, type=_queued())
         self._ended.connect(self._on_ended, type=_queued())
-        window.installEventFilter(self)
         self.retranslate()
 
     @property
@@ -200,18 +200,6 @@ class RecordBothEnds(QObject):
         self.action.setText(self.tr("&Stop recording") if self.recording else self.tr("Re&cord both ends"))
         self.action.setToolTip(self.tr("Record what both ends show into an MP4 clip; you choose the file at the end"))
         self.action.setStatusTip(self.action.toolTip())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._window:
-            if event.type() == QEvent.Type.LanguageChange:
-                self.retranslate()
-            elif event.type() == QEvent.Type.Close:
-                QTimer.singleShot(0, self, self._shutdown_if_closed)
-        return False
-
-    def _shutdown_if_closed(self) -> None:
-        if not self._window.isVisible():
-            self.shutdown()
 
 
 def _queued():

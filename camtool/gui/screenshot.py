@@ -40,7 +40,7 @@ def take(output: Path, lang: str = "en", profile: str | None = None, size: tuple
     from PySide6.QtWidgets import QApplication
 
     from camtool.config.profiles import ProfileLibrary
-    from camtool.config.semantics import Turn
+    from camtool.config.turns import Turn
     from camtool.gui.config_document import ConfigDocument
     from camtool.gui.main_window import MainWindow
     from camtool.gui.preferences import LanguageSwitcher, WindowSettings, file_qsettings

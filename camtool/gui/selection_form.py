@@ -222,7 +222,7 @@ class SelectionForm(QWidget):
         self._document.set_value(key, parse_field(key, text))
 
     def _on_wmpf_edited(self, text: str) -> None:
-        from camtool.config.semantics import parse_wmpf_version
+        from camtool.config.family_rules import parse_wmpf_version
 
         text = text.strip()
         readable = not text or parse_wmpf_version(text) is not None

@@ -11,6 +11,7 @@ ends stay simulated.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -41,6 +42,7 @@ class VirtualHost(QObject):
         self.device = None           # the running camtool.virtual.device.VirtualDevice
         self.current: VirtualStarted | None = None
         self.busy = False
+        self._device_lock = threading.Lock()   # `device` is set on the worker thread, taken on either
         self._worker = LatestOnlyWorker(self._work, "camtool-virtual-host", self)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
@@ -56,8 +58,10 @@ class VirtualHost(QObject):
         self._worker.submit(("stop", None))
 
     def shutdown(self) -> None:
-        """Window closing: stop the device (detach from adb) and end the thread, waiting for both."""
-        self._worker.stop(20_000)
+        """Window closing: stop the device (detach from adb) and end the thread.
+
+        A start still in hand is not waited for: it sees the cancel and stops its own device."""
+        self._worker.stop()
         self._stop_device()
 
     # ---- worker thread --------------------------------------------------------------------
@@ -72,12 +76,19 @@ class VirtualHost(QObject):
         server = AdbServer(port=self._adb_port if self._adb_port is not None else default_port())
         device = VirtualDevice(scenario)
         device.start(server)
-        self.device = device
+        with self._device_lock:
+            closing = self._worker.cancelled()
+            if not closing:
+                self.device = device
+        if closing:   # the window closed while it started: nobody else will stop it
+            device.stop()
+            return None
         return VirtualStarted(device.scenario.name, device.serial, device.wechat_serial,
                               device.scenario.device.receiver_package)
 
     def _stop_device(self) -> None:
-        device, self.device = self.device, None
+        with self._device_lock:
+            device, self.device = self.device, None
         if device is not None:
             device.stop()
 

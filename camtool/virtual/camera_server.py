@@ -32,10 +32,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from camtool.config.semantics import Turn
-from camtool.virtual.adbd import Stream, StreamClosed
+from camtool.config.turns import Turn
+from camtool.virtual.adbd import Stream
 from camtool.virtual.encoder import screenrecord_stream
-from camtool.virtual.media import _deliver
+from camtool.virtual.media import pump, run_encoder
 from camtool.virtual.scene import picture_of_mounted_camera
 from camtool.virtual.shell import ShellIO
 from camtool.device.frame_stamp import Stamp, draw_stamp, draw_ticker
@@ -312,14 +312,7 @@ class CameraServers:
                 head += struct.pack(">III", CODEC_H264, *session.size)
             if head:
                 await stream.write(head)
-            loop = asyncio.get_running_loop()
-            stop = threading.Event()
-            self._stops.add(stop)
-            try:
-                await loop.run_in_executor(self.executor, self._encode, session, stream, loop, stop)
-            finally:
-                stop.set()
-                self._stops.discard(stop)
+            await run_encoder(self.executor, self._stops, lambda loop, stop: self._encode(session, stream, loop, stop))
         finally:
             session.done.set()
 
@@ -336,20 +329,17 @@ class CameraServers:
 
         chunks = screenrecord_stream(render, width, height, options.fps, options.bit_rate, None, stop)
         started = time.monotonic_ns()
-        try:
-            for chunk in chunks:
-                pts = (time.monotonic_ns() - started) // 1000
-                data = bytearray()
-                for payload, config, key in split_packets(chunk):
-                    if options.frame_meta:
-                        data += frame_header(0 if config else pts, len(payload), config, key)
-                    data += payload
-                if not _deliver(loop, stream.write(bytes(data)), stop):
-                    return
-        except StreamClosed:
-            return
-        finally:
-            chunks.close()
+
+        def write(chunk: bytes):
+            pts = (time.monotonic_ns() - started) // 1000
+            data = bytearray()
+            for payload, config, key in split_packets(chunk):
+                if options.frame_meta:
+                    data += frame_header(0 if config else pts, len(payload), config, key)
+                data += payload
+            return stream.write(bytes(data))
+
+        pump(chunks, write, loop, stop)
 
     def stop_all(self) -> None:
         for stop in list(self._stops):

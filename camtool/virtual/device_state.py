@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from camtool.config.keys import USB_TRIPLE, Family
-from camtool.config.semantics import camera_selection
+from camtool.config.family_rules import camera_selection
 from camtool.i18n import tr
 from camtool.virtual.scenario import BuiltinCamera, Mounting, Scenario, UsbDevice
 

@@ -17,7 +17,9 @@ from typing import Protocol
 import numpy as np
 
 from camtool.config.keys import USB_TRIPLE, Family
-from camtool.config.semantics import Turn, WmpfBehaviour, ends_for
+from camtool.config.ends import WmpfBehaviour
+from camtool.config.semantics import ends_for
+from camtool.config.turns import Turn
 from camtool.virtual.device_state import DeviceSnapshot
 from camtool.virtual.scenario import Mounting, Scenario
 from camtool.virtual.scene import DEFAULT_CAMERA_SIZE, picture_of_mounted_camera

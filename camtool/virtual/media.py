@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+from collections.abc import Callable, Coroutine, Generator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -164,14 +166,7 @@ class EndMedia:
         except UsageError as exc:
             await io.err(str(exc).encode())
             return exc.status
-        loop = asyncio.get_running_loop()
-        stop = threading.Event()
-        self.active.add(stop)
-        try:
-            await loop.run_in_executor(executor, self._record, options, io, loop, stop)
-        finally:
-            stop.set()  # also when the host closed the stream and the task was cancelled
-            self.active.discard(stop)
+        await run_encoder(executor, self.active, lambda loop, stop: self._record(options, io, loop, stop))
         return 0
 
     def _record(self, options: RecordOptions, io: ShellIO, loop: asyncio.AbstractEventLoop,
@@ -180,18 +175,38 @@ class EndMedia:
         size = (options.width, options.height)
         chunks = screenrecord_stream(lambda n: self._render(frames, n, size), options.width, options.height,
                                      FPS, options.bit_rate, options.time_limit_s, stop)
-        try:
-            for chunk in chunks:
-                if not _deliver(loop, io.out(chunk), stop):
-                    return
-        except StreamClosed:
-            return
-        finally:
-            chunks.close()
+        pump(chunks, io.out, loop, stop)
 
     def stop_all(self) -> None:
         for stop in list(self.active):
             stop.set()
+
+
+async def run_encoder(executor: concurrent.futures.Executor, running: set[threading.Event],
+                      encode: Callable[[asyncio.AbstractEventLoop, threading.Event], None]) -> None:
+    """Run `encode(loop, stop)` on the executor; its stop is in `running` meanwhile (stop_all sets them)."""
+    loop = asyncio.get_running_loop()
+    stop = threading.Event()
+    running.add(stop)
+    try:
+        await loop.run_in_executor(executor, encode, loop, stop)
+    finally:
+        stop.set()  # also when the host closed the stream and the task was cancelled
+        running.discard(stop)
+
+
+def pump(chunks: Generator[bytes, None, None], write: Callable[[bytes], Coroutine[Any, Any, Any]],
+         loop: asyncio.AbstractEventLoop, stop: threading.Event) -> None:
+    """Hand each encoded chunk to the stream (`write(chunk)`, a coroutine run on the loop) until the
+    stream closes or the end must stop; the encoder is closed either way."""
+    try:
+        for chunk in chunks:
+            if not _deliver(loop, write(chunk), stop):
+                return
+    except StreamClosed:
+        return
+    finally:
+        chunks.close()
 
 
 def _deliver(loop: asyncio.AbstractEventLoop, write, stop: threading.Event) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from camtool.config.semantics import Turn
+from camtool.config.turns import Turn
 from camtool.vision.chart import MIN_CHART_SIDE, render_chart_image
 from camtool.vision.transforms import apply_turn
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, Bases, EndsEffect, Turn, WmpfBehaviour, ends_for
+from camtool.config.ends import DEFAULT_BEHAVIOUR, Bases, WmpfBehaviour
+from camtool.config.semantics import EndsEffect, ends_for
+from camtool.config.turns import Turn
 from camtool.device.frame_stamp import stamp_area_height
 from camtool.vision.transforms import turn_and_fit
 

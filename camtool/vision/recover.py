@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from camtool.config.semantics import DEFAULT_BEHAVIOUR, DEVICE_END, WmpfBehaviour, ends_for
+from camtool.config.ends import DEFAULT_BEHAVIOUR, DEVICE_END, WmpfBehaviour
+from camtool.config.semantics import ends_for
 from camtool.i18n import tr
 from camtool.device.frame_stamp import read_stamp, stamp_area_height, strip_height
 from camtool.vision.transforms import apply_turn

@@ -9,7 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from camtool.config.semantics import Turn
+from camtool.config.turns import Turn
 
 __all__ = ["apply_turn", "fit_letterbox", "turn_and_fit", "fitted_size"]
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from camtool.config.semantics import WmpfBehaviour
+from camtool.config.ends import WmpfBehaviour
 from camtool.device.adb_io import DeviceIO
 from camtool.device.apply import ApplyResult, apply_config
 from camtool.device.errors import DeviceError

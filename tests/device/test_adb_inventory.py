@@ -14,7 +14,7 @@ import pytest
 from camtool.cli import main
 from camtool.device.adb_io import AdbDeviceIO
 from camtool.device.inventory import INVENTORY_COMMANDS, TRIPLE_NO_SERIAL, TRIPLE_SHARED, build_inventory_from_outputs
-from camtool.device.inventory_fetch import fetch_inventory
+from camtool.device.inventory_fetch import FetchCancelled, fetch_inventory
 from camtool.virtual.device import VirtualDevice
 from camtool.virtual.scenario import list_scenarios, load_scenario, scenario_from_data
 
@@ -123,6 +123,25 @@ def test_wmpf_not_installed_is_null(adb_server, io):
     with VirtualDevice("tablet-a12").start(adb_server) as device:
         device.set_wmpf_installed(False)
         assert fetch_inventory(io, device.serial).to_json()["device"]["wmpf"] is None
+
+
+def test_a_cancelled_fetch_on_a_hung_device_stops_after_the_command_in_hand(adb_server, io):
+    """A silent device holds each command until its timeout; a cancel (the window closing) ends
+    the fetch after the one in hand instead of all five, and builds no inventory from nothing."""
+    tried: list[str] = []
+    shell = io.shell
+
+    def counting_shell(serial, command, timeout=10.0):
+        tried.append(command)
+        return shell(serial, command, timeout=timeout)
+
+    io.shell = counting_shell
+    with VirtualDevice("tablet-a12").start(adb_server) as device:
+        device.faults.silent = True    # the connection stays; nothing is answered any more
+        with pytest.raises(FetchCancelled):
+            fetch_inventory(io, device.serial, timeout=1.0, cancelled=lambda: bool(tried))
+        device.clear_faults()
+    assert tried == [next(iter(INVENTORY_COMMANDS.values()))]
 
 
 def _file_outputs(directory: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from camtool.cli import main
-from camtool.device import camera_source
+from camtool.device import camera_source, scrcpy_server
 from camtool.device.adb_io import AdbDeviceIO
 from camtool.device.camera_source import (
     CameraBusy,
@@ -305,7 +305,7 @@ def test_a_file_that_is_no_server_is_refused_with_its_own_words_escaped(server_f
 def test_a_server_that_never_answers_ends_in_a_refusal_not_a_hang(server_file, monkeypatch):
     from camtool.device.camera_source import ServerNoAnswer
 
-    monkeypatch.setattr(camera_source, "START_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(scrcpy_server, "START_TIMEOUT_S", 0.5)
     with pytest.raises(ServerNoAnswer):
         CameraServer(_FakeIO(None), "S1", server_file).learn_version()
 

@@ -151,3 +151,22 @@ def test_error_text_instead_of_a_dump_marks_the_part_unknown():
     assert not inventory.builtin_known and not inventory.usb_known
     no_devices = build_inventory("S", {}, "Number of camera devices: 0\n", "{\n  host_manager={\n    num_connects=0\n  }\n}\n")
     assert no_devices.builtin_known and no_devices.usb_known
+
+
+def test_usb_selector_keys_name_the_device_at_the_path_or_with_the_whole_triple():
+    from camtool.device.inventory import DeviceSummary, Inventory, UsbEntry
+    from camtool.device.parsers import UsbDeviceInfo
+
+    cam = UsbEntry(UsbDeviceInfo("/dev/bus/usb/001/002", 0x0BDA, 0x5960, "A1", is_camera=True), True)
+    hub = UsbEntry(UsbDeviceInfo("/dev/bus/usb/001/003", 0x05E3, 0x0610, "H", is_camera=False), True)
+    inventory = Inventory(DeviceSummary("X", "M", "12", 31, "2.1.2"), usb=[cam, hub])
+    triple = {"usbCameraVendorId": 0x0BDA, "usbCameraProductId": 0x5960, "usbSerialNumber": "A1"}
+    assert inventory.usb_selected_by({"usbCameraName": "/dev/bus/usb/001/002"}) == [cam]
+    assert inventory.usb_selected_by(triple) == [cam]
+    # A partial triple names nothing; a stale path and the right triple still name the camera once.
+    assert inventory.usb_selected_by({"usbCameraVendorId": 0x0BDA, "usbCameraProductId": 0x5960}) == []
+    assert inventory.usb_selected_by({"usbCameraName": "/dev/bus/usb/001/009", **triple}) == [cam]
+    assert inventory.usb_selected_by({"usbCameraName": "/dev/bus/usb/001/002", **triple}) == [cam]
+    # A device that is not a camera is named all the same: the callers say what is wrong with it.
+    assert inventory.usb_selected_by({"usbCameraName": "/dev/bus/usb/001/003"}) == [hub]
+    assert inventory.usb_with_triple((0x0BDA, 0x5960, "B2")) == []

@@ -28,13 +28,13 @@ class _Packages:
         return self.answer if self.answer is not None else suggestion
 
 
-def _make_window(qtbot, document, library, settings, prompts, *, auto_virtual=False, ask_package=None):
+def _make_window(qtbot, document, library, settings, prompts, *, auto_virtual=False, ask_package=None, service=None):
     from camtool.device.device_service import AdbDeviceService
     from camtool.gui.main_window import MainWindow
     from camtool.gui.preferences import LanguageSwitcher
 
     win = MainWindow(document, library, settings, prompts=prompts, language=LanguageSwitcher(),
-                     device_service=AdbDeviceService(), auto_virtual=auto_virtual,
+                     device_service=service or AdbDeviceService(), auto_virtual=auto_virtual,
                      ask_package=ask_package or _Packages())
     qtbot.addWidget(win)
     win.show()
@@ -255,6 +255,45 @@ def test_device_faults_show_a_message_keep_the_window_responsive_and_recover(qtb
     # The GUI thread kept turning through the fault: many ticks (not a timing assertion:
     # the count only shows the loop was never blocked for the whole fault).
     assert heartbeat.ticks > 10
+
+
+def test_closing_the_window_while_the_cameras_fetch_hangs_on_a_silent_device_ends_every_thread(
+        qtbot, kiosk, document, library, settings, prompts, caplog):
+    import logging
+    import threading
+
+    from camtool.device.device_service import AdbDeviceService
+    from camtool.device.inventory import INVENTORY_COMMANDS
+    from camtool.gui.workers import detached_threads, running_threads
+
+    service = AdbDeviceService(timeout=3.0)    # each adb command of the fetch hangs this long at most
+    asked_while_silent: list[str] = []
+    hanging = threading.Event()
+    shell = service.io.shell
+
+    def watched_shell(serial, command, timeout=10.0):
+        if kiosk.faults.silent and command in INVENTORY_COMMANDS.values():
+            asked_while_silent.append(command)
+            hanging.set()
+        return shell(serial, command, timeout=timeout)
+
+    service.io.shell = watched_shell
+    win = _make_window(qtbot, document, library, settings, prompts, service=service)
+    win.device_side.bar.prefer(kiosk.serial, kiosk.wechat_serial)
+    qtbot.waitUntil(lambda: win.device_side.cameras.fetched is not None, timeout=LIVE_TIMEOUT_MS)
+    kiosk.faults.silent = True          # the link stays up, the device answers nothing any more
+    win.device_side.cameras.refresh()
+    qtbot.waitUntil(hanging.is_set, timeout=5000)
+    win.document.mark_saved()
+    assert win.close()
+    # The window did not wait out the hung command: it is gone while the fetch still hangs.
+    assert not win.isVisible()
+    assert "camtool-inventory" in [thread.objectName() for thread in detached_threads()]
+    # The command in hand ends by its timeout; the cancelled fetch asks nothing more and its
+    # thread ends (no QThread destroyed while running, none left behind).
+    qtbot.waitUntil(lambda: not running_threads() and not detached_threads(), timeout=LIVE_TIMEOUT_MS)
+    assert len(asked_while_silent) == 1
+    assert not [r for r in caplog.records if r.name.startswith("camtool.gui") and r.levelno >= logging.ERROR]
 
 
 def test_hotplug_a_second_device_appears_in_the_bar_and_goes(qtbot, adb_server, kiosk_window):

@@ -1,7 +1,7 @@
 """Chinese for the direct camera source (issue 17): scrcpy's server file, its refusals, the CLI options."""
 
 MESSAGES: dict[str, str] = {
-    # camtool/device/camera_source.py
+    # camtool/device/camera_source.py, camera_refusals.py, scrcpy_server.py
     "The camera source needs Android 12 or later; device {serial} runs SDK {detail}.":
         "摄像头直连画面需要 Android 12 或更高版本；设备 {serial} 的 SDK 为 {detail}。",
     "Use the screen source (leave out --source camera): it shows the camera while an app shows it.":
