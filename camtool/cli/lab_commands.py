@@ -183,6 +183,7 @@ def run_record_command(args: argparse.Namespace) -> int:
     from camtool.device.adb_io import AdbDeviceIO
     from camtool.device.capture import ScreenrecordSource
     from camtool.device.errors import DeviceError
+    from camtool.vision.clip import DEFAULT_PANEL_HEIGHT
     from camtool.vision.recording import EndFeed, NoPicture, record_ends
 
     target = Path(args.output).expanduser()
@@ -218,7 +219,8 @@ def run_record_command(args: argparse.Namespace) -> int:
     ends = [(args.serial, N_("Camera {camera} of {serial}") if camera is not None else N_("Device end {serial}"))]
     if args.wechat_serial:
         ends.append((args.wechat_serial, N_("WeChat end {serial}")))
-    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False) for serial, _ in ends[1:]]
+    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT)
+                                 for serial, _ in ends[1:]]
     camera_id = camera[1] if camera is not None else ""
     feeds = [EndFeed(printable(tr(label, serial=serial, camera=camera_id)), _latest_image(source),
                      printable(label.format(serial=serial, camera=camera_id)))
@@ -255,9 +257,11 @@ def run_record_command(args: argparse.Namespace) -> int:
 def _device_end_source(io, serial: str, camera):
     """The device end: its screen, or with --source camera the camera's own picture (scrcpy's server)."""
     from camtool.device.capture import ScreenrecordSource
+    from camtool.vision.clip import DEFAULT_PANEL_HEIGHT
 
     if camera is None:
-        return ScreenrecordSource(io, serial, read_stamps=False)
+        # Decoded straight to the clip's panel height: one swscale pass instead of a resize per frame.
+        return ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT)
     from camtool.device.camera_source import CameraSource
 
     server_file, camera_id, size = camera

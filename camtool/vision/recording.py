@@ -2,22 +2,32 @@
 
 The pictures come from whatever shows the ends live: the CLI starts the device layer's
 low-latency screenrecord capture (the window's own), the window passes the frames it shows.
-Each end is a `latest()` callable (None until its first picture). On every tick (1/fps) the
-newest picture of each end is composed and encoded; an end without a new picture repeats its
-last one, so the clip runs at wall-clock speed. When encoding falls behind, late ticks are
-skipped (a gap in the timestamps) rather than queued, so the clip's duration stays the
-recording's duration. Stopping (the time is up, `stop` set, or Ctrl+C) always finishes the file.
+Each end is a `latest()` callable (None until its first picture). The clip has at most one frame
+per tick (1/fps), and the device end (the first) drives it: a frame is composed as soon as the
+device end shows a new picture, with the newest picture of every other end, at the tick the
+picture came in. Taking each picture when it comes, not sampling at fixed instants, is what keeps
+a 30 frames/s device from losing a picture whenever its frames and the ticks drift across each
+other; two pictures that come within one tick go to consecutive ticks (a picture is placed at
+most a couple of ticks late). A tick in which the device end shows nothing new repeats its last
+picture (the clock in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs
+on its own thread (x264 and the colour conversion release the GIL), so composing the next frame
+overlaps encoding this one. When the work still falls behind, late ticks are skipped (a gap in
+the timestamps) rather than queued, so the clip's duration stays the recording's duration.
+Stopping (the time
+is up, `stop` set, or Ctrl+C) always finishes the file.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
 import numpy as np
 
 from camtool.i18n import N_, tr
@@ -28,6 +38,18 @@ FIRST_PICTURE_TIMEOUT_S = 20.0
 #: After the device end's first picture, how long the WeChat end may take to show one before the
 #: recording starts with a placeholder for it.
 OTHER_END_GRACE_S = 5.0
+
+#: Without a new picture of the device end, a tick's frame is composed this far into the tick
+#: (leaving the rest of the tick for composing and handing it over), repeating its last picture.
+_SETTLE_FRACTION = 0.6
+#: How many ticks a picture may be placed ahead of its arrival: two pictures that arrive within
+#: one tick (jitter) go to consecutive ticks instead of the first being lost.
+_MAX_AHEAD = 2
+#: How often the clock looks for a new picture while it waits within a tick.
+_POLL_S = 0.002
+#: Frames composed but not yet encoded; when encoding falls this far behind, composing waits
+#: (and the clock then skips the ticks it missed).
+_ENCODE_QUEUE = 3
 
 Latest = Callable[[], "np.ndarray | None"]
 
@@ -69,6 +91,46 @@ def wait_for_first_pictures(ends: Sequence[EndFeed], stop: threading.Event,
     return [e.latest() for e in ends]
 
 
+class _EncoderThread:
+    """Encodes the frames handed to it, in order, on its own thread; `close()` finishes the file.
+
+    An error while encoding or writing (a full disk) is raised again by the next `put` or by `close`.
+    """
+
+    def __init__(self, writer: ClipWriter) -> None:
+        self.writer = writer
+        self._queue: queue.Queue = queue.Queue(maxsize=_ENCODE_QUEUE)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="clip-encoder", daemon=True)
+        self._thread.start()
+
+    def put(self, canvas: np.ndarray, pts: int) -> None:
+        self._raise_error()
+        # The composer reuses its canvas for the next frame: the encoder gets a copy (a plain memory
+        # copy that the frame wraps; from_ndarray's own copy costs several times more).
+        self._queue.put((av.VideoFrame.from_numpy_buffer(canvas.copy(), format="bgr24"), pts))
+
+    def close(self) -> Path | None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            self.writer.abort()
+            self._raise_error()
+        return self.writer.close()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self.writer.write_frame(*item)
+                except BaseException as exc:   # handed to the recording thread: it says what happened
+                    self._error = exc
+
+
 def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None, stop: threading.Event,
                 fps: int = DEFAULT_FPS, panel_height: int = DEFAULT_PANEL_HEIGHT,
                 progress: Callable[[float], None] | None = None, preset: str = "ultrafast") -> RecordingFigures:
@@ -79,36 +141,47 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
     firsts = wait_for_first_pictures(ends, stop)
     layout = SideBySide(panels_for([e.label for e in ends], firsts, panel_height, [e.fallback_label for e in ends]))
     writer = ClipWriter(target, layout.width, layout.height, fps, preset=preset)
+    encoder = _EncoderThread(writer)
     ticks_total = None if seconds is None else max(1, round(seconds * fps))
-    last: list[np.ndarray | None] = list(firsts)
+    shown: list[np.ndarray | None] = [None] * len(ends)   # the pictures of the last frame written
     skipped = repeated = 0
     interrupted = False
     started = time.monotonic()
     wall_start = _dt.datetime.now().astimezone()
-    tick = 0
+    pts = -1            # the last tick written
     reported = -1
     try:
-        while ticks_total is None or tick < ticks_total:
-            due = started + tick / fps
-            if stop.wait(max(0.0, due - time.monotonic())):
-                interrupted = True
+        while ticks_total is None or pts + 1 < ticks_total:
+            slot = pts + 1
+            settled = started + (slot + _SETTLE_FRACTION) / fps   # no new picture by then: repeat the last one
+            while True:
+                now = [e.latest() for e in ends]
+                clock = time.monotonic()
+                if (now[0] is not None and now[0] is not shown[0]
+                        and slot <= int((clock - started) * fps) + _MAX_AHEAD):
+                    break
+                if clock >= settled:
+                    break
+                if stop.wait(_POLL_S):
+                    interrupted = True
+                    break
+            if interrupted:
                 break
-            now = [e.latest() for e in ends]
-            if now[0] is last[0]:
+            tick = max(slot, int((clock - started) * fps))   # late: the ticks in between are skipped
+            if ticks_total is not None:
+                tick = min(tick, ticks_total - 1)   # the last tick is always written: the clip lasts `seconds`
+            skipped += tick - slot
+            if pts >= 0 and (now[0] is None or now[0] is shown[0]):
                 repeated += 1
-            last = [n if n is not None else old for n, old in zip(now, last)]
+            shown = [n if n is not None else old for n, old in zip(now, shown)]
             elapsed = tick / fps
-            writer.write(layout.compose(last, elapsed, wall_start + _dt.timedelta(seconds=elapsed)), tick)
+            encoder.put(layout.compose(shown, elapsed, wall_start + _dt.timedelta(seconds=elapsed)), tick)
+            pts = tick
             if progress is not None and int(elapsed) != reported:
                 reported = int(elapsed)
                 progress(elapsed)
-            following = max(tick + 1, int((time.monotonic() - started) * fps))   # late: jump to the due tick
-            if ticks_total is not None and following >= ticks_total > tick + 1:
-                following = ticks_total - 1    # the last tick is always written: the clip lasts `seconds`
-            skipped += following - tick - 1
-            tick = following
     except KeyboardInterrupt:
         interrupted = True
-    path = writer.close()
+    path = encoder.close()
     return RecordingFigures(path=path, frames=writer.frames, seconds=(writer.last_pts + 1) / fps,
                             skipped_ticks=skipped, repeated=repeated, interrupted=interrupted)
