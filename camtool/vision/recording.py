@@ -31,6 +31,7 @@ import av
 import numpy as np
 
 from camtool.i18n import N_, tr
+from camtool.printable import printable
 from camtool.vision.clip import DEFAULT_FPS, DEFAULT_PANEL_HEIGHT, ClipWriter, SideBySide, panels_for
 
 #: How long the recording waits for the device end's first picture before it gives up.
@@ -133,14 +134,15 @@ class _EncoderThread:
 
 def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None, stop: threading.Event,
                 fps: int = DEFAULT_FPS, panel_height: int = DEFAULT_PANEL_HEIGHT,
-                progress: Callable[[float], None] | None = None, preset: str = "ultrafast") -> RecordingFigures:
+                progress: Callable[[float], None] | None = None, preset: str = "ultrafast",
+                crf: int = 23) -> RecordingFigures:
     """Record until `seconds` of clip are written or `stop` is set (KeyboardInterrupt counts as stop).
 
     Raises NoPicture when the first end never shows a picture (no file is written then).
     """
     firsts = wait_for_first_pictures(ends, stop)
     layout = SideBySide(panels_for([e.label for e in ends], firsts, panel_height, [e.fallback_label for e in ends]))
-    writer = ClipWriter(target, layout.width, layout.height, fps, preset=preset)
+    writer = ClipWriter(target, layout.width, layout.height, fps, preset=preset, crf=crf)
     encoder = _EncoderThread(writer)
     ticks_total = None if seconds is None else max(1, round(seconds * fps))
     shown: list[np.ndarray | None] = [None] * len(ends)   # the pictures of the last frame written
@@ -185,3 +187,35 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
     path = encoder.close()
     return RecordingFigures(path=path, frames=writer.frames, seconds=(writer.last_pts + 1) / fps,
                             skipped_ticks=skipped, repeated=repeated, interrupted=interrupted)
+
+
+#: The label over an end in a clip recorded from devices ({serial}: the end's adb serial).
+DEVICE_END_LABEL = N_("Device end {serial}")
+WECHAT_END_LABEL = N_("WeChat end {serial}")
+CAMERA_END_LABEL = N_("Camera {camera} of {serial}")
+
+
+def source_feed(source, label: str, **fields: str) -> EndFeed:
+    """An end fed by a live capture source of the device layer (`latest()` gives a Frame or None).
+
+    The label is said in the current language, with the English one kept for a machine whose
+    fonts do not draw the language's script; serials are made printable (they come from adb).
+    """
+    fields = {k: printable(v) for k, v in fields.items()}
+
+    def latest() -> np.ndarray | None:
+        frame = source.latest()
+        return None if frame is None else frame.image
+    return EndFeed(tr(label, **fields), latest, label.format(**fields))
+
+
+def record_sources(sources: Sequence, feeds: Sequence[EndFeed], target: Path, *, seconds: float | None,
+                   stop: threading.Event, **options) -> RecordingFigures:
+    """`record_ends` over capture sources it starts first and always stops again (options: record_ends's)."""
+    try:
+        for source in sources:
+            source.start()
+        return record_ends(feeds, target, seconds=seconds, stop=stop, **options)
+    finally:
+        for source in sources:
+            source.stop()
