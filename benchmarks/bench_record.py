@@ -53,8 +53,10 @@ def panel_boxes(width: int, height: int, ends: list[tuple[int, int]]) -> list[tu
     """
     from camtool.vision.clip import SideBySide, panels_for
 
-    firsts = [np.zeros((h, w, 3), np.uint8) for w, h in ends]
-    for panel_height in range(height, 16, -2):
+    pictures = [np.zeros((h, w, 3), np.uint8) for w, h in ends]
+    # An end other than the first may have started as a placeholder (no picture within the grace).
+    variants = [pictures] + [pictures[:1] + [None] * (len(ends) - 1)] * (len(ends) > 1)
+    for panel_height, firsts in ((h, f) for h in range(height, 16, -2) for f in variants):
         layout = SideBySide(panels_for(["a"] * len(ends), firsts, panel_height))
         if (layout.width, layout.height) == (width, height):
             boxes, left = [], 0
