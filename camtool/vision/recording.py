@@ -112,12 +112,21 @@ class _EncoderThread:
         self._queue.put((av.VideoFrame.from_numpy_buffer(canvas.copy(), format="bgr24"), pts))
 
     def close(self) -> Path | None:
-        self._queue.put(None)
-        self._thread.join()
+        self._finish()
         if self._error is not None:
             self.writer.abort()
             self._raise_error()
         return self.writer.close()
+
+    def abort(self) -> None:
+        """Stop encoding and leave nothing behind (the recording failed)."""
+        self._finish()
+        self.writer.abort()
+
+    def _finish(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
 
     def _raise_error(self) -> None:
         if self._error is not None:
@@ -184,6 +193,9 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
                 progress(elapsed)
     except KeyboardInterrupt:
         interrupted = True
+    except BaseException:   # the disk filled up, the encoder failed: no half-written file stays behind
+        encoder.abort()
+        raise
     path = encoder.close()
     return RecordingFigures(path=path, frames=writer.frames, seconds=(writer.last_pts + 1) / fps,
                             skipped_ticks=skipped, repeated=repeated, interrupted=interrupted)
