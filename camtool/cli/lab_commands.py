@@ -208,23 +208,24 @@ def run_record_command(args: argparse.Namespace) -> int:
     except DeviceError as exc:   # no server file, a camera id that cannot be one
         print(printable(exc.describe()), file=sys.stderr)
         return exc.exit_code
+    labels = [(CAMERA_END_LABEL if camera is not None else DEVICE_END_LABEL, args.serial)]
+    if args.wechat_serial:
+        labels.append((WECHAT_END_LABEL, args.wechat_serial))
+    camera_id = camera[1] if camera is not None else ""
+    feeds = [source_feed(label, serial=serial, camera=camera_id) for label, serial in labels]
     io = AdbDeviceIO()
     try:
         io.require_ready(args.serial)
         if args.wechat_serial:
             io.require_ready(args.wechat_serial)
-        device_source = _device_end_source(io, args.serial, camera)
+        device_source = _device_end_source(io, args.serial, camera, feeds[0])
     except DeviceError as exc:   # not ready, or the camera source refused (Android < 12, busy, ...)
         print(printable(exc.describe()), file=sys.stderr)
         return exc.exit_code if camera is not None else exitcodes.UNAVAILABLE
-    labels = [(CAMERA_END_LABEL if camera is not None else DEVICE_END_LABEL, args.serial)]
-    if args.wechat_serial:
-        labels.append((WECHAT_END_LABEL, args.wechat_serial))
-    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT)
-                                 for _label, serial in labels[1:]]
-    camera_id = camera[1] if camera is not None else ""
-    feeds = [source_feed(source, label, serial=serial, camera=camera_id)
-             for (label, serial), source in zip(labels, sources)]
+    # Decoded straight to the clip's panel height: one swscale pass instead of a resize per frame.
+    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT,
+                                                    on_frame=feed.pictures.on_frame)
+                                 for (_label, serial), feed in zip(labels[1:], feeds[1:])]
 
     def progress(elapsed: float) -> None:
         print(tr(N_("Recording: {elapsed} s of {total} s"), elapsed=int(elapsed), total=f"{args.seconds:g}"),
@@ -249,17 +250,17 @@ def run_record_command(args: argparse.Namespace) -> int:
     return exitcodes.OK
 
 
-def _device_end_source(io, serial: str, camera):
+def _device_end_source(io, serial: str, camera, feed):
     """The device end: its screen, or with --source camera the camera's own picture (scrcpy's server)."""
     from camtool.device.capture import ScreenrecordSource
     from camtool.vision.clip import DEFAULT_PANEL_HEIGHT
 
     if camera is None:
-        # Decoded straight to the clip's panel height: one swscale pass instead of a resize per frame.
-        return ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT)
+        return ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT,
+                                  on_frame=feed.pictures.on_frame)
     from camtool.device.camera_source import CameraSource
 
     server_file, camera_id, size = camera
-    source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size)
+    source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size, on_frame=feed.pictures.on_frame)
     source.prepare()   # refusals (Android < 12, no such camera, busy) before anything is recorded
     return source

@@ -2,17 +2,18 @@
 
 The pictures come from whatever shows the ends live: the CLI starts the device layer's
 low-latency screenrecord capture (the window's own), the window passes the frames it shows.
-Each end is a `latest()` callable (None until its first picture). The clip has at most one frame
-per tick (1/fps), and the device end (the first) drives it: a frame is composed as soon as the
-device end shows a new picture, with the newest picture of every other end, at the tick the
-picture came in. Taking each picture when it comes, not sampling at fixed instants, is what keeps
-a 30 frames/s device from losing a picture whenever its frames and the ticks drift across each
-other; two pictures that come within one tick go to consecutive ticks (a picture is placed at
-most a couple of ticks late). A tick in which the device end shows nothing new repeats its last
-picture (the clock in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs
-on its own thread (x264 and the colour conversion release the GIL), so composing the next frame
-overlaps encoding this one. When the work still falls behind, late ticks are skipped (a gap in
-the timestamps) rather than queued, so the clip's duration stays the recording's duration.
+Each end is a `latest()` callable (None until its first picture); an end fed by a capture source
+also has a `PictureQueue` that the source pushes every picture into, so none is lost between two
+looks. The clip has at most one frame per tick (1/fps), and the device end (the first) drives it:
+each tick takes the device end's oldest picture not yet shown (and each other end's), so pictures
+that come two in one tick, or in a burst after a stall (a busy adb link or host), go to
+consecutive ticks instead of all but the last being lost; a picture waits at most `MAX_LAG_S`,
+so a source faster than the clip is shown that much late, never stretched. A tick in which the
+device end shows nothing new repeats its last picture once the tick has mostly passed (the clock
+in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs on its own thread
+(x264 and the colour conversion release the GIL), so composing the next frame overlaps encoding
+this one. When the work still falls behind, late ticks are skipped (a gap in the timestamps)
+rather than queued, so the clip's duration stays the recording's duration.
 Stopping (the time
 is up, `stop` set, or Ctrl+C) always finishes the file.
 """
@@ -23,6 +24,7 @@ import datetime as _dt
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +45,11 @@ OTHER_END_GRACE_S = 5.0
 #: Without a new picture of the device end, a tick's frame is composed this far into the tick
 #: (leaving the rest of the tick for composing and handing it over), repeating its last picture.
 _SETTLE_FRACTION = 0.6
-#: How many ticks a picture may be placed ahead of its arrival: two pictures that arrive within
-#: one tick (jitter) go to consecutive ticks instead of the first being lost.
-_MAX_AHEAD = 2
+#: The longest a picture waits for its tick: a burst after a stall plays out over the next ticks
+#: up to this much late, and older pictures are dropped (a source faster than the clip lags by this).
+MAX_LAG_S = 0.3
+#: Pictures an end keeps waiting at most (memory: a picture at the clip's panel size is ~2.5 MB).
+_BACKLOG = 12
 #: How often the clock looks for a new picture while it waits within a tick.
 _POLL_S = 0.002
 #: Frames composed but not yet encoded; when encoding falls this far behind, composing waits
@@ -69,11 +73,46 @@ class RecordingFigures:
     interrupted: bool      # ended by `stop` or Ctrl+C before the time was up
 
 
+class PictureQueue:
+    """The pictures of one end that the clip has not shown yet, oldest first, with when each came.
+
+    `push` is called by whoever has a new picture (a capture source's thread, or the recording's
+    own look at `latest()`); the recording thread takes them. deque's append and popleft are atomic.
+    """
+
+    def __init__(self) -> None:
+        self._pending: deque[tuple[np.ndarray, float]] = deque(maxlen=_BACKLOG)
+        self._latest: np.ndarray | None = None
+
+    def push(self, image: np.ndarray) -> None:
+        self._pending.append((image, time.monotonic()))
+        self._latest = image
+
+    def on_frame(self, frame) -> None:
+        """A capture source's `on_frame` (device layer Frame)."""
+        self.push(frame.image)
+
+    def latest(self) -> np.ndarray | None:
+        return self._latest
+
+    def waiting(self, now: float) -> bool:
+        """Is a picture waiting (pictures older than MAX_LAG_S are dropped first)?"""
+        while self._pending and now - self._pending[0][1] > MAX_LAG_S and len(self._pending) > 1:
+            self._pending.popleft()
+        return bool(self._pending)
+
+    def take(self, now: float) -> np.ndarray | None:
+        """The oldest waiting picture, or None when none is."""
+        return self._pending.popleft()[0] if self.waiting(now) else None
+
+
 @dataclass(frozen=True)
 class EndFeed:
     label: str
     latest: Latest
     fallback_label: str | None = None   # English, for a machine without a font for the label's script
+    #: Every picture of the end, pushed by its source; without one the recording looks at `latest()`.
+    pictures: PictureQueue | None = None
 
 
 def wait_for_first_pictures(ends: Sequence[EndFeed], stop: threading.Event,
@@ -154,7 +193,23 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
     writer = ClipWriter(target, layout.width, layout.height, fps, preset=preset, crf=crf)
     encoder = _EncoderThread(writer)
     ticks_total = None if seconds is None else max(1, round(seconds * fps))
-    shown: list[np.ndarray | None] = [None] * len(ends)   # the pictures of the last frame written
+    # Ends without a queue of their own get one that this thread fills from `latest()` as it looks.
+    queues = [e.pictures if e.pictures is not None else PictureQueue() for e in ends]
+    looked: list[np.ndarray | None] = [None] * len(ends)
+    for index, (end, first) in enumerate(zip(ends, firsts)):
+        if end.pictures is None and first is not None:
+            queues[index].push(first)
+            looked[index] = first
+    shown: list[np.ndarray | None] = list(firsts)   # the pictures of the last frame written
+
+    def look() -> None:
+        for index, end in enumerate(ends):
+            if end.pictures is None:
+                image = end.latest()
+                if image is not None and image is not looked[index]:
+                    looked[index] = image
+                    queues[index].push(image)
+
     skipped = repeated = 0
     interrupted = False
     started = time.monotonic()
@@ -164,14 +219,12 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
     try:
         while ticks_total is None or pts + 1 < ticks_total:
             slot = pts + 1
-            settled = started + (slot + _SETTLE_FRACTION) / fps   # no new picture by then: repeat the last one
+            opens = started + slot / fps
+            settled = opens + _SETTLE_FRACTION / fps   # no new device picture by then: repeat the last one
             while True:
-                now = [e.latest() for e in ends]
+                look()
                 clock = time.monotonic()
-                if (now[0] is not None and now[0] is not shown[0]
-                        and slot <= int((clock - started) * fps) + _MAX_AHEAD):
-                    break
-                if clock >= settled:
+                if clock >= settled or (clock >= opens and queues[0].waiting(clock)):
                     break
                 if stop.wait(_POLL_S):
                     interrupted = True
@@ -182,9 +235,10 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
             if ticks_total is not None:
                 tick = min(tick, ticks_total - 1)   # the last tick is always written: the clip lasts `seconds`
             skipped += tick - slot
-            if pts >= 0 and (now[0] is None or now[0] is shown[0]):
+            taken = [q.take(clock) for q in queues]
+            if pts >= 0 and taken[0] is None:
                 repeated += 1
-            shown = [n if n is not None else old for n, old in zip(now, shown)]
+            shown = [new if new is not None else old for new, old in zip(taken, shown)]
             elapsed = tick / fps
             encoder.put(layout.compose(shown, elapsed, wall_start + _dt.timedelta(seconds=elapsed)), tick)
             pts = tick
@@ -207,18 +261,16 @@ WECHAT_END_LABEL = N_("WeChat end {serial}")
 CAMERA_END_LABEL = N_("Camera {camera} of {serial}")
 
 
-def source_feed(source, label: str, **fields: str) -> EndFeed:
-    """An end fed by a live capture source of the device layer (`latest()` gives a Frame or None).
+def source_feed(label: str, **fields: str) -> EndFeed:
+    """An end fed by a live capture source of the device layer: give the source
+    `on_frame=feed.pictures.on_frame`, so every picture it decodes reaches the clip.
 
     The label is said in the current language, with the English one kept for a machine whose
     fonts do not draw the language's script; serials are made printable (they come from adb).
     """
     fields = {k: printable(v) for k, v in fields.items()}
-
-    def latest() -> np.ndarray | None:
-        frame = source.latest()
-        return None if frame is None else frame.image
-    return EndFeed(tr(label, **fields), latest, label.format(**fields))
+    pictures = PictureQueue()
+    return EndFeed(tr(label, **fields), pictures.latest, label.format(**fields), pictures)
 
 
 def record_sources(sources: Sequence, feeds: Sequence[EndFeed], target: Path, *, seconds: float | None,

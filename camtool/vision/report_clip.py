@@ -44,9 +44,10 @@ def record_report_clip(io, serial: str, wechat_serial: str | None, seconds: floa
     from camtool.vision.recording import DEVICE_END_LABEL, WECHAT_END_LABEL, NoPicture, record_sources, source_feed
 
     ends = [(DEVICE_END_LABEL, serial)] + ([(WECHAT_END_LABEL, wechat_serial)] if wechat_serial else [])
-    sources = [ScreenrecordSource(io, end_serial, read_stamps=False, max_height=REPORT_CLIP_PANEL_HEIGHT)
-               for _label, end_serial in ends]
-    feeds = [source_feed(source, label, serial=end_serial) for (label, end_serial), source in zip(ends, sources)]
+    feeds = [source_feed(label, serial=end_serial) for label, end_serial in ends]
+    sources = [ScreenrecordSource(io, end_serial, read_stamps=False, max_height=REPORT_CLIP_PANEL_HEIGHT,
+                                  on_frame=feed.pictures.on_frame)
+               for (_label, end_serial), feed in zip(ends, feeds)]
     both = wechat_serial is not None
     with tempfile.TemporaryDirectory(prefix="camtool-report-clip-") as folder:
         target = Path(folder) / "clip.mp4"
