@@ -8,7 +8,9 @@ looks. The clip has at most one frame per tick (1/fps), and the device end (the 
 each tick takes the device end's oldest picture not yet shown (and each other end's), so pictures
 that come two in one tick, or in a burst after a stall (a busy adb link or host), go to
 consecutive ticks instead of all but the last being lost; a picture waits at most `MAX_LAG_S`,
-so a source faster than the clip is shown that much late, never stretched. A tick in which the
+so a source faster than the clip is shown that much late, never stretched. A waiting picture may
+be composed a few ticks (`AHEAD_TICKS`) before its tick: that cushion is what keeps a recording
+thread woken late by a busy scheduler from skipping ticks. A tick in which the
 device end shows nothing new repeats its last picture once the tick has mostly passed (the clock
 in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs on its own thread
 (x264 and the colour conversion release the GIL), so composing the next frame overlaps encoding
@@ -48,6 +50,10 @@ _SETTLE_FRACTION = 0.6
 #: The longest a picture waits for its tick: a burst after a stall plays out over the next ticks
 #: up to this much late, and older pictures are dropped (a source faster than the clip lags by this).
 MAX_LAG_S = 0.3
+#: A waiting picture is composed up to this many ticks before its tick opens: the cushion that keeps
+#: a recording thread that the scheduler wakes late (a busy host) from skipping ticks. Pictures
+#: are then shown that much later than they came, which no one watching a clip can tell.
+AHEAD_TICKS = 3
 #: Pictures an end keeps waiting at most (memory: a picture at the clip's panel size is ~2.5 MB).
 _BACKLOG = 12
 #: How often the clock looks for a new picture while it waits within a tick.
@@ -224,7 +230,7 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
             while True:
                 look()
                 clock = time.monotonic()
-                if clock >= settled or (clock >= opens and queues[0].waiting(clock)):
+                if clock >= settled or (queues[0].waiting(clock) and slot <= int((clock - started) * fps) + AHEAD_TICKS):
                     break
                 if stop.wait(_POLL_S):
                     interrupted = True
