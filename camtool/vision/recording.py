@@ -1,23 +1,23 @@
-"""Recording both ends into a clip: a constant-rate clock that takes each end's newest picture.
+"""Recording both ends into a clip: a 30 frames/s clock that shows every picture the ends give.
 
 The pictures come from whatever shows the ends live: the CLI starts the device layer's
 low-latency screenrecord capture (the window's own), the window passes the frames it shows.
 Each end is a `latest()` callable (None until its first picture); an end fed by a capture source
 also has a `PictureQueue` that the source pushes every picture into, so none is lost between two
-looks. The clip has at most one frame per tick (1/fps), and the device end (the first) drives it:
-each tick takes the device end's oldest picture not yet shown (and each other end's), so pictures
-that come two in one tick, or in a burst after a stall (a busy adb link or host), go to
-consecutive ticks instead of all but the last being lost; a picture waits at most `MAX_LAG_S`,
-so a source faster than the clip is shown that much late, never stretched. A waiting picture may
-be composed a few ticks (`AHEAD_TICKS`) before its tick: that cushion is what keeps a recording
-thread woken late by a busy scheduler from skipping ticks. A tick in which the
-device end shows nothing new repeats its last picture once the tick has mostly passed (the clock
-in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs on its own thread
-(x264 and the colour conversion release the GIL), so composing the next frame overlaps encoding
-this one. When the work still falls behind, late ticks are skipped (a gap in the timestamps)
-rather than queued, so the clip's duration stays the recording's duration.
-Stopping (the time
-is up, `stop` set, or Ctrl+C) always finishes the file.
+looks (other ends are looked at every few milliseconds).
+
+The clip has at most one frame per tick (1/fps), and the device end (the first) drives it: each
+tick takes the oldest picture waiting of each end, so pictures that come two in one tick, or in a
+burst after a stall (a busy adb link or host), go to consecutive ticks instead of all but the
+last being lost. A picture waits at most `MAX_LAG_S` (a source faster than the clip is shown that
+much late, never stretched), and may be composed up to `AHEAD_TICKS` before its tick: the cushion
+that keeps a recording thread woken late by a busy scheduler from skipping ticks. A tick in which
+the device end shows nothing new repeats its last picture once the tick has mostly passed (the
+clock in the label bar goes on), so the clip runs at wall-clock speed. Encoding runs on its own
+thread (x264 and the colour conversion release the GIL), so composing the next frame overlaps
+encoding this one. When the work still falls behind, late ticks are skipped (a gap in the
+timestamps) rather than queued, so the clip's duration stays the recording's duration. Stopping
+(the time is up, `stop` set, or Ctrl+C) always finishes the file.
 """
 
 from __future__ import annotations
@@ -230,14 +230,15 @@ def record_ends(ends: Sequence[EndFeed], target: Path, *, seconds: float | None,
             while True:
                 look()
                 clock = time.monotonic()
-                if clock >= settled or (queues[0].waiting(clock) and slot <= int((clock - started) * fps) + AHEAD_TICKS):
+                due = int((clock - started) * fps)
+                if clock >= settled or (queues[0].waiting(clock) and slot <= due + AHEAD_TICKS):
                     break
                 if stop.wait(_POLL_S):
                     interrupted = True
                     break
             if interrupted:
                 break
-            tick = max(slot, int((clock - started) * fps))   # late: the ticks in between are skipped
+            tick = max(slot, due)   # late: the ticks in between are skipped
             if ticks_total is not None:
                 tick = min(tick, ticks_total - 1)   # the last tick is always written: the clip lasts `seconds`
             skipped += tick - slot
