@@ -1,6 +1,7 @@
 """What `camtool record` really captures: distinct pictures per second, not just frames in the file.
 
 Run: .venv/bin/python benchmarks/bench_record.py [--seconds 5] [--repeat 2] [--scenario tablet-a12] [--alone]
+                                                 [--in-process]
 
 A clip always has a frame on every 1/30 s tick it wrote; what matters is whether each frame shows
 a new picture of the device. The virtual device stamps every picture it renders (frame number,
@@ -17,6 +18,9 @@ and counts:
 
 The virtual device runs in its own `camtool virtual start` process (a real device is its own
 hardware; in-process it would share the recorder's interpreter) against a private adb server.
+With --in-process it runs in this process and `camtool record` is called in it too, as the test
+suite does: the harder case (rendering and encoding both ends share the recorder's GIL), and the
+CPU figures then include the device's.
 The machine's load average is printed first and last: on a shared machine it explains a lot.
 """
 
@@ -96,7 +100,7 @@ def clip_figures(path: Path, ends: list[tuple[int, int]]) -> dict:
     return out
 
 
-def record_once(server: AdbServer, serial: str, phone: str | None, seconds: float, target: Path) -> dict:
+def record_in_child(serial: str, phone: str | None, seconds: float, target: Path, server: AdbServer) -> dict:
     argv = [sys.executable, "-m", "camtool", "record", "--serial", serial, "--seconds", str(seconds), "-o", str(target)]
     if phone:
         argv += ["--wechat-serial", phone]
@@ -111,12 +115,34 @@ def record_once(server: AdbServer, serial: str, phone: str | None, seconds: floa
     return {"process_wall_s": round(wall, 2), "process_cpu_s": round(cpu, 2), "cores": round(cpu / wall, 2)}
 
 
+def record_in_process(serial: str, phone: str | None, seconds: float, target: Path) -> dict:
+    import contextlib
+    import io
+
+    from camtool.cli import main as camtool
+
+    argv = ["record", "--serial", serial, "--seconds", str(seconds), "-o", str(target)]
+    if phone:
+        argv += ["--wechat-serial", phone]
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    begin = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        if camtool(argv) != 0:
+            raise RuntimeError(err.getvalue())
+    wall = time.perf_counter() - begin
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"process_wall_s": round(wall, 2), "process_cpu_s": round(cpu, 2), "cores": round(cpu / wall, 2)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--scenario", default="tablet-a12")
     parser.add_argument("--alone", action="store_true", help="record the device end alone (no --wechat-serial)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the virtual device and the recording in this process (as the tests do)")
     args = parser.parse_args()
     print("load average at start:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     scenario = load_scenario(args.scenario)
@@ -126,22 +152,34 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="camtool-bench-record-") as tmp:
         folder = Path(tmp)
         server = AdbServer(home=folder / "adb-home")
-        proc = None
+        proc = device = None
         try:
-            for attempt in range(3):   # free_port() checks one port; the WeChat end takes the next one
-                try:
-                    proc, serial, phone = start_device(server, args.scenario)
-                    break
-                except RuntimeError:
-                    if attempt == 2:
-                        raise
+            if args.in_process:
+                from camtool.virtual.device import VirtualDevice
+
+                os.environ.update(server.env)   # the in-process recording talks to the private server
+                device = VirtualDevice(args.scenario).start(server)
+                serial, phone = device.serial, device.wechat_serial
+                run_record = record_in_process
+            else:
+                for attempt in range(3):   # free_port() checks one port; the WeChat end takes the next one
+                    try:
+                        proc, serial, phone = start_device(server, args.scenario)
+                        break
+                    except RuntimeError:
+                        if attempt == 2:
+                            raise
+
+                def run_record(*what):
+                    return record_in_child(*what, server)
             short = folder / "short.mp4"
-            short_cpu = record_once(server, serial, None if args.alone else phone, 1.0, short)["process_cpu_s"]
+            other = None if args.alone else phone
+            short_cpu = run_record(serial, other, 1.0, short)["process_cpu_s"]
             short_frames = clip_figures(short, ends)["frames"]
             runs = []
             for i in range(args.repeat):
                 target = folder / f"clip-{i}.mp4"
-                process = record_once(server, serial, None if args.alone else phone, args.seconds, target)
+                process = run_record(serial, other, args.seconds, target)
                 figures = clip_figures(target, ends)
                 figures.update(process)
                 figures["cpu_ms_per_frame"] = round(1000 * process["process_cpu_s"] / figures["frames"], 1)
@@ -151,7 +189,7 @@ def main() -> int:
                 runs.append(figures)
                 print(f"run {i + 1}: {figures}", flush=True)
             print(f"record --seconds {args.seconds:g}, {'device end alone' if args.alone else 'both ends'}, "
-                  f"median of {args.repeat}:")
+                  f"device {'in this process' if args.in_process else 'in its own process'}, median of {args.repeat}:")
             for key in ("frames", "dropped", "cpu_ms_per_frame", "marginal_cpu_ms_per_frame", "cores"):
                 print(f"  {key:26s} {statistics.median(r[key] for r in runs)}")
             for end in ("device", "wechat")[:len(ends)]:
@@ -160,6 +198,8 @@ def main() -> int:
         finally:
             if proc is not None:
                 stop_device(proc)
+            if device is not None:
+                device.stop()
             server.kill()
     print("load average at end:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
