@@ -183,7 +183,9 @@ def run_record_command(args: argparse.Namespace) -> int:
     from camtool.device.adb_io import AdbDeviceIO
     from camtool.device.capture import ScreenrecordSource
     from camtool.device.errors import DeviceError
-    from camtool.vision.recording import EndFeed, NoPicture, record_ends
+    from camtool.vision.clip import DEFAULT_PANEL_HEIGHT
+    from camtool.vision.recording import (CAMERA_END_LABEL, DEVICE_END_LABEL, WECHAT_END_LABEL, NoPicture,
+                                          record_sources, source_feed)
 
     target = Path(args.output).expanduser()
     problem = _folder_problem(args.output, is_dir=False)
@@ -206,32 +208,31 @@ def run_record_command(args: argparse.Namespace) -> int:
     except DeviceError as exc:   # no server file, a camera id that cannot be one
         print(printable(exc.describe()), file=sys.stderr)
         return exc.exit_code
+    labels = [(CAMERA_END_LABEL if camera is not None else DEVICE_END_LABEL, args.serial)]
+    if args.wechat_serial:
+        labels.append((WECHAT_END_LABEL, args.wechat_serial))
+    camera_id = camera[1] if camera is not None else ""
+    feeds = [source_feed(label, serial=serial, camera=camera_id) for label, serial in labels]
     io = AdbDeviceIO()
     try:
         io.require_ready(args.serial)
         if args.wechat_serial:
             io.require_ready(args.wechat_serial)
-        device_source = _device_end_source(io, args.serial, camera)
+        device_source = _device_end_source(io, args.serial, camera, feeds[0])
     except DeviceError as exc:   # not ready, or the camera source refused (Android < 12, busy, ...)
         print(printable(exc.describe()), file=sys.stderr)
         return exc.exit_code if camera is not None else exitcodes.UNAVAILABLE
-    ends = [(args.serial, N_("Camera {camera} of {serial}") if camera is not None else N_("Device end {serial}"))]
-    if args.wechat_serial:
-        ends.append((args.wechat_serial, N_("WeChat end {serial}")))
-    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False) for serial, _ in ends[1:]]
-    camera_id = camera[1] if camera is not None else ""
-    feeds = [EndFeed(printable(tr(label, serial=serial, camera=camera_id)), _latest_image(source),
-                     printable(label.format(serial=serial, camera=camera_id)))
-             for (serial, label), source in zip(ends, sources)]
+    # Decoded straight to the clip's panel height: one swscale pass instead of a resize per frame.
+    sources = [device_source] + [ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT,
+                                                    on_frame=feed.pictures.on_frame)
+                                 for (_label, serial), feed in zip(labels[1:], feeds[1:])]
 
     def progress(elapsed: float) -> None:
         print(tr(N_("Recording: {elapsed} s of {total} s"), elapsed=int(elapsed), total=f"{args.seconds:g}"),
               file=sys.stderr, flush=True)
-    stop = threading.Event()
     try:
-        for source in sources:
-            source.start()
-        figures = record_ends(feeds, target, seconds=args.seconds, stop=stop, progress=progress)
+        figures = record_sources(sources, feeds, target, seconds=args.seconds, stop=threading.Event(),
+                                 progress=progress)
     except NoPicture as exc:
         print(printable(str(exc)), file=sys.stderr)
         return exitcodes.UNAVAILABLE
@@ -241,9 +242,6 @@ def run_record_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         _say("record", tr(N_("could not write {file} ({reason})."), file=str(target), reason=exc.strerror or str(exc)))
         return exitcodes.USAGE
-    finally:
-        for source in sources:
-            source.stop()
     if figures.path is None:
         _say("record", tr(N_("no frame was recorded, so no clip was written.")))
         return exitcodes.UNAVAILABLE
@@ -252,22 +250,17 @@ def run_record_command(args: argparse.Namespace) -> int:
     return exitcodes.OK
 
 
-def _device_end_source(io, serial: str, camera):
+def _device_end_source(io, serial: str, camera, feed):
     """The device end: its screen, or with --source camera the camera's own picture (scrcpy's server)."""
     from camtool.device.capture import ScreenrecordSource
+    from camtool.vision.clip import DEFAULT_PANEL_HEIGHT
 
     if camera is None:
-        return ScreenrecordSource(io, serial, read_stamps=False)
+        return ScreenrecordSource(io, serial, read_stamps=False, max_height=DEFAULT_PANEL_HEIGHT,
+                                  on_frame=feed.pictures.on_frame)
     from camtool.device.camera_source import CameraSource
 
     server_file, camera_id, size = camera
-    source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size)
+    source = CameraSource(io, serial, server_file, camera_id=camera_id, size=size, on_frame=feed.pictures.on_frame)
     source.prepare()   # refusals (Android < 12, no such camera, busy) before anything is recorded
     return source
-
-
-def _latest_image(source):
-    def latest():
-        frame = source.latest()
-        return None if frame is None else frame.image
-    return latest

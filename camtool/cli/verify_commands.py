@@ -1,7 +1,7 @@
 """`camtool verify`: the orientation check on both ends of a call (issue 6).
 
     camtool verify --serial DEVICE [--wechat-serial PHONE] [--config FILE | --profile SKU] [--profiles DIR]
-                   [--apply] [--package P] [--report out.html] [--format json]
+                   [--apply] [--package P] [--report out.html [--report-clip SECONDS]] [--format json]
     camtool verify --device-image A [--wechat-image B] [--config FILE | --profile SKU]
 
 Exit codes (docs/architecture.md, Exit codes): 0 both ends pass, 1 fail (or no chart visible), 2 usage
@@ -20,6 +20,7 @@ from typing import Any
 from camtool import exitcodes
 from camtool.i18n import N_, join_clauses, join_sentences, tr
 from camtool.printable import printable
+from camtool.vision.report_clip import MAX_REPORT_CLIP_SECONDS
 
 
 def add_verify(p: argparse.ArgumentParser) -> None:
@@ -45,6 +46,10 @@ def add_verify(p: argparse.ArgumentParser) -> None:
     p.add_argument("--package", metavar="P",
                    help=tr(N_("Package of the app with camtool's receiver (default: the profile's apply_package).")))
     p.add_argument("--report", metavar="FILE", help=tr(N_("Write an HTML report (one file, pictures included).")))
+    p.add_argument("--report-clip", metavar="SECONDS", type=float,
+                   help=tr(N_("Record both ends for SECONDS (at most {limit}) after the last check and embed the clip "
+                              "in the report (about 100 kB a second). Default: no clip."),
+                                limit=MAX_REPORT_CLIP_SECONDS))
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help=tr(N_("Output format (default: text).")))
     from camtool.cli.device_commands import camera_source_options
@@ -75,6 +80,14 @@ def _check_args(args: argparse.Namespace) -> None:
         raise _Usage(tr(N_("--wechat-serial and --apply need --serial; with pictures give --wechat-image.")))
     if args.serial and args.wechat_image:
         raise _Usage(tr(N_("--wechat-image goes with --device-image; with --serial give --wechat-serial.")))
+    if args.report_clip is not None:
+        if not args.report:
+            raise _Usage(tr(N_("--report-clip goes with --report: the clip is embedded in the report.")))
+        if not args.serial:
+            raise _Usage(tr(N_("--report-clip needs --serial: it records the devices' screens, not picture files.")))
+        if not 0 < args.report_clip <= MAX_REPORT_CLIP_SECONDS:
+            raise _Usage(tr(N_("--report-clip must be more than 0 and at most {limit} seconds."),
+                            limit=MAX_REPORT_CLIP_SECONDS))
     if args.report:
         folder = Path(args.report).expanduser().parent
         if not folder.is_dir():
@@ -208,6 +221,10 @@ def run_verify_command(args: argparse.Namespace) -> int:
     if args.source == "camera":
         from camtool.cli.camera_verify import run_camera_verify
 
+        if args.report_clip is not None:
+            _say(tr(N_("--report-clip records the screens of a call; it does not go with --source camera.")))
+            return exitcodes.USAGE
+
         return run_camera_verify(args)
     try:
         _check_args(args)
@@ -250,13 +267,27 @@ def run_verify_command(args: argparse.Namespace) -> int:
         from camtool.vision.report import render_report
 
         target = Path(args.report).expanduser()
+        clip = _report_clip(args) if args.report_clip is not None else None
         try:
-            atomic_write_text(target, render_report(run, device_model=model, wmpf_version=wmpf))
+            atomic_write_text(target, render_report(run, device_model=model, wmpf_version=wmpf, clip=clip))
             _note(args, tr(N_("Report written to {file}."), file=str(target)))
         except OSError as exc:
             _say(tr(N_("could not write the report {file} ({reason})."), file=str(target), reason=exc.strerror or str(exc)))
             return exitcodes.USAGE
     return exitcodes.OK if run.passed else exitcodes.NO
+
+
+def _report_clip(args: argparse.Namespace):
+    """The clip for the report, recorded now (after the last check); a clip that failed says why, in the report too."""
+    from camtool.device.adb_io import AdbDeviceIO
+    from camtool.vision.report_clip import record_report_clip
+
+    print(tr(N_("Recording {seconds} s of the ends for the report..."), seconds=f"{args.report_clip:g}"),
+          file=sys.stderr, flush=True)
+    clip = record_report_clip(AdbDeviceIO(), args.serial, args.wechat_serial, args.report_clip)
+    if clip.problem:
+        _say(tr(N_("the report has no clip: {reason}"), reason=printable(clip.problem)))
+    return clip
 
 
 def _note(args: argparse.Namespace, text: str) -> None:

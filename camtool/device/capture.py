@@ -142,9 +142,11 @@ class ScreenrecordSource(_SourceBase):
 
     def __init__(self, io: DeviceIO, serial: str, size: tuple[int, int] | None = None, bit_rate: int = 4_000_000,
                  time_limit: int = SCREENRECORD_LIMIT_S, overlap_s: float = 1.5,
-                 fallback_to_screencap: bool = True, **kwargs) -> None:
+                 fallback_to_screencap: bool = True, max_height: int | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self._io, self._serial = io, serial
+        #: Pictures taller than this are delivered scaled down to it (the device still sends its full size).
+        self._max_height = max_height
         self._size, self._bit_rate = size, bit_rate
         self._time_limit = max(2, min(int(time_limit), SCREENRECORD_LIMIT_S))
         self._overlap = min(overlap_s, self._time_limit / 2)
@@ -169,12 +171,13 @@ class ScreenrecordSource(_SourceBase):
         started = time.monotonic()
         delivered_before = self._count
         following = None
-        decoder = H264Decoder()
+        decoder = H264Decoder(max_height=self._max_height)
         try:
             while not self._stop.is_set():
                 # Start the next recording before this one hits its limit; switch at its first frame.
                 if following is None and time.monotonic() - started >= self._time_limit - self._overlap:
-                    following = _Recording(self._io.stream(self._serial, self.command(), timeout=10.0))
+                    following = _Recording(self._io.stream(self._serial, self.command(), timeout=10.0),
+                                           self._max_height)
                 if following is not None:
                     frames = following.poll()
                     if frames:
@@ -220,9 +223,9 @@ class ScreenrecordSource(_SourceBase):
 class _Recording:
     """A recording started in advance; decoded without delivering until the switch."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, max_height: int | None = None) -> None:
         self.stream = stream
-        self.decoder = H264Decoder()
+        self.decoder = H264Decoder(max_height=max_height)
         self.started = time.monotonic()
 
     def poll(self) -> list[tuple[np.ndarray, int | None]]:

@@ -123,12 +123,13 @@ class AccessUnitAssembler:
 class H264Decoder:
     """Access units in, BGR frames out (one thread, low delay)."""
 
-    def __init__(self, max_width: int | None = None) -> None:
+    def __init__(self, max_width: int | None = None, max_height: int | None = None) -> None:
         self._codec = av.CodecContext.create("h264", "r")
         self._codec.flags = self._codec.flags | av.codec.context.Flags.low_delay
         self._codec.thread_count = 1
         self._assembler = AccessUnitAssembler()
         self._max_width = max_width
+        self._max_height = max_height
 
     def feed(self, data: bytes, idle: bool = False) -> list[np.ndarray]:
         return [image for image, _ in self.feed_timed(data, idle)]
@@ -164,6 +165,11 @@ class H264Decoder:
         # swscale (in PyAV, without the GIL) converts a 1080p frame several times faster than
         # to_ndarray("yuv420p") + cv2.cvtColor, whose numpy plane copies hold the GIL that the
         # window's GUI thread waits for (issue 14). Same BT.601 matrix: pixels differ by <= 3.
+        if self._max_height and frame.height > self._max_height:
+            # A consumer that shows the picture smaller (a clip panel) gets it scaled in the same
+            # swscale pass: cheaper than converting the full picture and resizing it after.
+            width = max(2, round(frame.width * self._max_height / frame.height))
+            return np.ascontiguousarray(frame.to_ndarray(format="bgr24", width=width, height=self._max_height))
         bgr = np.ascontiguousarray(frame.to_ndarray(format="bgr24"))
         if self._max_width and bgr.shape[1] > self._max_width:
             scale = self._max_width / bgr.shape[1]

@@ -102,9 +102,7 @@ class SideBySide:
             left, baseline, (scale, thickness) = self._clocks[i]
             cv2.putText(canvas, clock, (left, baseline), cv2.FONT_HERSHEY_SIMPLEX, scale, _INK, thickness, cv2.LINE_AA)
             if image is not None and id(image) != self._shown[i]:
-                area = canvas[self.bar:, x + (1 if x else 0):x + panel.width]
-                area[:] = _BACKGROUND
-                _letterbox(area, image)
+                _letterbox(canvas[self.bar:, x + (1 if x else 0):x + panel.width], image)
                 self._shown[i] = id(image)
         return canvas
 
@@ -127,14 +125,22 @@ def _paste_ink(canvas: np.ndarray, ink: np.ndarray, x: int, y: int) -> None:
 
 
 def _letterbox(area: np.ndarray, image: np.ndarray) -> None:
+    """The image centred in the area at the largest size that fits; the bands beside it in the background colour."""
     ah, aw = area.shape[:2]
     ih, iw = image.shape[:2]
     scale = min(aw / iw, ah / ih)
-    size = (max(1, round(iw * scale)), max(1, round(ih * scale)))
-    if size != (iw, ih):
+    size = (min(aw, max(1, round(iw * scale))), min(ah, max(1, round(ih * scale))))
+    if abs(size[0] - iw) <= 1 and abs(size[1] - ih) <= 1:
+        size = (min(iw, aw), min(ih, ah))   # a picture decoded at the panel's size: copied, not resampled
+        image = image[:size[1], :size[0]]
+    elif size != (iw, ih):
         # Area averaging only where it matters (strong shrinking); linear is several times faster.
         image = cv2.resize(image, size, interpolation=cv2.INTER_AREA if scale < 0.5 else cv2.INTER_LINEAR)
     y, x = (ah - size[1]) // 2, (aw - size[0]) // 2
+    # Only the bands are filled: filling the whole area first costs more than the copy itself.
+    for band in (area[:y], area[y + size[1]:], area[y:y + size[1], :x], area[y:y + size[1], x + size[0]:]):
+        if band.size:
+            band[:] = _BACKGROUND
     area[y:y + size[1], x:x + size[0]] = image[:, :, :3]
 
 
@@ -161,9 +167,12 @@ class ClipWriter:
 
     def write(self, bgr: np.ndarray, pts: int) -> None:
         """One frame at `pts` (in 1/fps units, increasing; a gap is a frame that was skipped)."""
+        self.write_frame(av.VideoFrame.from_ndarray(bgr, format="bgr24"), pts)
+
+    def write_frame(self, frame: "av.VideoFrame", pts: int) -> None:
+        """`write` for a frame already copied out of the composing canvas (encoding on another thread)."""
         if pts <= self.last_pts:
             return
-        frame = av.VideoFrame.from_ndarray(bgr, format="bgr24")
         frame.pts = pts
         for packet in self._stream.encode(frame):
             self._container.mux(packet)

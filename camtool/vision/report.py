@@ -2,8 +2,10 @@
 
 Both ends before and after (the first and the last check of a run), each with the detected
 "up" drawn on it, the verdict, the explanations, the rule findings and the recommended
-config. Pictures are embedded as data URIs (no files beside the report); text follows the
-current language through tr(); every value from a device or a config is HTML-escaped.
+config; with `camtool verify --report-clip`, a short clip of both ends after the last check
+(vision/report_clip.py). Pictures and the clip are embedded as data URIs (no files beside the
+report); text follows the current language through tr(); every value from a device or a config
+is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import base64
 import datetime as _dt
 import html
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
@@ -23,6 +25,9 @@ from camtool.config.rules import validate
 from camtool.i18n import N_, join_clauses, language, tr
 from camtool.vision.detect import ChartDetection
 from camtool.vision.verdict import END_NAMES, EndResult
+
+if TYPE_CHECKING:
+    from camtool.vision.report_clip import ReportClip
 
 __all__ = ["REPORT_IMAGE_SIDE", "annotated_frame", "render_report"]
 
@@ -130,8 +135,33 @@ def _findings_list(findings) -> str:
     return f"<ul>{items}</ul>"
 
 
+#: Only in a report with a clip (a report without one stays as it was); paper shows the caption only.
+_CLIP_CSS = ("<style>.clip video{width:100%;max-width:60em;border:1px solid #999}"
+             "@media print{.clip video{display:none}}</style>")
+
+
+def _clip_section(clip: "ReportClip | None") -> str:
+    if clip is None:
+        return ""
+    heading = f"\n{_CLIP_CSS}<h2>{_e(tr(N_('Clip')))}</h2>"
+    if clip.mp4 is None:
+        return heading + f'<p class="meta" id="clip">{_e(tr(N_("No clip: {reason}"), reason=clip.problem or "-"))}</p>'
+    seconds = f"{clip.seconds:.1f}"
+    if clip.both_ends:
+        what = tr(N_("Both ends for {seconds} s after the last check, as the devices showed them: the device end on "
+                     "the left, the WeChat end on the right, each labelled with its serial and the time."), seconds=seconds)
+    else:
+        what = tr(N_("The device end for {seconds} s after the last check, as the device showed it, labelled with its "
+                     "serial and the time."), seconds=seconds)
+    data = base64.b64encode(clip.mp4).decode("ascii")
+    return (heading + f'<div class="clip"><p class="meta">{_e(what)}</p>'
+            f'<video id="clip" controls muted playsinline preload="metadata" src="data:video/mp4;base64,{data}">'
+            f'{_e(tr(N_("This browser cannot play the embedded MP4 (H.264) clip.")))}</video></div>')
+
+
 def render_report(run, *, title: str | None = None, device_model: str | None = None,
-                  wmpf_version: str | None = None, date: _dt.datetime | None = None) -> str:
+                  wmpf_version: str | None = None, date: _dt.datetime | None = None,
+                  clip: "ReportClip | None" = None) -> str:
     """The report of a verify run (camtool.vision.verify_run.VerifyRun) as one HTML document."""
     first, last = run.first, run.last
     verdict = last.verdict
@@ -165,7 +195,7 @@ def render_report(run, *, title: str | None = None, device_model: str | None = N
 <p><span class="verdict {'pass' if verdict.passed else 'fail'}" id="verdict">{_e(badge)}</span></p>
 <h2>{_e(tr(N_('Both ends')))}</h2>
 <p class="meta">{_e(tr(N_('The arrow points to the top of the chart as detected: green when the end is upright and not mirrored, red otherwise.')))}</p>
-<div class="ends">{''.join(figures)}</div>
+<div class="ends">{''.join(figures)}</div>{_clip_section(clip)}
 <h2>{_e(tr(N_('Explanations')))}</h2>
 {f'<ul>{explanations}</ul>' if explanations else f"<p>{_e(tr(N_('Nothing to explain: both ends are upright.')))}</p>"}
 <h2>{_e(tr(N_('Recommendation')))}</h2>

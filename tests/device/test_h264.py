@@ -73,6 +73,14 @@ def test_frames_are_downscaled_to_the_asked_width():
     assert decoder.feed(UNITS[0], idle=True)[0].shape == (60, 80, 3)
 
 
+def test_a_clip_gets_frames_decoded_at_its_panel_height_in_their_own_shape():
+    decoder = H264Decoder(max_height=48)
+    frames = [decoder.feed(unit, idle=True)[0] for unit in UNITS[:3]]
+    assert [f.shape for f in frames] == [(48, 64, 3)] * 3
+    assert abs(float(frames[2].mean()) - 20) < 6          # the picture, only smaller
+    assert H264Decoder(max_height=480).feed(UNITS[0], idle=True)[0].shape == (120, 160, 3)   # never enlarged
+
+
 @settings(max_examples=30, deadline=None)
 @given(cuts=st.lists(st.integers(min_value=1, max_value=700), min_size=1, max_size=40))
 def test_each_frame_carries_the_time_of_the_read_that_brought_its_last_byte(cuts):

@@ -92,3 +92,21 @@ def test_an_aborted_writer_leaves_nothing(tmp_path):
     writer.write(solid(48, 64, RED), 0)
     writer.abort()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_mid_recording_is_raised_and_leaves_nothing(tmp_path, monkeypatch):
+    from camtool.vision import clip
+
+    written = [0]
+    real_write = clip.ClipWriter.write_frame
+
+    def full_disk(self, frame, pts):
+        written[0] += 1
+        if written[0] > 5:
+            raise OSError(28, "No space left on device")
+        real_write(self, frame, pts)
+    monkeypatch.setattr(clip.ClipWriter, "write_frame", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        record_ends([EndFeed("Device end", lambda: solid(90, 160, RED))], tmp_path / "c.mp4", seconds=3.0,
+                    stop=threading.Event(), panel_height=90)
+    assert list(tmp_path.iterdir()) == []

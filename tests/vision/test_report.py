@@ -101,3 +101,41 @@ def test_the_detected_up_is_drawn_green_when_upright_and_red_otherwise():
     assert np.mean(ink[:, 1]) > np.mean(ink[:, 2])   # green for an upright end
     nothing = np.zeros((100, 100, 3), np.uint8)
     assert np.array_equal(annotated_frame(nothing, detect_orientation(nothing)), nothing)
+
+
+def _mp4(tmp_path) -> bytes:
+    from camtool.vision.clip import ClipWriter
+
+    writer = ClipWriter(tmp_path / "c.mp4", 64, 48)
+    for tick in range(15):
+        writer.write(np.full((48, 64, 3), tick * 10, np.uint8), tick)
+    return writer.close().read_bytes()
+
+
+def test_a_clip_is_a_section_of_its_own_and_the_rest_of_the_report_is_unchanged(tmp_path):
+    import datetime as _dt
+    import io
+
+    import av
+
+    from camtool.vision.report_clip import ReportClip
+
+    run, when = _two_round_run(), _dt.datetime(2026, 12, 2, 10, 0, tzinfo=_dt.timezone.utc)
+    plain = render_report(run, date=when)
+    with_clip = render_report(run, date=when, clip=ReportClip(_mp4(tmp_path), 0.5, both_ends=True))
+    section = re.search(r"\n<style>\.clip.*?</video></div>", with_clip, re.S)
+    assert section and with_clip.replace(section.group(0), "") == plain
+    assert "<video" not in plain
+    data = re.search(r'src="data:video/mp4;base64,([A-Za-z0-9+/=]+)"', section.group(0)).group(1)
+    with av.open(io.BytesIO(base64.b64decode(data)), format="mp4") as container:
+        assert len(list(container.decode(video=0))) == 15
+    assert "Both ends for 0.5 s after the last check" in section.group(0)
+    i18n.set_language("zh")
+    assert "最后一次检查后 0.5 秒内两端的实际画面" in render_report(run, clip=ReportClip(_mp4(tmp_path), 0.5, True))
+
+
+def test_a_clip_that_could_not_be_recorded_is_said_so():
+    from camtool.vision.report_clip import ReportClip
+
+    html = render_report(_two_round_run(), clip=ReportClip(None, 0.0, True, "Device end showed no picture"))
+    assert "No clip: Device end showed no picture" in html and "<video" not in html

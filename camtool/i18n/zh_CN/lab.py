@@ -94,4 +94,29 @@ MESSAGES: dict[str, str] = {
     "lists it as ready, then try again.":
         "{end} 在 {seconds} 秒内没有画面。请确认其屏幕已点亮，且 `camtool devices` 显示其为就绪，然后重试。",
     "Camera {camera} of {serial}": "{serial} 的摄像头 {camera}",
+    # camtool verify --report-clip
+    "Record both ends for SECONDS (at most {limit}) after the last check and embed the clip in the report "
+    "(about 100 kB a second). Default: no clip.":
+        "在最后一次检查后录制两端画面 SECONDS 秒（最多 {limit} 秒），并将视频片段嵌入报告（每秒约 100 kB）。"
+        "默认：不录制。",
+    "--report-clip goes with --report: the clip is embedded in the report.":
+        "--report-clip 需与 --report 一起使用：视频片段嵌入在报告中。",
+    "--report-clip needs --serial: it records the devices' screens, not picture files.":
+        "--report-clip 需要 --serial：它录制的是设备的屏幕，而不是图片文件。",
+    "--report-clip must be more than 0 and at most {limit} seconds.": "--report-clip 必须大于 0 且不超过 {limit} 秒。",
+    "--report-clip records the screens of a call; it does not go with --source camera.":
+        "--report-clip 录制的是通话两端的屏幕，不能与 --source camera 一起使用。",
+    "Recording {seconds} s of the ends for the report...": "正在为报告录制两端画面 {seconds} 秒……",
+    "the report has no clip: {reason}": "报告中没有视频片段：{reason}",
+    "the recording was interrupted before the first picture.": "录制在第一帧画面之前被中断。",
+    "no frame was recorded.": "没有录到任何帧。",
+    "Clip": "视频片段",
+    "No clip: {reason}": "没有视频片段：{reason}",
+    "Both ends for {seconds} s after the last check, as the devices showed them: the device end on the left, "
+    "the WeChat end on the right, each labelled with its serial and the time.":
+        "最后一次检查后 {seconds} 秒内两端的实际画面：左为设备端，右为微信端，每端都标注序列号和时间。",
+    "The device end for {seconds} s after the last check, as the device showed it, labelled with its serial and "
+    "the time.":
+        "最后一次检查后 {seconds} 秒内设备端的实际画面，标注序列号和时间。",
+    "This browser cannot play the embedded MP4 (H.264) clip.": "此浏览器无法播放嵌入的 MP4（H.264）视频片段。",
 }
