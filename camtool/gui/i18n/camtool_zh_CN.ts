@@ -175,142 +175,142 @@
 <context>
     <name>CamerasPanel</name>
     <message>
-        <location filename="../cameras_panel.py" line="96"/>
+        <location filename="../cameras_panel.py" line="97"/>
         <source>Reading the cameras of {serial}...</source>
         <translation>正在读取 {serial} 的摄像头…</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="171"/>
+        <location filename="../cameras_panel.py" line="174"/>
         <source>The cameras of {serial} could not be read: {error}</source>
         <translation>无法读取 {serial} 的摄像头：{error}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="180"/>
+        <location filename="../cameras_panel.py" line="183"/>
         <source>No device chosen.</source>
         <translation>未选择设备。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="184"/>
+        <location filename="../cameras_panel.py" line="187"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="185"/>
+        <location filename="../cameras_panel.py" line="188"/>
         <source>{model}, Android {android}, WMPF {wmpf}</source>
         <translation>{model}，Android {android}，WMPF {wmpf}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="187"/>
+        <location filename="../cameras_panel.py" line="190"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="193"/>
+        <location filename="../cameras_panel.py" line="196"/>
         <source>unknown (the camera service could not be read)</source>
         <translation>未知（无法读取相机服务）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="195"/>
+        <location filename="../cameras_panel.py" line="198"/>
         <source>unknown (dumpsys usb could not be read)</source>
         <translation>未知（无法读取 dumpsys usb）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="204"/>
+        <location filename="../cameras_panel.py" line="207"/>
         <source>back</source>
         <translation>后置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="204"/>
+        <location filename="../cameras_panel.py" line="207"/>
         <source>front</source>
         <translation>前置</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="204"/>
+        <location filename="../cameras_panel.py" line="207"/>
         <source>external</source>
         <translation>外接</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="207"/>
+        <location filename="../cameras_panel.py" line="210"/>
         <source>facing {facing}, sensor orientation {orientation}</source>
         <translation>{facing}，传感器方向 {orientation}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="210"/>
+        <location filename="../cameras_panel.py" line="213"/>
         <source>USB behind external HAL</source>
         <translation>经外接摄像头 HAL 接入的 USB 摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="213"/>
+        <location filename="../cameras_panel.py" line="216"/>
         <source>Camera {id}</source>
         <translation>摄像头 {id}</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="215"/>
+        <location filename="../cameras_panel.py" line="218"/>
         <source>Selected with internalCameraName &quot;{id}&quot;.</source>
         <translation>用 internalCameraName &quot;{id}&quot; 选择。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="221"/>
+        <location filename="../cameras_panel.py" line="224"/>
         <source>vendor 0x{vh} ({vd}), product 0x{ph} ({pd})</source>
         <translation>厂商 ID 0x{vh}（{vd}），产品 ID 0x{ph}（{pd}）</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="224"/>
+        <location filename="../cameras_panel.py" line="227"/>
         <source>vendor/product unknown</source>
         <translation>厂商 ID / 产品 ID 未知</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="225"/>
+        <location filename="../cameras_panel.py" line="228"/>
         <source>serial &quot;{serial}&quot;</source>
         <translation>序列号 &quot;{serial}&quot;</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="226"/>
+        <location filename="../cameras_panel.py" line="229"/>
         <source>serial none</source>
         <translation>无序列号</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="232"/>
+        <location filename="../cameras_panel.py" line="235"/>
         <source>Not a camera.</source>
         <translation>不是摄像头。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="237"/>
+        <location filename="../cameras_panel.py" line="240"/>
         <source>by path only</source>
         <translation>只能按设备路径选择</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="242"/>
+        <location filename="../cameras_panel.py" line="245"/>
         <source>Selected by vendor id, product id and serial number (survives replugging).</source>
         <translation>按厂商 ID、产品 ID 和序列号选择（重新插拔后仍然有效）。</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="253"/>
+        <location filename="../cameras_panel.py" line="256"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="253"/>
+        <location filename="../cameras_panel.py" line="256"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="254"/>
+        <location filename="../cameras_panel.py" line="257"/>
         <source>Built-in cameras</source>
         <translation>内置摄像头</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="255"/>
+        <location filename="../cameras_panel.py" line="258"/>
         <source>USB devices</source>
         <translation>USB 设备</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="256"/>
+        <location filename="../cameras_panel.py" line="259"/>
         <source>&amp;Use this camera</source>
         <translation>使用此摄像头(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../cameras_panel.py" line="257"/>
+        <location filename="../cameras_panel.py" line="260"/>
         <source>Fill the selection form with the chosen camera (or double-click it).</source>
         <translation>用所选摄像头填写选择表单（或双击它）。</translation>
     </message>
@@ -481,111 +481,110 @@
 <context>
     <name>EndsPanel</name>
     <message>
-        <location filename="../ends_panel.py" line="420"/>
+        <location filename="../ends_panel.py" line="338"/>
         <source>The simulated picture could not be drawn: {error}</source>
         <translation>无法绘制模拟画面：{error}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="446"/>
-        <location filename="../ends_panel.py" line="447"/>
+        <location filename="../ends_panel.py" line="364"/>
+        <location filename="../ends_panel.py" line="365"/>
         <source>Turns the camera&apos;s picture by {turn}</source>
         <translation>摄像头画面旋转 {turn}</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="458"/>
+        <location filename="../ends_panel.py" line="376"/>
         <source>Device end (preview)</source>
         <translation>设备端（预览画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="459"/>
+        <location filename="../ends_panel.py" line="377"/>
         <source>WeChat end (push)</source>
         <translation>微信端（推流画面）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="362"/>
-        <location filename="../ends_panel.py" line="460"/>
+        <location filename="../ends_panel.py" line="280"/>
+        <location filename="../ends_panel.py" line="378"/>
         <source>Device end</source>
-        <extracomment>Sizes of the simulated screens: a landscape device and a portrait phone, kept small so a render costs a few milliseconds; the views scale them.</extracomment>
         <translation>设备端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="362"/>
-        <location filename="../ends_panel.py" line="461"/>
+        <location filename="../ends_panel.py" line="280"/>
+        <location filename="../ends_panel.py" line="379"/>
         <source>WeChat end</source>
         <translation>微信端</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="369"/>
+        <location filename="../ends_panel.py" line="287"/>
         <source>{end}: {fps:.1f} frames/s</source>
         <translation>{end}：{fps:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="371"/>
+        <location filename="../ends_panel.py" line="289"/>
         <source>{end}: {fps:.1f} frames/s, {latency:.0f} ms latency</source>
         <translation>{end}：{fps:.1f} 帧/秒，延迟 {latency:.0f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="444"/>
+        <location filename="../ends_panel.py" line="362"/>
         <source>Live: the device&apos;s own screen, with the config it runs now (not the form&apos;s)</source>
         <translation>实时：设备自身的屏幕，使用设备当前运行的配置（不是表单中的配置）</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="450"/>
+        <location filename="../ends_panel.py" line="368"/>
         <source>Assumed: the push shows the camera as the preview does (attach the WeChat end&apos;s phone to see its own picture).</source>
         <translation>假设：推流画面显示摄像头的方式与预览画面相同（连接微信端手机即可看到它自己的画面）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="462"/>
+        <location filename="../ends_panel.py" line="380"/>
         <source>Simulated camera &amp;mounted turned by:</source>
         <translation>模拟摄像头安装方向(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="464"/>
+        <location filename="../ends_panel.py" line="382"/>
         <source>How the virtual camera is mounted: the clockwise turn of the picture it produces. Try the mounting of your device to see what the config does to it.</source>
         <translation>虚拟摄像头的安装方式：它拍出的画面按顺时针转过的角度。选择与你设备相同的安装方向，即可看到配置对画面的效果。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="466"/>
+        <location filename="../ends_panel.py" line="384"/>
         <source>mirrored</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="467"/>
+        <location filename="../ends_panel.py" line="385"/>
         <source>&amp;Push path adds:</source>
         <translation>推流路径附加(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="469"/>
+        <location filename="../ends_panel.py" line="387"/>
         <source>What the virtual camera&apos;s push path adds before any key: on many devices the pushed stream is turned while the preview is upright (WMPF FAQ, first case).</source>
         <translation>虚拟摄像头的推流路径在任何配置项生效前附加的旋转：许多设备的预览画面方向正确，推流画面却是转过的（WMPF FAQ 第一种情况）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="471"/>
+        <location filename="../ends_panel.py" line="389"/>
         <source>Simulated from the device&apos;s picture</source>
         <translation>根据设备的画面模拟</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="473"/>
+        <location filename="../ends_panel.py" line="391"/>
         <source>Simulated from the device end&apos;s own camera picture (its screen, with the config it runs undone).</source>
         <translation>根据设备端摄像头本身的画面模拟（取设备屏幕画面，再撤销设备当前配置的效果）。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="474"/>
+        <location filename="../ends_panel.py" line="392"/>
         <source>Live device</source>
         <translation>实时设备</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="475"/>
+        <location filename="../ends_panel.py" line="393"/>
         <source>Show the device&apos;s own screens</source>
         <translation>显示设备自身的屏幕</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="476"/>
+        <location filename="../ends_panel.py" line="394"/>
         <source>No device layer yet: both ends are simulated.</source>
         <translation>尚未接入设备层：两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../ends_panel.py" line="478"/>
+        <location filename="../ends_panel.py" line="396"/>
         <source>Live: what the devices show now. Simulated: what the config in the form would show.</source>
         <translation>实时：设备当前显示的画面。模拟：表单中的配置将呈现的画面。</translation>
     </message>
@@ -743,52 +742,52 @@ Waiting for it to come back...</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="125"/>
+        <location filename="../main_window.py" line="130"/>
         <source>Imported {path}</source>
         <extracomment>Device findings that mean the device has no (single) camera for the selection: a simulated picture of that camera would show something the device cannot. Splitter sizes before the technician has moved them, for 1366x768: where the config comes from on the left (profiles, the device&apos;s cameras), the form down to its push flip and at least three findings in the middle, both ends and the export on the right (tests/gui/test_gui_layout.py checks it in both languages).</extracomment>
         <translation>已导入 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="132"/>
         <source>Export saved to {path}</source>
         <translation>导出已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="185"/>
         <source>{key} is not on the form for the selected camera: remove it or switch the camera kind.</source>
         <translation>{key} 不属于当前所选摄像头的表单：请删除该配置项或切换摄像头类型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="202"/>
         <source>{serial} has more than one camera for this selection: which one WMPF opens is not known, so this picture may not be what the device shows.
 {code}: {message}</source>
         <translation>{serial} 上有不止一个摄像头符合这个选择：不知道 WMPF 会打开哪一个，所以这个画面可能与设备显示的不同。
 {code}：{message}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="205"/>
         <source>{serial} has no camera for this selection, so this end would show no camera picture.
 {code}: {message}</source>
         <translation>{serial} 上没有符合这个选择的摄像头，这一端将不会显示摄像头画面。
 {code}：{message}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="213"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="220"/>
         <source>No device layer attached yet: both ends are simulated from a virtual camera, for the config in the form.</source>
         <translation>尚未接入设备层：两端画面均由虚拟摄像头按表单中的配置模拟生成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="225"/>
         <source>camtool {version} · Qt {qt}</source>
         <translation>camtool {version} · Qt {qt}</translation>
     </message>
@@ -796,38 +795,38 @@ Waiting for it to come back...</source>
 <context>
     <name>OrientationCheck</name>
     <message>
-        <location filename="../orientation_check.py" line="161"/>
+        <location filename="../orientation_check.py" line="160"/>
         <source>Put into the form and sent to the device: check again when the device shows the new picture.</source>
         <extracomment>How long a check waits for the simulated ends to show the newest config before it takes what is on screen anyway (a render takes a few milliseconds; a failed one never shows).</extracomment>
         <translation>已填入表单并发送到设备：设备显示新画面后请再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="167"/>
+        <location filename="../orientation_check.py" line="166"/>
         <source>Put into the form: apply it to the device, then check again.</source>
         <translation>已填入表单：请应用到设备，然后再检查一次。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="229"/>
+        <location filename="../orientation_check.py" line="228"/>
         <source>Judged against the config the device runs, as &quot;Device runs&quot; says: {runs}.</source>
         <translation>对照设备当前运行的配置（“设备当前配置”：{runs}）进行判断。</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="266"/>
+        <location filename="../orientation_check.py" line="265"/>
         <source>Check &amp;orientation</source>
         <translation>检查方向(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="267"/>
+        <location filename="../orientation_check.py" line="266"/>
         <source>Detect the printed chart on both ends and say whether each is upright</source>
         <translation>在两端识别打印的图卡，并说明每一端是否方向正确</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="269"/>
+        <location filename="../orientation_check.py" line="268"/>
         <source>Orientation check</source>
         <translation>方向检查</translation>
     </message>
     <message>
-        <location filename="../orientation_check.py" line="270"/>
+        <location filename="../orientation_check.py" line="269"/>
         <source>Show orientation check panel</source>
         <translation>显示方向检查面板</translation>
     </message>
@@ -993,131 +992,131 @@ Waiting for it to come back...</source>
         <translation>{sku}（继承 {parent}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="168"/>
+        <location filename="../profiles_sidebar.py" line="169"/>
         <source>both ends upright</source>
         <translation>两端方向正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="168"/>
+        <location filename="../profiles_sidebar.py" line="169"/>
         <source>not upright</source>
         <translation>方向不正确</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="170"/>
+        <location filename="../profiles_sidebar.py" line="171"/>
         <source>{count} verification record(s); latest: {verdict} ({date})</source>
         <translation>{count} 条验证记录；最近一次：{verdict}（{date}）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="186"/>
+        <location filename="../profiles_sidebar.py" line="187"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="203"/>
-        <location filename="../profiles_sidebar.py" line="238"/>
+        <location filename="../profiles_sidebar.py" line="204"/>
+        <location filename="../profiles_sidebar.py" line="239"/>
         <source>Profile not opened</source>
         <translation>配置档案未打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="205"/>
+        <location filename="../profiles_sidebar.py" line="206"/>
         <source>{sku} (example)</source>
         <translation>{sku}（示例）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="221"/>
+        <location filename="../profiles_sidebar.py" line="222"/>
         <source>Examples not copied</source>
         <translation>示例未复制</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="239"/>
+        <location filename="../profiles_sidebar.py" line="240"/>
         <source>The profile &quot;{sku}&quot; could not be opened:
 {details}</source>
         <translation>无法打开配置档案“{sku}”：
 {details}</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="254"/>
-        <location filename="../profiles_sidebar.py" line="261"/>
-        <location filename="../profiles_sidebar.py" line="264"/>
-        <location filename="../profiles_sidebar.py" line="321"/>
-        <location filename="../profiles_sidebar.py" line="332"/>
+        <location filename="../profiles_sidebar.py" line="255"/>
+        <location filename="../profiles_sidebar.py" line="262"/>
+        <location filename="../profiles_sidebar.py" line="265"/>
+        <location filename="../profiles_sidebar.py" line="322"/>
+        <location filename="../profiles_sidebar.py" line="333"/>
         <source>Profile not saved</source>
         <translation>配置档案未保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="257"/>
+        <location filename="../profiles_sidebar.py" line="258"/>
         <source>Save profile as</source>
         <translation>配置档案另存为</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="265"/>
-        <location filename="../profiles_sidebar.py" line="280"/>
+        <location filename="../profiles_sidebar.py" line="266"/>
+        <location filename="../profiles_sidebar.py" line="281"/>
         <source>A profile named &quot;{sku}&quot; exists already. Choose another name, or open it and save.</source>
         <translation>名为“{sku}”的配置档案已存在。请换一个名称，或打开该档案后再保存。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="271"/>
+        <location filename="../profiles_sidebar.py" line="272"/>
         <source>Duplicate profile</source>
         <translation>创建配置档案副本</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="275"/>
-        <location filename="../profiles_sidebar.py" line="285"/>
+        <location filename="../profiles_sidebar.py" line="276"/>
+        <location filename="../profiles_sidebar.py" line="286"/>
         <source>Profile not duplicated</source>
         <translation>未创建配置档案副本</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="296"/>
+        <location filename="../profiles_sidebar.py" line="297"/>
         <source>Profile not deleted</source>
         <translation>配置档案未删除</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="363"/>
+        <location filename="../profiles_sidebar.py" line="364"/>
         <source>Profiles (one per SKU)</source>
         <translation>配置档案（每个 SKU 一个）</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="364"/>
+        <location filename="../profiles_sidebar.py" line="365"/>
         <source>Search profiles</source>
         <translation>搜索配置档案</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="365"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="365"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="365"/>
+        <location filename="../profiles_sidebar.py" line="366"/>
         <source>Save as...</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="366"/>
+        <location filename="../profiles_sidebar.py" line="367"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="366"/>
+        <location filename="../profiles_sidebar.py" line="367"/>
         <source>Delete...</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="366"/>
+        <location filename="../profiles_sidebar.py" line="367"/>
         <source>Diff two</source>
         <translation>比较两个</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="369"/>
+        <location filename="../profiles_sidebar.py" line="370"/>
         <source>Select two profiles to compare their configs.</source>
         <translation>选择两个配置档案，比较它们的配置。</translation>
     </message>
     <message>
-        <location filename="../profiles_sidebar.py" line="370"/>
+        <location filename="../profiles_sidebar.py" line="371"/>
         <source>Copy the examples into the library</source>
         <translation>把示例复制到配置档案库</translation>
     </message>
@@ -1365,17 +1364,17 @@ Waiting for it to come back...</source>
 <context>
     <name>Smoke</name>
     <message>
-        <location filename="../app.py" line="174"/>
+        <location filename="../app.py" line="179"/>
         <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (live, virtual device).</source>
         <translation>camtool 窗口冒烟测试：{shown} 毫秒后显示窗口，{frames} 毫秒后两端都显示了第一帧（实时，虚拟设备）。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="179"/>
+        <location filename="../app.py" line="184"/>
         <source>camtool gui smoke: window shown after {shown} ms, first frame of both ends after {frames} ms (simulated ends).</source>
         <translation>camtool gui 冒烟测试：窗口在 {shown} 毫秒后显示，两端首帧在 {frames} 毫秒后显示（模拟画面）。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="183"/>
+        <location filename="../app.py" line="188"/>
         <source>camtool gui smoke: no frame of both ends within {seconds} s.</source>
         <translation>camtool gui 冒烟测试：{seconds} 秒内未收到两端的画面。</translation>
     </message>
@@ -1383,37 +1382,37 @@ Waiting for it to come back...</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app.py" line="55"/>
+        <location filename="../app.py" line="56"/>
         <source>camtool cannot open its window: Qt&apos;s X11 (xcb) platform plugin needs system libraries that are not installed: {libraries}.</source>
         <translation>camtool 无法打开窗口：Qt 的 X11（xcb）平台插件需要以下系统库，但它们没有安装：{libraries}。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="59"/>
+        <location filename="../app.py" line="60"/>
         <source>Install them, then run camtool again:</source>
         <translation>请安装后重新运行 camtool：</translation>
     </message>
     <message>
-        <location filename="../app.py" line="61"/>
+        <location filename="../app.py" line="62"/>
         <source>  Debian/Ubuntu: {command}</source>
         <translation>  Debian/Ubuntu：{command}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="64"/>
+        <location filename="../app.py" line="65"/>
         <source>  Fedora: {command}</source>
         <translation>  Fedora：{command}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="67"/>
+        <location filename="../app.py" line="68"/>
         <source>Install the package that provides {libraries} on your system.</source>
         <translation>请安装系统中提供 {libraries} 的软件包。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="71"/>
         <source>The command line works without them: {command} --help</source>
         <translation>命令行不需要这些库：{command} --help</translation>
     </message>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="89"/>
         <source>camtool found no display to open its window on. Run it in a desktop session, or use the command line: {command} --help</source>
         <translation>camtool 找不到可以打开窗口的显示器。请在桌面会话中运行，或使用命令行：{command} --help</translation>
     </message>
@@ -1429,27 +1428,27 @@ Waiting for it to come back...</source>
 <context>
     <name>VirtualBanner</name>
     <message>
-        <location filename="../virtual_host.py" line="180"/>
+        <location filename="../virtual_host.py" line="191"/>
         <source>Virtual device: no phone attached. Starting the virtual device ({scenario})...</source>
         <translation>虚拟设备：未连接手机。正在启动虚拟设备（{scenario}）…</translation>
     </message>
     <message>
-        <location filename="../virtual_host.py" line="183"/>
+        <location filename="../virtual_host.py" line="194"/>
         <source>Virtual device: no phone attached, and the virtual device could not start: {reason} Both ends are simulated.</source>
         <translation>虚拟设备：未连接手机，且虚拟设备无法启动：{reason} 两端均为模拟画面。</translation>
     </message>
     <message>
-        <location filename="../virtual_host.py" line="186"/>
+        <location filename="../virtual_host.py" line="197"/>
         <source>Virtual device: no phone attached. camtool runs a virtual device; pick another scenario on the right, or attach a phone and press F5.</source>
         <translation>虚拟设备：未连接手机。camtool 正在运行虚拟设备；可在右侧选择其他场景，或连接手机后按 F5。</translation>
     </message>
     <message>
-        <location filename="../virtual_host.py" line="189"/>
+        <location filename="../virtual_host.py" line="200"/>
         <source>&amp;Scenario:</source>
         <translation>场景(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../virtual_host.py" line="190"/>
+        <location filename="../virtual_host.py" line="201"/>
         <source>Switching restarts the virtual device with that scenario.</source>
         <translation>切换场景会用该场景重新启动虚拟设备。</translation>
     </message>
