@@ -9,7 +9,12 @@ Everything runs against a private adb server (free port, its own HOME), killed a
 2. The window in this process, live on a virtual device whose screen is 1280x720 and then
    1920x1080 (screenrecord asked for the full size, 30 fps): frames/s received from the
    capture and shown by each end view, the stamp latency, and the longest gap of a 5 ms
-   heartbeat QTimer on the GUI thread (the longest stall).
+   heartbeat QTimer on the GUI thread (the longest stall), with its p99.
+   The virtual device runs in a child process (`camtool virtual start`), as a phone is other
+   hardware: rendering and H.264-encoding two ends would otherwise share this process's GIL
+   with the window and measure the emulator, not the window. `--device-in-process` runs it
+   in this process instead (what `camtool gui` did before its virtual device had a process
+   of its own), for comparison.
 """
 
 from __future__ import annotations
@@ -40,7 +45,55 @@ def smoke_runs(runs: int, env: dict[str, str]) -> None:
               f"whole process {wall:.0f} ms")
 
 
-def live_figures(size: tuple[int, int], seconds: float, server) -> None:
+class ChildDevice:
+    """`camtool virtual start` in a child process with a scenario whose screen is `size`."""
+
+    def __init__(self, size: tuple[int, int], server, scratch: Path) -> None:
+        import json
+
+        from camtool.device.adb_server import free_port
+        from camtool.virtual.scenario import load_scenario
+
+        base = load_scenario("tablet-a12")
+        data = base.model_dump(mode="json")
+        data["device"]["screen"] = {"width": size[0], "height": size[1]}
+        scenario = scratch / f"screen-{size[0]}x{size[1]}.json"
+        scenario.write_text(json.dumps(data), encoding="utf-8")
+        port, wechat_port = free_port(), free_port()
+        self.serial, self.wechat_serial = f"127.0.0.1:{port}", f"127.0.0.1:{wechat_port}"
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", str(scenario), "--port", str(port),
+             "--wechat-port", str(wechat_port)], env=dict(os.environ), stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while not all(server.state(s) == "device" for s in (self.serial, self.wechat_serial)):
+            if self._child.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the virtual device did not attach: {self._child.stderr.read().decode()[-300:]}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self._child.poll() is None:
+            self._child.terminate()   # `camtool virtual start` detaches and stops on SIGTERM
+            try:
+                self._child.wait(15)
+            except subprocess.TimeoutExpired:
+                self._child.kill()
+                self._child.wait(5)
+        self._child.stderr.close()
+
+
+def _sched_times() -> tuple[float, float]:
+    """(s this thread ran on a CPU, s it waited runnable for one) from Linux's schedstat; zeros elsewhere."""
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as stat:
+            ran, waited, _slices = stat.read().split()
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    return int(ran) / 1e9, int(waited) / 1e9
+
+
+def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool = False) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -60,11 +113,14 @@ def live_figures(size: tuple[int, int], seconds: float, server) -> None:
                                       on_frame=on_frame, on_state=lambda s, d: on_state(s.value, d))
 
     app = QApplication.instance() or QApplication([])
-    base = load_scenario("tablet-a12")
-    scenario = base.model_copy(update={"device": base.device.model_copy(
-        update={"screen": Screen(width=size[0], height=size[1])})})
-    device = VirtualDevice(scenario).start(server)
     with tempfile.TemporaryDirectory() as scratch:
+        if in_process:
+            base = load_scenario("tablet-a12")
+            scenario = base.model_copy(update={"device": base.device.model_copy(
+                update={"screen": Screen(width=size[0], height=size[1])})})
+            device = VirtualDevice(scenario).start(server)
+        else:
+            device = ChildDevice(size, server, Path(scratch))
         settings = WindowSettings(file_qsettings(Path(scratch) / "s.ini"))
         window = MainWindow(ConfigDocument(), ProfileLibrary(shipped_profiles_dir()), settings,
                             device_service=FullSizeService())
@@ -82,13 +138,13 @@ def live_figures(size: tuple[int, int], seconds: float, server) -> None:
         else:
             feeds = window.ends.live_feeds()
             base_counts = {end: (f.frames_received, f.frames_shown) for end, f in feeds.items()}
-            gaps = []
-            last = [time.perf_counter()]
+            gaps = []   # (gap s, this thread ran s, waited for a CPU s) between two beats
+            last = [time.perf_counter(), *_sched_times()]
 
             def beat() -> None:
-                now = time.perf_counter()
-                gaps.append(now - last[0])
-                last[0] = now
+                now, ran, waited = time.perf_counter(), *_sched_times()
+                gaps.append((now - last[0], ran - last[1], waited - last[2]))
+                last[:] = now, ran, waited
             heartbeat = QTimer()
             heartbeat.setInterval(5)
             heartbeat.timeout.connect(beat)
@@ -102,19 +158,28 @@ def live_figures(size: tuple[int, int], seconds: float, server) -> None:
                 latency = f"{feed.last_latency_ms:.0f} ms" if feed.last_latency_ms is not None else "n/a"
                 print(f"{size[0]}x{size[1]} {end} end: received {received:.1f} frames/s, shown {shown:.1f} "
                       f"frames/s, latency {latency}")
-            print(f"{size[0]}x{size[1]}: longest GUI-thread stall {max(gaps) * 1000:.0f} ms "
-                  f"(5 ms heartbeat, {len(gaps)} beats)")
+            ordered = sorted(gaps)
+            print(f"{size[0]}x{size[1]}: longest GUI-thread stall {ordered[-1][0] * 1000:.0f} ms, p99 "
+                  f"{ordered[int(0.99 * (len(ordered) - 1))][0] * 1000:.0f} ms (5 ms heartbeat, {len(gaps)} beats; "
+                  f"virtual device {'in this process' if in_process else 'in a child process'})")
+            for gap, ran, waited in ordered[-3:][::-1]:
+                print(f"    a {gap * 1000:.0f} ms gap: the GUI thread ran {ran * 1000:.1f} ms, waited for a CPU "
+                      f"{waited * 1000:.1f} ms (runnable, other processes or threads on both cores), "
+                      f"{max(0.0, gap - ran - waited) * 1000:.1f} ms asleep (idle, or waiting for the GIL)")
         window.document.mark_saved()
         window.close()
         window.deleteLater()
         app.processEvents()   # a benchmark script, not the window: let deleteLater run
-    device.stop()
+        device.stop()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--device-in-process", action="store_true",
+                        help="run the virtual device in this process (shares the GIL with the window)")
+    parser.add_argument("--live-only", action="store_true", help="skip the start-up and smoke runs")
     args = parser.parse_args()
     from camtool.device.adb_server import AdbServer
 
@@ -125,10 +190,11 @@ def main() -> int:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
             from bench_gui import startup   # `camtool` (interpreter start) to window shown
 
-            startup(args.runs)
-            smoke_runs(args.runs, dict(os.environ))
+            if not args.live_only:
+                startup(args.runs)
+                smoke_runs(args.runs, dict(os.environ))
             for size in ((1280, 720), (1920, 1080)):
-                live_figures(size, args.seconds, server)
+                live_figures(size, args.seconds, server, args.device_in_process)
         finally:
             server.kill()
     return 0
