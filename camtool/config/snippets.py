@@ -11,6 +11,8 @@ instead of guessing. Statements that do not touch a JSONObject are skipped.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from typing import Any
 
 from camtool.config.findings import Finding
@@ -41,7 +43,7 @@ class _Reader:
     """Walks the tokens once, applying each readable put to the object it targets."""
 
     def __init__(self, tokens: list[Token], language: str, source: str) -> None:
-        self.tokens = [t for t in tokens if t.kind != "newline"]
+        self.tokens = tokens
         self.language = language
         self.source = source
         self.pos = 0
@@ -50,6 +52,7 @@ class _Reader:
         self.objects: list[dict | list] = []      # every object created, in order
         self.nested: set[int] = set()             # ids of objects put into another one
         self.filled: list[dict] = []              # objects that received a put, in order
+        self._filled_ids: set[int] = set()
         self.receivers: list[dict | None] = []    # implicit `this` per open brace
         self.pending_receiver: dict | None = None
         self.put_count = 0
@@ -57,8 +60,10 @@ class _Reader:
 
     # --- token helpers -------------------------------------------------------------------
     def peek(self, offset: int = 0) -> Token:
-        index = min(self.pos + offset, len(self.tokens) - 1)
-        return self.tokens[index]
+        try:
+            return self.tokens[self.pos + offset]
+        except IndexError:   # past the end: the eof token (no negative index reaches here)
+            return self.tokens[-1]
 
     def is_punct(self, text: str, offset: int = 0) -> bool:
         token = self.peek(offset)
@@ -200,6 +205,7 @@ class _Reader:
             self.key_positions[key] = (text_token.line, text_token.column)
         created = self.new_object(parsed.data)
         if isinstance(created, dict) and created:
+            self._filled_ids.add(id(created))
             self.filled.append(created)
         return created
 
@@ -257,7 +263,8 @@ class _Reader:
                 N_("Delete the earlier put of {key}, keeping the value you mean."), (key,), key=key))
         receiver[key] = value  # like JSONObject's LinkedHashMap: a repeated key keeps its first position
         self.key_positions[key] = (key_token.line, key_token.column)
-        if not any(obj is receiver for obj in self.filled):
+        if id(receiver) not in self._filled_ids:
+            self._filled_ids.add(id(receiver))
             self.filled.append(receiver)
 
     def array_put(self, receiver: list) -> None:
@@ -340,6 +347,21 @@ class _Reader:
 _ABSENT = object()  # `null` in put(key, null): JSONObject removes the key
 
 
+@contextmanager
+def _no_cycle_collection():
+    """No cyclic garbage collection while a snippet is read.
+
+    Its tokens and values hold no reference cycles, but the collector ran over the growing
+    list of tokens again and again: half the time of a 200,000-line snippet (issue 14)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_snippet(text: str, language: str, source: str = "<snippet>") -> tuple[dict | None, list[Finding]]:
     """The config a Kotlin or Java snippet builds, and a finding for everything it could not read.
 
@@ -354,8 +376,14 @@ def read_snippet_with_positions(text: str, language: str, source: str = "<snippe
     """read_snippet, plus the (line, column) of each key's last put, so rule findings can point at it."""
     if language not in SNIPPET_LANGUAGES:
         raise ValueError(f"unknown snippet language {language!r}")
-    tokens, problems = tokenize(text, language)
-    reader = _Reader(tokens, language, source)
+    with _no_cycle_collection():
+        tokens, problems = tokenize(text, language)
+        reader = _Reader(tokens, language, source)
+        return _read(reader, problems, source)
+
+
+def _read(reader: _Reader, problems, source: str) -> tuple[dict | None, list[Finding], dict[str, tuple[int, int]]]:
+    """The lexer's problems as findings, then the walk over the tokens."""
     for problem in problems:
         reader.findings.append(Finding(
             code="CAM805", severity=RULES_BY_CODE["CAM805"].severity, keys=(),
