@@ -10,11 +10,11 @@ Everything runs against a private adb server (free port, its own HOME), killed a
    1920x1080 (screenrecord asked for the full size, 30 fps): frames/s received from the
    capture and shown by each end view, the stamp latency, and the longest gap of a 5 ms
    heartbeat QTimer on the GUI thread (the longest stall), with its p99.
-   The virtual device runs in a child process (`camtool virtual start`), as a phone is other
-   hardware: rendering and H.264-encoding two ends would otherwise share this process's GIL
-   with the window and measure the emulator, not the window. `--device-in-process` runs it
-   in this process instead (what `camtool gui` did before its virtual device had a process
-   of its own), for comparison.
+   The virtual device runs in a child process (`camtool virtual start`), as `camtool gui`
+   runs its own and as a phone is other hardware: rendering and H.264-encoding two ends would
+   otherwise share this process's GIL with the window. `--device-in-process` runs it in this
+   process instead (what `camtool gui` did before), for comparison. The three longest gaps
+   are split (Linux schedstat) into the GUI thread running, waiting for a CPU, and asleep.
 """
 
 from __future__ import annotations
@@ -45,42 +45,18 @@ def smoke_runs(runs: int, env: dict[str, str]) -> None:
               f"whole process {wall:.0f} ms")
 
 
-class ChildDevice:
-    """`camtool virtual start` in a child process with a scenario whose screen is `size`."""
+def child_device(size: tuple[int, int], server, scratch: Path):
+    """The virtual device as the window runs it (camtool.virtual.process), its screen `size`."""
+    import json
 
-    def __init__(self, size: tuple[int, int], server, scratch: Path) -> None:
-        import json
+    from camtool.virtual.process import VirtualDeviceProcess
+    from camtool.virtual.scenario import load_scenario
 
-        from camtool.device.adb_server import free_port
-        from camtool.virtual.scenario import load_scenario
-
-        base = load_scenario("tablet-a12")
-        data = base.model_dump(mode="json")
-        data["device"]["screen"] = {"width": size[0], "height": size[1]}
-        scenario = scratch / f"screen-{size[0]}x{size[1]}.json"
-        scenario.write_text(json.dumps(data), encoding="utf-8")
-        port, wechat_port = free_port(), free_port()
-        self.serial, self.wechat_serial = f"127.0.0.1:{port}", f"127.0.0.1:{wechat_port}"
-        self._child = subprocess.Popen(
-            [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", str(scenario), "--port", str(port),
-             "--wechat-port", str(wechat_port)], env=dict(os.environ), stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while not all(server.state(s) == "device" for s in (self.serial, self.wechat_serial)):
-            if self._child.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the virtual device did not attach: {self._child.stderr.read().decode()[-300:]}")
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self._child.poll() is None:
-            self._child.terminate()   # `camtool virtual start` detaches and stops on SIGTERM
-            try:
-                self._child.wait(15)
-            except subprocess.TimeoutExpired:
-                self._child.kill()
-                self._child.wait(5)
-        self._child.stderr.close()
+    data = load_scenario("tablet-a12").model_dump(mode="json")
+    data["device"]["screen"] = {"width": size[0], "height": size[1]}
+    scenario = scratch / f"screen-{size[0]}x{size[1]}.json"
+    scenario.write_text(json.dumps(data), encoding="utf-8")
+    return VirtualDeviceProcess(scenario, server).start()
 
 
 def _sched_times() -> tuple[float, float]:
@@ -120,7 +96,7 @@ def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool
                 update={"screen": Screen(width=size[0], height=size[1])})})
             device = VirtualDevice(scenario).start(server)
         else:
-            device = ChildDevice(size, server, Path(scratch))
+            device = child_device(size, server, Path(scratch))
         settings = WindowSettings(file_qsettings(Path(scratch) / "s.ini"))
         window = MainWindow(ConfigDocument(), ProfileLibrary(shipped_profiles_dir()), settings,
                             device_service=FullSizeService())
