@@ -119,10 +119,12 @@ class EndView(QWidget):
 
         `shown`: the frame already fitted to this view (`fit_for_view`), a new array the caller
         hands over and never touches again; it is painted as it is, without a copy here."""
-        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.name != "uint8":
+        # dtype.char, not dtype.name: numpy builds the name in Python, through an import that
+        # PySide's import hook inspects, every frame (issue 14).
+        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.char != "B":
             return  # not a BGR picture: keep the last good one rather than draw garbage
         fitted = shown is not None and shown is not bgr and shown.ndim == 3 and shown.shape[2] == 3 \
-            and shown.dtype.name == "uint8" and shown.flags.c_contiguous
+            and shown.dtype.char == "B" and shown.flags.c_contiguous
         self._pending, self._pending_shown = bgr, (shown if fitted else None)
         if not self._repaint.isActive():
             self._repaint.start()
