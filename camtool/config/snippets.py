@@ -32,6 +32,9 @@ SNIPPET_LANGUAGES = (KOTLIN, JAVA)
 _PUTS = {"put", "putOpt"}
 _UNFOLLOWED = {"remove", "accumulate", "append", "putAll", "increment", "clear"}
 _SCOPE_FUNCTIONS = {"apply", "run"}  # their block's `this` is the object
+_CALLS = _PUTS | _UNFOLLOWED                 # made once: a union per token cost as much as the token
+_CHAIN_NAMES = _CALLS | _SCOPE_FUNCTIONS
+_JSON_TYPES = frozenset(("JSONObject", "JSONArray"))
 
 
 def _finding(code: str, token: Token | None, message: str, fix: str, keys: tuple[str, ...] = (), **values: Any) -> Finding:
@@ -71,8 +74,7 @@ class _Reader:
 
     def is_ident(self, text: str | set[str], offset: int = 0) -> bool:
         token = self.peek(offset)
-        names = {text} if isinstance(text, str) else text
-        return token.kind == "ident" and token.text in names
+        return token.kind == "ident" and (token.text == text if isinstance(text, str) else token.text in text)
 
     def expect_punct(self, text: str) -> Token:
         token = self.peek()
@@ -104,7 +106,7 @@ class _Reader:
             elif self.is_ident("with") and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
                 self.pending_receiver = self.variables.get(self.peek(2).text)  # Kotlin with(config) { put(...) }
                 self.pos += 4
-            elif token.kind == "ident" and token.text in _PUTS | _UNFOLLOWED and self.is_punct("(", 1):
+            elif token.kind == "ident" and token.text in _CALLS and self.is_punct("(", 1):
                 self.receiver_call(self.current_receiver())
             else:
                 self.pos += 1
@@ -127,10 +129,10 @@ class _Reader:
         """A new JSONObject/JSONArray, or a name/`this` followed by `.put(` and friends."""
         if self.is_ident("new", offset):
             offset += 1
-        if self.is_ident({"JSONObject", "JSONArray"}, offset) and self.is_punct("(", offset + 1):
+        if self.is_ident(_JSON_TYPES, offset) and self.is_punct("(", offset + 1):
             return True
         return (self.peek(offset).kind == "ident" and (self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1))
-                and self.is_ident(_PUTS | _UNFOLLOWED | _SCOPE_FUNCTIONS, offset + 2))
+                and self.is_ident(_CHAIN_NAMES, offset + 2))
 
     def bind(self, name: str, target: dict | list | None) -> None:
         if target is not None:
@@ -157,7 +159,7 @@ class _Reader:
                 self.pos += 2
                 self.pending_receiver = base  # `JSONObject().apply { put(...) }`
                 break
-            if name.text not in _PUTS | _UNFOLLOWED or not self.is_punct("(", 2):
+            if name.text not in _CALLS or not self.is_punct("(", 2):
                 break
             self.pos += 1
             self.receiver_call(base)
