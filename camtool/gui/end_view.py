@@ -6,8 +6,9 @@ the orientation check draws on it) stays whole whatever the view's size or langu
 Frames may arrive faster than the screen can show them; only the newest is kept and the
 repaint is throttled to about 60 Hz. The QImage is built on the GUI thread from a buffer the
 view owns, so it never points into an array that another thread reuses or frees. A live
-feed shrinks a big frame to the view's size on its capture thread (`fit_for_view`) and hands
-both over, so the GUI thread neither scales nor copies a 1080p picture (issue 14). A new frame
+feed hands a big frame over with a copy already shrunk to the view's size (made by the
+capture source, or `fit_for_view` on a worker), so the GUI thread neither scales nor copies
+a 1080p picture (issue 14). A new frame
 repaints only the picture area; the header strip (badge, arrow) is drawn once into a pixmap and
 redrawn only when its text, size or font changes: laying out its text on every frame cost the
 GUI thread more than the picture itself.
@@ -21,6 +22,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from camtool.device.preview import preview_size
+
 if TYPE_CHECKING:   # numpy is loaded when the first frame arrives, not at start-up
     import numpy as np
 
@@ -31,12 +34,11 @@ def fit_for_view(frame: np.ndarray, width_px: int, height_px: int) -> np.ndarray
     """`frame` shrunk (area filter, a new C-contiguous array) when it is much larger than a view
     of width_px x height_px, so painting does not smooth-scale a 1080p picture on every repaint;
     else `frame` itself. Thread-free: a capture thread may call it."""
-    scale = min(width_px / frame.shape[1], height_px / frame.shape[0])
-    if scale >= 0.75:
+    size = preview_size(frame.shape[1], frame.shape[0], (width_px, height_px))
+    if size is None:
         return frame
     import cv2
 
-    size = (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale)))
     return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
 
 
