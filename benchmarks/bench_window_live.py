@@ -1,6 +1,6 @@
 """The window on the virtual device: start-up to window shown, live preview frames/s, longest GUI stall.
 
-    .venv/bin/python benchmarks/bench_window_live.py [--seconds 5] [--runs 3]
+    .venv/bin/python benchmarks/bench_window_live.py [--seconds 5] [--runs 3] [--live-only] [--explain-gaps]
 
 Everything runs against a private adb server (free port, its own HOME), killed at the end.
 1. `camtool gui --smoke` as fresh processes (the virtual device started by the window
@@ -14,7 +14,9 @@ Everything runs against a private adb server (free port, its own HOME), killed a
    runs its own and as a phone is other hardware: rendering and H.264-encoding two ends would
    otherwise share this process's GIL with the window. `--device-in-process` runs it in this
    process instead (what `camtool gui` did before), for comparison. The three longest gaps
-   are split (Linux schedstat) into the GUI thread running, waiting for a CPU, and asleep.
+   are split (Linux schedstat) into the GUI thread running, waiting for a CPU, and asleep;
+   `--explain-gaps` adds what this process's other threads did meanwhile (a thread holding
+   the GIL while it waits for a CPU keeps the GUI thread asleep: that is machine load).
 """
 
 from __future__ import annotations
@@ -59,17 +61,43 @@ def child_device(size: tuple[int, int], server, scratch: Path):
     return VirtualDeviceProcess(scenario, server).start()
 
 
-def _sched_times() -> tuple[float, float]:
+def _sched_times(path: str = "/proc/thread-self/schedstat") -> tuple[float, float]:
     """(s this thread ran on a CPU, s it waited runnable for one) from Linux's schedstat; zeros elsewhere."""
     try:
-        with open("/proc/thread-self/schedstat", "rb") as stat:
+        with open(path, "rb") as stat:
             ran, waited, _slices = stat.read().split()
     except (OSError, ValueError):
         return 0.0, 0.0
     return int(ran) / 1e9, int(waited) / 1e9
 
 
-def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool = False) -> None:
+def _other_threads_times() -> tuple[float, float]:
+    """_sched_times summed over this process's other threads (capture, fitting, adb)."""
+    import threading
+
+    me = threading.get_native_id()
+    try:
+        tids = [tid for tid in os.listdir("/proc/self/task") if int(tid) != me]
+    except OSError:
+        return 0.0, 0.0
+    times = [_sched_times(f"/proc/self/task/{tid}/schedstat") for tid in tids]
+    return sum(t[0] for t in times), sum(t[1] for t in times)
+
+
+def _process_cpu_s(pid: int | None) -> float | None:
+    """CPU seconds (user + system, all threads) of process `pid` so far, from /proc; None elsewhere."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool = False,
+                 explain: bool = False) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -115,19 +143,26 @@ def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool
             feeds = window.ends.live_feeds()
             base_counts = {end: (f.frames_received, f.frames_shown) for end, f in feeds.items()}
             gaps = []   # (gap s, this thread ran s, waited for a CPU s) between two beats
-            last = [time.perf_counter(), *_sched_times()]
+            others = _other_threads_times if explain else (lambda: (0.0, 0.0))
+            last = [time.perf_counter(), *_sched_times(), *others()]
 
             def beat() -> None:
-                now, ran, waited = time.perf_counter(), *_sched_times()
-                gaps.append((now - last[0], ran - last[1], waited - last[2]))
-                last[:] = now, ran, waited
+                now, ran, waited, others_ran, others_waited = time.perf_counter(), *_sched_times(), *others()
+                gaps.append((now - last[0], ran - last[1], waited - last[2], others_ran - last[3],
+                             others_waited - last[4]))
+                last[:] = now, ran, waited, others_ran, others_waited
             heartbeat = QTimer()
             heartbeat.setInterval(5)
             heartbeat.timeout.connect(beat)
+            child_pid = getattr(device, "pid", None)
+            child_cpu, own_cpu, wall = _process_cpu_s(child_pid), time.process_time(), time.perf_counter()
             heartbeat.start()
             deadline.start(int(seconds * 1000))
             loop.exec()
             heartbeat.stop()
+            wall = time.perf_counter() - wall
+            own_cpu = (time.process_time() - own_cpu) / wall
+            child_cpu = (_process_cpu_s(child_pid) - child_cpu) / wall if child_cpu is not None else None
             for end, feed in feeds.items():
                 received = (feed.frames_received - base_counts[end][0]) / seconds
                 shown = (feed.frames_shown - base_counts[end][1]) / seconds
@@ -138,10 +173,17 @@ def live_figures(size: tuple[int, int], seconds: float, server, in_process: bool
             print(f"{size[0]}x{size[1]}: longest GUI-thread stall {ordered[-1][0] * 1000:.0f} ms, p99 "
                   f"{ordered[int(0.99 * (len(ordered) - 1))][0] * 1000:.0f} ms (5 ms heartbeat, {len(gaps)} beats; "
                   f"virtual device {'in this process' if in_process else 'in a child process'})")
-            for gap, ran, waited in ordered[-3:][::-1]:
+            print(f"    CPU while playing: the window's process {own_cpu:.0%} of one core, the virtual device's "
+                  f"{'(in it)' if child_cpu is None else f'{child_cpu:.0%}'}; load average {os.getloadavg()[0]:.1f} "
+                  f"on {os.cpu_count()} cores")
+            for gap, ran, waited, others_ran, others_waited in ordered[-3:][::-1]:
                 print(f"    a {gap * 1000:.0f} ms gap: the GUI thread ran {ran * 1000:.1f} ms, waited for a CPU "
                       f"{waited * 1000:.1f} ms (runnable, other processes or threads on both cores), "
                       f"{max(0.0, gap - ran - waited) * 1000:.1f} ms asleep (idle, or waiting for the GIL)")
+                if explain:
+                    print(f"      meanwhile this process's other threads ran {others_ran * 1000:.1f} ms and waited "
+                          f"{others_waited * 1000:.1f} ms for a CPU (a GIL holder waiting for a CPU keeps the GUI "
+                          f"thread asleep)")
         window.document.mark_saved()
         window.close()
         window.deleteLater()
@@ -156,6 +198,8 @@ def main() -> int:
     parser.add_argument("--device-in-process", action="store_true",
                         help="run the virtual device in this process (shares the GIL with the window)")
     parser.add_argument("--live-only", action="store_true", help="skip the start-up and smoke runs")
+    parser.add_argument("--explain-gaps", action="store_true",
+                        help="also read the other threads' CPU waits at every beat (costs the GUI thread a little)")
     args = parser.parse_args()
     from camtool.device.adb_server import AdbServer
 
@@ -170,7 +214,7 @@ def main() -> int:
                 startup(args.runs)
                 smoke_runs(args.runs, dict(os.environ))
             for size in ((1280, 720), (1920, 1080)):
-                live_figures(size, args.seconds, server, args.device_in_process)
+                live_figures(size, args.seconds, server, args.device_in_process, args.explain_gaps)
         finally:
             server.kill()
     return 0

@@ -98,5 +98,9 @@ class VirtualDeviceProcess:
             self._errors.close()
             self._errors = None
 
+    @property
+    def pid(self) -> int | None:
+        return self._child.pid if self._child is not None else None
+
     def running(self) -> bool:
         return self._child is not None and self._child.poll() is None
