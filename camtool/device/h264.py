@@ -15,6 +15,7 @@ from typing import NamedTuple
 import av
 import cv2
 import numpy as np
+from av.video.reformatter import VideoReformatter
 
 from camtool.device.preview import preview_size
 
@@ -145,6 +146,10 @@ class H264Decoder:
         self._assembler = AccessUnitAssembler()
         self._max_width = max_width
         self.preview_box: tuple[int, int] | None = None
+        # One swscale context each for the full picture and the preview: sharing one made it
+        # set itself up again for every conversion, 4.4 ms a frame instead of 1 ms at 720p.
+        self._full_scaler = VideoReformatter()
+        self._preview_scaler = VideoReformatter()
 
     def feed(self, data: bytes, idle: bool = False) -> list[np.ndarray]:
         return [image for image, _ in self.feed_timed(data, idle)]
@@ -165,7 +170,7 @@ class H264Decoder:
         size = preview_size(frame.width, frame.height, self.preview_box)
         if size is None:
             return None
-        small = frame.reformat(width=size[0], height=size[1], format="bgr24", interpolation="AREA")
+        small = self._preview_scaler.reformat(frame, width=size[0], height=size[1], format="bgr24", interpolation="AREA")
         return np.ascontiguousarray(small.to_ndarray())
 
     def decode_unit(self, unit: bytes) -> list["av.VideoFrame"]:
@@ -192,7 +197,7 @@ class H264Decoder:
         # swscale (in PyAV, without the GIL) converts a 1080p frame several times faster than
         # to_ndarray("yuv420p") + cv2.cvtColor, whose numpy plane copies hold the GIL that the
         # window's GUI thread waits for (issue 14). Same BT.601 matrix: pixels differ by <= 3.
-        bgr = np.ascontiguousarray(frame.to_ndarray(format="bgr24"))
+        bgr = np.ascontiguousarray(self._full_scaler.reformat(frame, format="bgr24").to_ndarray())
         if self._max_width and bgr.shape[1] > self._max_width:
             scale = self._max_width / bgr.shape[1]
             bgr = cv2.resize(bgr, (self._max_width, max(1, round(bgr.shape[0] * scale))), interpolation=cv2.INTER_AREA)
