@@ -30,6 +30,7 @@ bench: $(VENV)/.test-installed
 docs: $(VENV)/.test-installed
 	$(BIN)/python tools/gen_rules_doc.py
 	$(BIN)/python tools/gen_cli_doc.py
+	$(BIN)/python tools/gen_schema.py
 
 screenshot: $(VENV)/.test-installed
 	bash tools/screenshot.sh

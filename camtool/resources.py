@@ -6,6 +6,8 @@ from importlib import resources as _ir
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
+#: The config's JSON Schema as `camtool schema` prints it, generated from the model by tools/gen_schema.py.
+SCHEMA_FILE = "camera-config.schema.json"
 
 
 def _folder(name: str) -> Path:

@@ -228,9 +228,17 @@ def format_findings_text(source: str, findings: list[Finding], *, colour: bool =
 # --- schema and rules ------------------------------------------------------------------------
 
 def run_schema(args: argparse.Namespace) -> int:
-    from camtool.config.model import CameraConfig
+    # The shipped file, generated from the model (tools/gen_schema.py, checked by the tests):
+    # building it here would load pydantic, a third of a second before the first byte.
+    from camtool.resources import SCHEMA_FILE, resource
 
-    write_out(json.dumps(CameraConfig.json_schema(), ensure_ascii=False, indent=2) + "\n")
+    try:
+        text = resource(SCHEMA_FILE).read_text(encoding="utf-8")
+    except OSError:   # an installation without the file: the model still knows the schema
+        from camtool.config.model import schema_text
+
+        text = schema_text()
+    write_out(text)
     return exitcodes.OK
 
 

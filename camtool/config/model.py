@@ -229,3 +229,10 @@ def field_info(key: str) -> CameraField:
 def camera_fields() -> tuple[CameraField, ...]:
     """All ten camera keys in canonical order."""
     return tuple(_FIELDS.values())
+
+
+def schema_text() -> str:
+    """`camtool schema`'s output: the schema as indented JSON (shipped as a generated file, tools/gen_schema.py)."""
+    import json
+
+    return json.dumps(CameraConfig.json_schema(), ensure_ascii=False, indent=2) + "\n"

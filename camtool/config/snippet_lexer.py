@@ -21,7 +21,7 @@ KOTLIN, JAVA = "kotlin", "java"
 
 
 class Token(NamedTuple):
-    kind: str           # "ident" | "string" | "number" | "char" | "punct" | "newline" | "eof"
+    kind: str           # "ident" | "string" | "number" | "char" | "punct" | "eof"
     text: str           # as written in the source
     line: int           # 1-based
     column: int         # 1-based
@@ -40,6 +40,27 @@ _BLANKS = re.compile(r"[^\S\n]+")          # whitespace other than a line break
 _WORD = re.compile(r"[\w$]+")               # identifier characters (Unicode letters too)
 _TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "!!", "?:")
 
+#: The common tokens in one pattern, scanned by `re` (a per-character loop in Python took 18 s
+#: for 200,000 `put` lines, issue 14). Each branch matches only where `_Lexer.slow_token` would
+#: make the same token; anything else (a non-ASCII first character, a string with an escape or
+#: a `$`, a number with a dot or an exponent sign, a comment holding "/*", a Kotlin raw string
+#: or backtick name) is one `other` character, and `slow_token` reads that token as before.
+_FAST = re.compile(r"""
+    [^\S\n]*                                   # blanks before the token: no token of their own
+  (?:
+    (?P<newline>\n)
+  | //[^\n]*                                   # a line comment, up to the line break
+  | (?P<comment>/\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/)   # a block comment with no /* inside (Kotlin nests those)
+  | (?P<string>"(?!"")[^"\\\n$]*")           # a string without escapes or templates (not a raw string)
+  | (?P<number>[0-9][0-9A-Za-z_]*(?![0-9A-Za-z_.+\-\x80-\U0010ffff]))   # no dot, exponent sign or non-ASCII
+  | (?P<ident>[A-Za-z_$][\w$]*)
+  | (?P<punct>\?\.|::|->|==|!=|<=|>=|&&|\|\||\+\+|--|\+=|-=|!!|\?:
+             |\.(?![0-9\x80-\U0010ffff])|[!%&()*+,\-:;<=>?@\[\]^{|}~\#\\]|/(?![/*]))
+  | (?P<other>.)
+  | $                                          # blanks at the very end
+  )
+""", re.VERBOSE | re.DOTALL)
+
 
 class _Lexer:
     def __init__(self, text: str, language: str) -> None:
@@ -48,7 +69,13 @@ class _Lexer:
         self.pos = 0
         self.tokens: list[Token] = []
         self.problems: list[LexProblem] = []
-        self.where = LineIndex(text).where  # (line, column) of an offset
+        self._index: LineIndex | None = None   # built only when a slow token or a problem needs it
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """(line, column) of an offset."""
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index.where(offset)
 
     def emit(self, kind: str, start: int, value: str | None = None, problem: str | None = None) -> None:
         line, column = self.where(start)
@@ -58,43 +85,75 @@ class _Lexer:
         self.problems.append(LexProblem(message_source, *self.where(pos)))
 
     def run(self) -> None:
-        text = self.text
-        while self.pos < len(text):
-            ch = text[self.pos]
-            start = self.pos
-            if ch == "\n":
-                self.pos += 1
-                self.emit("newline", start)
-            elif ch.isspace():
-                blanks = _BLANKS.match(text, self.pos)
-                self.pos = blanks.end() if blanks else self.pos + 1
-            elif text.startswith("//", self.pos):
-                end = text.find("\n", self.pos)
-                self.pos = len(text) if end < 0 else end
-            elif text.startswith("/*", self.pos):
-                self.block_comment()
-            elif text.startswith('"""', self.pos):
-                self.raw_string()
-            elif ch == '"':
-                self.string()
-            elif ch == "'":
-                self.char_literal()
-            elif ch.isdigit() or (ch == "." and text[self.pos + 1:self.pos + 2].isdigit()):
-                self.number()
-            elif ch.isalpha() or ch in "_$":
-                word = _WORD.match(text, self.pos)
-                self.pos = word.end() if word else self.pos + 1
-                self.emit("ident", start)
-            elif ch == "`" and self.language == KOTLIN:
-                end = text.find("`", self.pos + 1)
-                self.pos = len(text) if end < 0 else end + 1
-                line, column = self.where(start)
-                self.tokens.append(Token("ident", text[start + 1:self.pos - 1], line, column))
+        text, tokens, new = self.text, self.tokens, tuple.__new__
+        line, line_start = 1, 0        # of the position the scan is at
+        scan = _FAST.scanner(text)
+        match = scan.match()
+        while match is not None:
+            kind = match.lastgroup
+            if kind is None:                        # a line comment, or blanks at the end: no token
+                if match.end() == len(text):
+                    break
+            elif kind == "newline":
+                line, line_start = line + 1, match.end()
+            elif kind == "comment":
+                start, end = match.span(kind)
+                breaks = text.count("\n", start, end)
+                if breaks:
+                    line, line_start = line + breaks, text.rindex("\n", start, end) + 1
+            elif kind == "other":
+                start = match.start(kind)
+                self.pos = start
+                self.slow_token()
+                breaks = text.count("\n", start, self.pos)
+                if breaks:
+                    line, line_start = line + breaks, text.rindex("\n", start, self.pos) + 1
+                scan = _FAST.scanner(text, self.pos)
             else:
-                two = text[self.pos:self.pos + 2]
-                self.pos += 2 if two in _TWO_CHAR_PUNCT else 1
-                self.emit("punct", start)
+                start = match.start(kind)
+                word = match.group(kind)
+                value = word[1:-1] if kind == "string" else None
+                tokens.append(new(Token, (kind, word, line, start - line_start + 1, value, None)))
+            match = scan.match()
+        self.pos = len(text)
         self.emit("eof", self.pos)
+
+    def slow_token(self) -> None:
+        """The token at self.pos read character by character (the cases `_FAST` leaves out)."""
+        text = self.text
+        ch = text[self.pos]
+        start = self.pos
+        if ch == "\n":
+            self.pos += 1
+        elif ch.isspace():
+            blanks = _BLANKS.match(text, self.pos)
+            self.pos = blanks.end() if blanks else self.pos + 1
+        elif text.startswith("//", self.pos):
+            end = text.find("\n", self.pos)
+            self.pos = len(text) if end < 0 else end
+        elif text.startswith("/*", self.pos):
+            self.block_comment()
+        elif text.startswith('"""', self.pos):
+            self.raw_string()
+        elif ch == '"':
+            self.string()
+        elif ch == "'":
+            self.char_literal()
+        elif ch.isdigit() or (ch == "." and text[self.pos + 1:self.pos + 2].isdigit()):
+            self.number()
+        elif ch.isalpha() or ch in "_$":
+            word = _WORD.match(text, self.pos)
+            self.pos = word.end() if word else self.pos + 1
+            self.emit("ident", start)
+        elif ch == "`" and self.language == KOTLIN:
+            end = text.find("`", self.pos + 1)
+            self.pos = len(text) if end < 0 else end + 1
+            line, column = self.where(start)
+            self.tokens.append(Token("ident", text[start + 1:self.pos - 1], line, column))
+        else:
+            two = text[self.pos:self.pos + 2]
+            self.pos += 2 if two in _TWO_CHAR_PUNCT else 1
+            self.emit("punct", start)
 
     def block_comment(self) -> None:
         # Kotlin block comments nest; Java's end at the first */.
@@ -226,7 +285,7 @@ def _has_template(body: str) -> bool:
 
 
 def tokenize(text: str, language: str) -> tuple[list[Token], list[LexProblem]]:
-    """Tokens of `text` (ending with an "eof" token) and the problems met on the way."""
+    """Tokens of `text` (ending with an "eof" token; line breaks give none) and the problems met on the way."""
     if language not in (KOTLIN, JAVA):
         raise ValueError(f"unknown snippet language {language!r}")
     lexer = _Lexer(text, language)

@@ -8,6 +8,7 @@ literal (`1.5f`) reaches JSONObject widened to a double, so it is rounded to 32 
 from __future__ import annotations
 
 import math
+import re
 import struct
 from typing import Any
 
@@ -50,6 +51,8 @@ class LazyReason:
 
 def read_number(token: Token, language: str, *, negated: bool = False) -> int | float:
     """The value of a number literal (after a unary minus when `negated`); Unreadable if the compiler rejects it."""
+    if _SMALL_DECIMAL.fullmatch(token.text):
+        return int(token.text)   # an Int in both languages: what the rules below give, without them
     text = token.text.replace("_", "") if not token.text.endswith("_") else ""
     lower = text.lower()
     if not text or "_." in token.text or "._" in token.text:
@@ -68,6 +71,10 @@ def read_number(token: Token, language: str, *, negated: bool = False) -> int | 
             raise Unreadable(N_("{number} is not a valid number"), token, number=token.text)
         return _fit(token, int(digits, 8), long_suffix, language, two_complement=True, negated=negated)
     return _fit(token, int(digits), long_suffix, language, two_complement=False, negated=negated)
+
+
+#: A decimal literal below 10**9 (< 2**31): the common case, valid and an Int in Kotlin and Java.
+_SMALL_DECIMAL = re.compile(r"0|[1-9][0-9]{0,8}")
 
 
 def _long_suffix(token: Token, lower: str, language: str) -> bool:

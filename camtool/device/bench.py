@@ -5,7 +5,8 @@ One run per stream size (720p30 and 1080p30) through the real adb server:
 - latency from frame render to frame delivered (p50/p95/max), from the frame stamps
   (the render time is the host's monotonic clock, the same one the arrival is taken from);
 - the latency camtool adds: from the last byte of a frame arriving at the host to the frame
-  ready to paint (decoded, converted to BGR, stamp read), p50/p95/max; needs no stamp;
+  ready to paint (decoded, converted to BGR, shrunk for a PREVIEW_BOX view as the window asks,
+  stamp read), p50/p95/max; needs no stamp;
 - dropped frames: gaps in the stamps' frame numbers (numbering restarts with each recording);
 - two ceilings from the same recorded bytes decoded again with nothing else running: decode
   + colour conversion (what the pipeline does per frame) and decode alone;
@@ -37,6 +38,9 @@ DEFAULT_SIZES = ((1280, 720), (1920, 1080))
 DEFAULT_SECONDS = 5.0
 DEFAULT_SCENARIO = "tablet-a12"
 KEEP_UP = 0.9                  # delivered / min(rendered, ceiling) that counts as keeping up
+#: The view the frames are made ready for, as the window asks its source for them: a picture
+#: is ready to paint once it is also shrunk to this (about one end's view at 1366x768).
+PREVIEW_BOX = (480, 360)
 FIRST_FRAME_TIMEOUT_S = 20.0
 
 Progress = Callable[[str], None]
@@ -228,6 +232,8 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int] | None, second
 
     label = f"{size[0]}x{size[1]}" if size else "?"
     source = make_source(recording, serial, size, on_frame)
+    if hasattr(source, "preview_box"):
+        source.preview_box = PREVIEW_BOX
     prepare = getattr(source, "prepare", None)
     if prepare is not None:
         prepare()  # a source that can refuse (the camera) says so before anything streams

@@ -25,7 +25,7 @@ from camtool.device.adb_io import DeviceIO
 from camtool.device.answer_checks import png_is_cut
 from camtool.device.errors import DeviceError
 from camtool.device.frame_stamp import Stamp, read_stamp
-from camtool.device.h264 import H264Decoder
+from camtool.device.h264 import DecodedPicture, H264Decoder
 from camtool.device.screencap import decode_picture
 from camtool.i18n import N_, tr
 
@@ -54,6 +54,9 @@ class Frame:
     #: time.monotonic_ns() when the last byte of the frame's access unit was read from adb
     #: (None for screencap): arrival_ns - received_ns is what decoding and conversion add.
     received_ns: int | None = None
+    #: The picture shrunk to the consumer's `preview_box` (BGR, a new C-contiguous array), when
+    #: it asked for one and the source can make it cheaply (screenrecord); else None.
+    preview: np.ndarray | None = None
 
 
 def _read_stamp(image: np.ndarray) -> Stamp | None:
@@ -72,6 +75,9 @@ class _SourceBase:
         self._latest: Frame | None = None
         self._count = 0
         self._thread: threading.Thread | None = None
+        #: A view's size in pixels that frames should also come shrunk to (see Frame.preview);
+        #: set from any thread, read by the capture thread at the next frame.
+        self.preview_box: tuple[int, int] | None = None
         self.state = SourceState.STOPPED
         self.state_detail = ""
         self.streaming_note = ""   # said with STREAMING, e.g. that a slower fallback is in use
@@ -104,11 +110,11 @@ class _SourceBase:
     def frames_delivered(self) -> int:
         return self._count
 
-    def _deliver(self, image: np.ndarray, received_ns: int | None = None) -> None:
+    def _deliver(self, image: np.ndarray, received_ns: int | None = None, preview: np.ndarray | None = None) -> None:
         stamp = _read_stamp(image) if self._read_stamps else None
         with self._lock:
             self._count += 1
-            frame = Frame(image, time.monotonic_ns(), self._count, stamp, received_ns)
+            frame = Frame(image, time.monotonic_ns(), self._count, stamp, received_ns, preview)
             self._latest = frame  # only the newest is kept: a slow consumer never builds a backlog
         if self.state is not SourceState.STREAMING:
             self._set_state(SourceState.STREAMING, self.streaming_note)
@@ -179,14 +185,15 @@ class ScreenrecordSource(_SourceBase):
                     following = _Recording(self._io.stream(self._serial, self.command(), timeout=10.0),
                                            self._max_height)
                 if following is not None:
+                    following.decoder.preview_box = self.preview_box
                     frames = following.poll()
                     if frames:
                         current.close()
                         current, started, decoder = following.stream, following.started, following.decoder
                         following = None
                         self.restarts += 1
-                        for image, received in frames:
-                            self._deliver(image, received)
+                        for picture in frames:
+                            self._deliver(*picture)
                         continue
                 data, idle = _read_available(current, 0.05)
                 received = time.monotonic_ns()
@@ -195,8 +202,9 @@ class ScreenrecordSource(_SourceBase):
                         self._recording_ended(self._count > delivered_before)
                         return
                     continue
-                for image, received in decoder.feed_timed(data, idle, received):
-                    self._deliver(image, received)
+                decoder.preview_box = self.preview_box
+                for picture in decoder.feed_pictures(data, idle, received):
+                    self._deliver(*picture)
         finally:
             current.close()
             if following is not None:
@@ -228,11 +236,11 @@ class _Recording:
         self.decoder = H264Decoder(max_height=max_height)
         self.started = time.monotonic()
 
-    def poll(self) -> list[tuple[np.ndarray, int | None]]:
+    def poll(self) -> list[DecodedPicture]:
         data, idle = _read_available(self.stream, 0.0)
         if not data:
             return []
-        return self.decoder.feed_timed(data, idle, time.monotonic_ns())
+        return self.decoder.feed_pictures(data, idle, time.monotonic_ns())
 
 
 def _read_available(stream, wait_s: float) -> tuple[bytes | None, bool]:

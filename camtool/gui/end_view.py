@@ -6,8 +6,12 @@ the orientation check draws on it) stays whole whatever the view's size or langu
 Frames may arrive faster than the screen can show them; only the newest is kept and the
 repaint is throttled to about 60 Hz. The QImage is built on the GUI thread from a buffer the
 view owns, so it never points into an array that another thread reuses or frees. A live
-feed shrinks a big frame to the view's size on its capture thread (`fit_for_view`) and hands
-both over, so the GUI thread neither scales nor copies a 1080p picture (issue 14).
+feed hands a big frame over with a copy already shrunk to the view's size (made by the
+capture source, or `fit_for_view` on a worker), so the GUI thread neither scales nor copies
+a 1080p picture (issue 14). A new frame
+repaints only the picture area; the header strip (badge, arrow) is drawn once into a pixmap and
+redrawn only when its text, size or font changes: laying out its text on every frame cost the
+GUI thread more than the picture itself.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from camtool.device.preview import preview_size
 
 if TYPE_CHECKING:   # numpy is loaded when the first frame arrives, not at start-up
     import numpy as np
@@ -28,12 +34,11 @@ def fit_for_view(frame: np.ndarray, width_px: int, height_px: int) -> np.ndarray
     """`frame` shrunk (area filter, a new C-contiguous array) when it is much larger than a view
     of width_px x height_px, so painting does not smooth-scale a 1080p picture on every repaint;
     else `frame` itself. Thread-free: a capture thread may call it."""
-    scale = min(width_px / frame.shape[1], height_px / frame.shape[0])
-    if scale >= 0.75:
+    size = preview_size(frame.shape[1], frame.shape[0], (width_px, height_px))
+    if size is None:
         return frame
     import cv2
 
-    size = (max(1, round(frame.shape[1] * scale)), max(1, round(frame.shape[0] * scale)))
     return cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
 
 
@@ -55,6 +60,8 @@ class EndView(QWidget):
         self._buffer: np.ndarray | None = None   # owns the pixels self._image points into
         self._frame: np.ndarray | None = None    # the last frame as it was given
         self._image: QImage | None = None
+        self._header_height: int | None = None   # follows the font
+        self._header: QPixmap | None = None       # the strip as last drawn; None: draw it again
         self.frames_shown = 0
         self._repaint = QTimer(self)
         self._repaint.setSingleShot(True)
@@ -64,10 +71,12 @@ class EndView(QWidget):
     # ---- API -----------------------------------------------------------------------------
     def set_title(self, title: str) -> None:
         self._title = title
+        self._header = None
         self.update()
 
     def set_live(self, live: bool) -> None:
         self._live = live
+        self._header = None
         self.update()
 
     def is_live(self) -> bool:
@@ -89,9 +98,11 @@ class EndView(QWidget):
 
     def header_height(self) -> int:
         """Height of the strip above the picture that holds the badge and the "up" arrow."""
-        font = QFont(self.font())
-        font.setBold(True)
-        return QFontMetrics(font).height() + 12
+        if self._header_height is None:
+            font = QFont(self.font())
+            font.setBold(True)
+            self._header_height = QFontMetrics(font).height() + 12
+        return self._header_height
 
     def picture_area(self) -> QRectF:
         """Where pictures are fitted: the view below the header strip."""
@@ -110,10 +121,12 @@ class EndView(QWidget):
 
         `shown`: the frame already fitted to this view (`fit_for_view`), a new array the caller
         hands over and never touches again; it is painted as it is, without a copy here."""
-        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.name != "uint8":
+        # dtype.char, not dtype.name: numpy builds the name in Python, through an import that
+        # PySide's import hook inspects, every frame (issue 14).
+        if bgr.ndim != 3 or bgr.shape[2] != 3 or bgr.dtype.char != "B":
             return  # not a BGR picture: keep the last good one rather than draw garbage
         fitted = shown is not None and shown is not bgr and shown.ndim == 3 and shown.shape[2] == 3 \
-            and shown.dtype.name == "uint8" and shown.flags.c_contiguous
+            and shown.dtype.char == "B" and shown.flags.c_contiguous
         self._pending, self._pending_shown = bgr, (shown if fitted else None)
         if not self._repaint.isActive():
             self._repaint.start()
@@ -156,7 +169,7 @@ class EndView(QWidget):
         self._buffer = buffer
         self._image = QImage(buffer.data, width, height, buffer.strides[0], QImage.Format.Format_BGR888)
         self.frames_shown += 1
-        self.update()
+        self.update(self.picture_area().toAlignedRect())   # the header strip stays as it is
         self.frameShown.emit()
 
     def _screen_sized(self, frame: np.ndarray) -> np.ndarray:
@@ -173,18 +186,36 @@ class EndView(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.black)   # the letterbox bars
+        area = self.picture_area()
+        painter.fillRect(area, Qt.GlobalColor.black)   # the letterbox bars
         if self._image is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self._picture_rect(), self._image)
+        if event.rect().top() < area.top():   # a new frame repaints below the strip only
+            painter.drawPixmap(0, 0, self._header_pixmap())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._draw_badge(painter)
-        self._draw_up_arrow(painter)
         if self._notice and not self._live:
             self._draw_notice(painter)
         if self._message:
             self._draw_message(painter)
         painter.end()
+
+    def _header_pixmap(self) -> QPixmap:
+        """The header strip (badge and arrow), drawn again only after a change to what it shows."""
+        ratio = self.devicePixelRatioF()
+        size = QSize(max(1, round(self.width() * ratio)), max(1, round(self.header_height() * ratio)))
+        if self._header is None or self._header.size() != size or self._header.devicePixelRatio() != ratio:
+            pixmap = QPixmap(size)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(32, 32, 32))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self.font())
+            self._draw_badge(painter)
+            self._draw_up_arrow(painter)
+            painter.end()
+            self._header = pixmap
+        return self._header
 
     def _badge_text(self) -> str:
         """"Device end · LIVE"; only "LIVE" when the view is too narrow for both (the title is above it too)."""
@@ -250,7 +281,16 @@ class EndView(QWidget):
         painter.drawText(box.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                          self._message)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._header = None   # the badge may drop its title, the arrow moves
+        super().resizeEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._header_height = None
+        if kind in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                    QEvent.Type.PaletteChange):
+            self._header = None
             self.update()   # badge and arrow texts are translated when painted
         super().changeEvent(event)

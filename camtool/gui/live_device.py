@@ -11,12 +11,14 @@ loss is a state: the view says so and the feed goes on when frames come again.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from camtool.device.preview import preview_size
 from camtool.device.service_records import ServiceApplyAnswer as ApplyAnswer
 from camtool.device.service_records import ServiceDevice as DeviceEntry
 from camtool.gui.end_view import EndView, fit_for_view
@@ -24,6 +26,21 @@ from camtool.gui.workers import LatestOnlyWorker
 
 if TYPE_CHECKING:   # numpy costs a noticeable part of the window's start-up; frames come later
     import numpy as np
+
+
+#: How long a thread running Python keeps the GIL while another one waits (Python's default: 5 ms).
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def _favour_the_gui_thread() -> None:
+    """Shorten the GIL's switch interval while frames flow (issue 14).
+
+    The capture and fitting threads run some Python per frame; each time the GUI thread wants
+    the GIL back (every slot, every return from Qt) it may wait a whole switch interval per busy
+    thread. With two of them busy, a waking thread waited 12-18 ms (p50) at the default 5 ms
+    and 5 ms at 1 ms. Only ever shortened: a caller that chose a shorter one keeps it."""
+    if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
 
 
 class LiveFrame(Protocol):
@@ -63,10 +80,12 @@ class DeviceService(Protocol):
 class LiveEndFeed(QObject):
     """Shows one device's screen in one EndView while it runs.
 
-    A frame much larger than the view is shrunk to it on a worker thread that serves only the
-    newest frame (issue 14): not on the GUI thread, where a 1080p shrink took milliseconds per
-    frame, and not on the capture thread, which must keep pace with the stream or its frames
-    queue up in adb (seconds of latency). The full frame is kept for the orientation check.
+    A frame much larger than the view is shown shrunk to it, never shrunk on the GUI thread
+    (a 1080p shrink took milliseconds per frame there; issue 14). The capture source makes the
+    small picture itself when it can (`preview_box`: swscale from the decoded YUV, about a
+    millisecond); otherwise a worker thread that serves only the newest frame shrinks it, not
+    the capture thread, which must keep pace with the stream or its frames queue up in adb.
+    The full frame is kept for the orientation check.
     """
 
     _frameReady = Signal()
@@ -91,8 +110,12 @@ class LiveEndFeed(QObject):
         self._frameReady.connect(self._show_newest)
         self._stateReady.connect(self._show_state)
         self._source: ScreenSource = service.screen_source(serial, self._on_frame, self._on_state)
+        self._ask_preview()
 
     def start(self) -> None:
+        _favour_the_gui_thread()
+        self._fit = self._view_pixels()   # the view may have changed size since the feed was made
+        self._ask_preview()
         if self._fit is not None and self._fitter is None:
             self._fitter = LatestOnlyWorker(self._fitted, f"camtool-fit-{self.serial}", self)
             self._fitter.done.connect(self._show_fitted)
@@ -111,7 +134,7 @@ class LiveEndFeed(QObject):
     # ---- capture thread ------------------------------------------------------------------
     def _on_frame(self, frame: LiveFrame) -> None:
         fitter = self._fitter
-        if fitter is not None:
+        if fitter is not None and not self._has_preview(frame):
             with self._lock:
                 self.frames_received += 1
             fitter.submit(frame)   # the fitter takes only the newest: it never holds the capture up
@@ -126,6 +149,15 @@ class LiveEndFeed(QObject):
 
     def _on_state(self, state: str, detail: str) -> None:
         self._stateReady.emit(str(getattr(state, "value", state)), detail)
+
+    def _has_preview(self, frame: LiveFrame) -> bool:
+        """The frame carries a preview made for the view's current size (not for an older size)."""
+        preview = getattr(frame, "preview", None)
+        fit = self._fit
+        if preview is None or fit is None:
+            return False
+        height, width = frame.image.shape[:2]
+        return (preview.shape[1], preview.shape[0]) == preview_size(width, height, fit)
 
     # ---- fitter thread -------------------------------------------------------------------
     def _fitted(self, frame: LiveFrame) -> tuple[LiveFrame, "np.ndarray"]:
@@ -144,6 +176,7 @@ class LiveEndFeed(QObject):
             return   # stopped meanwhile
         frame, shown = result
         self._fit = self._view_pixels()
+        self._ask_preview()
         self._view.set_frame(frame.image, shown)
         self._count_shown(frame)
 
@@ -151,9 +184,19 @@ class LiveEndFeed(QObject):
     def _show_newest(self) -> None:
         with self._lock:
             frame, self._newest, self._posted = self._newest, None, False
-        if frame is not None:
+        if frame is None:
+            return
+        if self._fitter is not None:   # the source made the view-sized picture (else the fitter has it)
+            preview = frame.preview if self._has_preview(frame) else None
+            self._fit = self._view_pixels()
+            self._ask_preview()
+            if preview is None:
+                self._fitter.submit(frame)   # the view changed size meanwhile
+                return
+            self._view.set_frame(frame.image, preview)
+        else:
             self._view.set_frame(frame.image)
-            self._count_shown(frame)
+        self._count_shown(frame)
 
     def _count_shown(self, frame: LiveFrame) -> None:
         self.frames_shown += 1
@@ -163,6 +206,11 @@ class LiveEndFeed(QObject):
         rendered = getattr(getattr(frame, "stamp", None), "render_time_ns", None)
         if isinstance(rendered, int):
             self.last_latency_ms = (time.monotonic_ns() - rendered) / 1e6
+
+    def _ask_preview(self) -> None:
+        """Tell the source the view's size, so that it makes the small picture (if it can)."""
+        if hasattr(self._source, "preview_box") and self._source.preview_box != self._fit:
+            self._source.preview_box = self._fit
 
     def _view_pixels(self) -> tuple[int, int] | None:
         pixel_size = getattr(self._view, "pixel_size", None)

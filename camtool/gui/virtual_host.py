@@ -6,7 +6,8 @@ banner says what is happening. The adb server is the user's (its port from
 ANDROID_ADB_SERVER_PORT, else 5037), so `adb devices` in a terminal sees the same device.
 Switching the scenario stops the running device and starts the new one; closing the window
 stops it (and `adb disconnect`s it). When adb cannot start, the banner says why and both
-ends stay simulated.
+ends stay simulated. The device runs in a process of its own (`camtool virtual start`): its
+rendering and encoding would otherwise take the GIL from the GUI thread while both ends play.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class VirtualHost(QObject):
     def __init__(self, adb_port: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._adb_port = adb_port
-        self.device = None           # the running camtool.virtual.device.VirtualDevice
+        self.device = None           # the running camtool.virtual.process.VirtualDeviceProcess
         self.current: VirtualStarted | None = None
         self.busy = False
         self._device_lock = threading.Lock()   # `device` is set on the worker thread, taken on either
@@ -71,11 +72,12 @@ class VirtualHost(QObject):
         if kind == "stop":
             return None
         from camtool.device.adb_server import AdbServer, default_port
-        from camtool.virtual.device import VirtualDevice
+        from camtool.virtual.process import VirtualDeviceProcess
+        from camtool.virtual.scenario import load_scenario
 
+        loaded = load_scenario(scenario)   # a bad scenario is said here, before a process starts
         server = AdbServer(port=self._adb_port if self._adb_port is not None else default_port())
-        device = VirtualDevice(scenario)
-        device.start(server)
+        device = VirtualDeviceProcess(scenario, server).start()
         with self._device_lock:
             closing = self._worker.cancelled()
             if not closing:
@@ -83,8 +85,7 @@ class VirtualHost(QObject):
         if closing:   # the window closed while it started: nobody else will stop it
             device.stop()
             return None
-        return VirtualStarted(device.scenario.name, device.serial, device.wechat_serial,
-                              device.scenario.device.receiver_package)
+        return VirtualStarted(loaded.name, device.serial, device.wechat_serial, loaded.device.receiver_package)
 
     def _stop_device(self) -> None:
         with self._device_lock:

@@ -46,6 +46,7 @@ def configs(tmp_path):
     (["validate", "Init.kt"], 0),
     (["validate", "--help"], 0),
     (["rules"], 0),
+    (["schema"], 0),
     (["rules", "--format", "markdown"], 0),
     (["export", "ok.json", "--to", "kotlin"], 0),
     (["--help"], 0),

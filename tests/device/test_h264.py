@@ -104,3 +104,18 @@ def test_each_frame_carries_the_time_of_the_read_that_brought_its_last_byte(cuts
         expected = next(when for end, when in read_at if end > last_byte)
         assert received == expected
     assert len(timed) >= len(UNITS) - 1   # the last one waits for the next start code or the flush
+
+
+def test_a_preview_for_a_small_view_comes_with_each_frame_and_none_for_a_big_view():
+    """Issue 14: the window's view-sized picture is made from the decoded YUV by the decoder,
+    so nobody shrinks the full BGR frame again; it keeps the aspect ratio and its colour."""
+    decoder = H264Decoder()
+    decoder.preview_box = (80, 80)                # 160 x 120 into 80 x 80: half size
+    pictures = decoder.feed_pictures(UNITS[0], idle=True, received_ns=123)
+    assert len(pictures) == 1
+    full, received, preview = pictures[0]
+    assert full.shape == (120, 160, 3) and received == 123
+    assert preview.shape == (60, 80, 3) and preview.flags.c_contiguous
+    assert abs(float(preview.mean()) - float(full.mean())) < 3
+    decoder.preview_box = (150, 110)              # hardly smaller: the frame is shown as it is
+    assert decoder.feed_pictures(UNITS[1], idle=True)[0].preview is None

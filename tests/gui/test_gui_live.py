@@ -17,6 +17,7 @@ from camtool.gui.ends_panel import EndsPanel
 class _Frame:
     image: np.ndarray
     index: int
+    preview: np.ndarray | None = None
 
 
 class _FakeSource:
@@ -25,6 +26,7 @@ class _FakeSource:
     def __init__(self, on_frame, on_state):
         self.on_frame, self.on_state = on_frame, on_state
         self.running = False
+        self.preview_box = None   # set by the feed: the view's size, as screenrecord sources take it
 
     def start(self):
         self.running = True
@@ -34,9 +36,15 @@ class _FakeSource:
     def stop(self, timeout: float = 5.0):
         self.running = False
 
-    def deliver(self, shade: int, index: int):
+    def deliver(self, shade: int, index: int, with_preview: bool = False):
         image = np.full((720, 1280, 3), shade, np.uint8)
-        self._from_thread(self.on_frame, _Frame(image, index))
+        preview = None
+        if with_preview and self.preview_box is not None:   # what the decoder makes (camtool.device.h264)
+            from camtool.device.preview import preview_size
+
+            width, height = preview_size(1280, 720, self.preview_box)
+            preview = np.full((height, width, 3), shade, np.uint8)
+        self._from_thread(self.on_frame, _Frame(image, index, preview))
 
     def report(self, state: str, detail: str = ""):
         self._from_thread(self.on_state, state, detail)
@@ -165,3 +173,29 @@ def test_a_big_live_frame_is_fitted_to_the_view_off_the_gui_and_capture_threads(
     assert view.image().width() < 1280
     assert fitted_on
     assert not any(thread is threading.main_thread() or thread.name == "fake-capture" for thread in fitted_on)
+
+
+def test_a_preview_made_by_the_source_is_painted_without_fitting_anything(qtbot, live, monkeypatch):
+    """Issue 14: a screenrecord source shrinks each frame for the view from the decoded YUV
+    (about a millisecond); the feed tells it the view's size and paints that picture as it is."""
+    from camtool.gui import live_device
+
+    fitted = []
+    monkeypatch.setattr(live_device, "fit_for_view", lambda *args: fitted.append(args) or args[0])
+    service, panel = live
+    panel.resize(640, 400)
+    panel.attach_live("dev-1", "phone-2")
+    panel.live_check.setChecked(True)
+    phone = service.sources["phone-2"]
+    view = panel.wechat_view
+    qtbot.waitUntil(lambda: phone.preview_box == view.pixel_size())
+    phone.report("streaming")
+    phone.deliver(66, 1, with_preview=True)
+    qtbot.waitUntil(lambda: view.displayed_array() is not None and view.displayed_array()[0, 0, 0] == 66)
+    assert view.displayed_array().shape == (720, 1280, 3)           # the full frame, for the check
+    width, height = view.pixel_size()
+    assert view.image().width() <= width and view.image().height() <= height and view.image().width() < 1280
+    assert not fitted
+    phone.deliver(99, 2)                                              # a frame without one: the worker fits it
+    qtbot.waitUntil(lambda: view.displayed_array()[0, 0, 0] == 99)
+    assert len(fitted) == 1

@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
         "无法在 {host} 的端口 {port} 上监听：{reason}。请用 --port 换一个端口。",
     "The adb server on port {port} did not attach {serial}. Check that adb runs and try again.":
         "端口 {port} 上的 adb 服务器没有连上 {serial}。请确认 adb 正在运行后重试。",
+    # camtool/virtual/process.py
+    "The virtual device did not attach to adb within {seconds} s.": "虚拟设备在 {seconds} 秒内没有连接到 adb。",
     # camtool/cli/virtual_commands.py
     "Run a virtual device that adb attaches like a real one (no phone needed).":
         "运行一台虚拟设备，adb 可像真机一样连接它（无需真机）。",
