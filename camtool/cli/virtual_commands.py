@@ -45,6 +45,9 @@ def add_virtual(virtual: argparse.ArgumentParser) -> None:
                        help=tr(N_("Inject a fault, repeatable. {faults}"), faults=faults))
     start.add_argument("--no-attach", action="store_true",
                        help=tr(N_("Only listen; do not attach to adb (run `adb connect` yourself).")))
+    start.add_argument("--nice", metavar="N", type=int, default=0,
+                       help=tr(N_("Run at a lower CPU priority (0-19; Linux). The window starts its virtual device "
+                                  "at 10: it stands in for other hardware and must not slow the window down.")))
     start.set_defaults(handler=run_start)
 
 
@@ -77,6 +80,13 @@ def run_start(args: argparse.Namespace) -> int:
         if port is not None and not 0 <= port <= 65535:
             print(tr(N_("Port {port} is not a TCP port (0-65535)."), port=port), file=sys.stderr)
             return exitcodes.USAGE
+    if not 0 <= args.nice <= 19:
+        print(tr(N_("--nice {value} is not a nice value (0-19)."), value=args.nice), file=sys.stderr)
+        return exitcodes.USAGE
+    if args.nice:
+        from camtool.device.cpu_priority import lower_this_process
+
+        lower_this_process(args.nice)   # before the device's own threads start: they inherit it
     wechat_port = args.wechat_port if args.wechat_port is not None else (args.port + 1 if args.port else 0)
     try:
         spec = parse_faults(args.fault)

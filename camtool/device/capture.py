@@ -23,6 +23,7 @@ import numpy as np
 
 from camtool.device.adb_io import DeviceIO
 from camtool.device.answer_checks import png_is_cut
+from camtool.device.cpu_priority import DECODE_NICE, lower_this_thread
 from camtool.device.errors import DeviceError
 from camtool.device.frame_stamp import Stamp, read_stamp
 from camtool.device.h264 import DecodedPicture, H264Decoder
@@ -128,6 +129,7 @@ class _SourceBase:
             self._on_state(state, detail)
 
     def _run_guarded(self) -> None:
+        lower_this_thread(DECODE_NICE)   # decoding must not keep the GUI thread waiting for a CPU
         while not self._stop.is_set():
             try:
                 self._run()

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from camtool.device.cpu_priority import VIRTUAL_DEVICE_NICE
 from camtool.i18n import tr
 from camtool.virtual.device import ATTACH_TIMEOUT_S, VirtualDeviceError
 
@@ -54,7 +55,8 @@ class VirtualDeviceProcess:
         port, wechat_port = free_port(), free_port()
         self.serial, self.wechat_serial = f"127.0.0.1:{port}", f"127.0.0.1:{wechat_port}"
         argv = [sys.executable, "-m", "camtool", "--lang", i18n.language(), "virtual", "start",
-                "--scenario", self.scenario, "--port", str(port), "--wechat-port", str(wechat_port)]
+                "--scenario", self.scenario, "--port", str(port), "--wechat-port", str(wechat_port),
+                "--nice", str(VIRTUAL_DEVICE_NICE)]
         # A file, not a pipe: a child that logs much would block on a full pipe nobody reads.
         self._errors = tempfile.TemporaryFile()
         flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform.startswith("win") else 0

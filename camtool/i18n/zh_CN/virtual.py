@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
     "Not attached: run adb connect {serial} (and {wechat}). Press Ctrl+C to stop.":
         "未连接 adb：请运行 adb connect {serial}（以及 {wechat}）。按 Ctrl+C 停止。",
     "Port {port} is not a TCP port (0-65535).": "端口 {port} 不是有效的 TCP 端口（0-65535）。",
+    "Run at a lower CPU priority (0-19; Linux). The window starts its virtual device at 10: it stands in for other "
+    "hardware and must not slow the window down.":
+        "以较低的 CPU 优先级运行（0-19，仅 Linux）。窗口启动的虚拟设备使用 10：它代替的是另一台硬件，不应拖慢窗口。",
+    "--nice {value} is not a nice value (0-19).": "--nice {value} 不是有效的 nice 值（0-19）。",
     "Cannot apply the fault: {reason}": "无法施加该故障：{reason}",
     "Detached and stopped.": "已断开并停止。",
     "Virtual device \"{name}\" ({model}, Android {android}) is running.": "虚拟设备“{name}”（{model}，Android {android}）正在运行。",
