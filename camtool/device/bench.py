@@ -29,6 +29,7 @@ from typing import Any
 
 from camtool.device.adb_io import DeviceIO
 from camtool.device.capture import Frame, ScreenrecordSource
+from camtool.device.cpu_priority import VIRTUAL_DEVICE_NICE
 from camtool.device.errors import AdbUnavailable, DeviceNotFound
 from camtool.device.h264 import AccessUnitAssembler, H264Decoder
 from camtool.i18n import N_, tr
@@ -351,7 +352,7 @@ class VirtualBench:
         port = free_port()
         # The WeChat end on a free port of its own too: port + 1 may be in use.
         argv = [sys.executable, "-m", "camtool", "virtual", "start", "--scenario", self._scenario, "--port", str(port),
-                "--wechat-port", "0"]
+                "--wechat-port", "0", "--nice", str(VIRTUAL_DEVICE_NICE)]   # it stands in for other hardware
         flags = subprocess.CREATE_NEW_PROCESS_GROUP if sys.platform.startswith("win") else 0
         self._child = subprocess.Popen(argv, env=self._server.env, stdin=subprocess.DEVNULL,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, creationflags=flags)
