@@ -76,3 +76,46 @@ def test_sysfs_command_is_one_fixed_grep_line_without_shell_operators():
     assert SYSFS_DUMP_COMMAND.startswith("grep -H . /sys/bus/usb/devices/*/idVendor ")
     assert not re.search(r"[;&|`$<>()'\"\\]", SYSFS_DUMP_COMMAND)
     assert "/sys/class/video4linux/*/name" in SYSFS_DUMP_COMMAND
+
+
+def _numbered(busnum: str, devnum: str, **attributes: str) -> dict[str, str]:
+    files = {"/sys/bus/usb/devices/1-4/busnum": busnum, "/sys/bus/usb/devices/1-4/devnum": devnum}
+    files.update({f"/sys/bus/usb/devices/1-4/{name}": value for name, value in attributes.items()})
+    return files
+
+
+def test_bus_and_device_numbers_outside_1_to_999_give_no_usb_path():
+    assert [d.path for d in parse_sysfs_usb(_numbered("1", "1"))] == ["/dev/bus/usb/001/001"]
+    assert [d.path for d in parse_sysfs_usb(_numbered("999", "999"))] == ["/dev/bus/usb/999/999"]
+    for busnum, devnum in [("0", "3"), ("3", "0"), ("1000", "3"), ("3", "1000"), ("0", "0")]:
+        assert parse_sysfs_usb(_numbered(busnum, devnum)) == [], (busnum, devnum)
+
+
+def test_names_of_the_device_are_kept_and_empty_ones_are_unknown():
+    [device] = parse_sysfs_usb(_numbered("1", "4", manufacturer="Generic", product="HD Camera", serial="A1"))
+    assert (device.manufacturer, device.product, device.serial) == ("Generic", "HD Camera", "A1")
+    [device] = parse_sysfs_usb(_numbered("1", "4", manufacturer="", product=""))
+    assert (device.manufacturer, device.product) == (None, None)
+
+
+def test_a_root_hub_or_a_hub_is_not_a_device_but_an_entry_named_like_usb_elsewhere_is():
+    files = {"/sys/bus/usb/devices/usb2/busnum": "2", "/sys/bus/usb/devices/usb2/devnum": "1",
+             "/sys/bus/usb/devices/2-1/busnum": "2", "/sys/bus/usb/devices/2-1/devnum": "2",
+             "/sys/bus/usb/devices/2-1/bDeviceClass": "09",
+             "/sys/bus/usb/devices/2-2/busnum": "2", "/sys/bus/usb/devices/2-2/devnum": "3"}
+    assert [d.sysfs_port for d in parse_sysfs_usb(files)] == ["2-2"]
+
+
+def test_interfaces_of_several_configurations_all_count_for_their_device():
+    files = _numbered("1", "4")
+    files["/sys/bus/usb/devices/1-4:1.0/bInterfaceClass"] = "01"
+    files["/sys/bus/usb/devices/1-4:2.1/bInterfaceClass"] = "0e"
+    [device] = parse_sysfs_usb(files)
+    assert (device.is_camera, device.is_audio) == (True, True)
+
+
+def test_files_that_are_not_usb_attributes_do_not_stop_the_rest():
+    files = {"/sys/class/video4linux/video0/name": "uvcvideo", 7: "x", "/sys/bus/usb/devices/1-4/busnum": None}
+    files.update(_numbered("1", "4", idVendor="0bda"))
+    [device] = parse_sysfs_usb(files)
+    assert device.vendor_id == 0x0BDA
