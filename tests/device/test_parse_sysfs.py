@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from camtool.device.parsers import (
     SYSFS_DUMP_COMMAND,
     parse_sysfs_dump,
@@ -119,3 +121,26 @@ def test_files_that_are_not_usb_attributes_do_not_stop_the_rest():
     files.update(_numbered("1", "4", idVendor="0bda"))
     [device] = parse_sysfs_usb(files)
     assert device.vendor_id == 0x0BDA
+
+
+def _node_on(busnum: str, devnum: str) -> dict[str, str]:
+    return {"/sys/class/video4linux/video4/name": "rkisp_mainpath",
+            "/sys/class/video4linux/video4/device/../busnum": busnum,
+            "/sys/class/video4linux/video4/device/../devnum": devnum}
+
+
+@pytest.mark.parametrize("busnum, devnum, path", [
+    ("1", "1", "/dev/bus/usb/001/001"), ("999", "999", "/dev/bus/usb/999/999"),
+    ("0", "3", None), ("3", "0", None), ("3", "x", None), ("x", "3", None), ("1000", "3", None), ("3", "1000", None),
+])
+def test_a_video_node_sits_on_a_usb_device_only_with_numbers_1_to_999(busnum, devnum, path):
+    [node] = parse_v4l_names(_node_on(busnum, devnum))
+    assert node.usb_path == path
+    assert node.is_camera is (path is not None)  # a pipeline name is a camera only on a USB device
+
+
+def test_video_nodes_past_unreadable_files_are_found_in_number_order():
+    files = {"/sys/class/video4linux/video12/name": "B", 3: "x", "/sys/class/video4linux/video9/name": None,
+             "/sys/bus/usb/devices/1-1/idVendor": "0bda", "/sys/class/video4linux/video2/name": "A",
+             "/sys/class/video4linux/video9/device/../busnum": "1"}
+    assert [(n.node, n.name) for n in parse_v4l_names(files)] == [("video2", "A"), ("video12", "B")]
