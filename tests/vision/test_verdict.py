@@ -297,3 +297,150 @@ def test_a_config_that_opens_no_camera_the_device_has_is_not_reasoned_from():
     assert "config_mismatch" in codes(verdict) and verdict.recommended == {}
     right = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS), inventory=inventory)
     assert "config_mismatch" not in codes(right) and right.recommended["usbCameraPushFlip"] is True
+
+
+# --- what the mutation run showed untested (make mutants) -------------------------------------
+
+def test_the_verdict_names_each_end_by_its_own_result():
+    verdict = verdict_from_detections(seen(90), seen(0), {})
+    assert verdict.end("device").rotation == 90 and verdict.end("wechat").rotation == 0
+    assert verdict.end("device") is verdict.device and verdict.end("wechat") is verdict.wechat
+
+
+def test_json_without_a_chart_on_either_end_has_no_bases():
+    data = verdict_from_detections(NO_CHART, None, {}).to_json()
+    assert data["bases"] is None and data["verdict"] == "fail"
+
+
+def test_a_wmpf_that_turns_the_other_way_is_told_apart_without_changing_the_flip_reading():
+    first = verdict_from_detections(seen(90), seen(90), {})
+    second = verdict_from_detections(seen(90), seen(180), first.recommended, history=(first.observation,))
+    # Both the counter-clockwise readings explain it; the one nearest the assumption is taken.
+    assert second.behaviour == WmpfBehaviour("ccw", "rotate180")
+    assert "push_flip" not in codes(second)
+
+
+def test_a_known_behaviour_given_up_front_is_used_without_an_assumption_note():
+    ccw = WmpfBehaviour("ccw", "rotate180")
+    verdict = verdict_from_detections(seen(90), seen(90), {}, ccw)
+    assert verdict.recommended["cameraRotationAngle"] == 90     # counter-clockwise 90 undoes clockwise 90
+    assert verdict.behaviour == ccw
+
+
+def test_an_end_that_moved_as_a_counter_clockwise_wmpf_moves_it_is_not_called_no_effect():
+    first = verdict_from_detections(seen(90), seen(90), {})
+    # The device end looks the same (no key turns a built-in preview); the WeChat end moved.
+    second = verdict_from_detections(seen(90), seen(180), first.recommended, history=(first.observation,))
+    assert "no_effect" not in codes(second) and "inconsistent" not in codes(second)
+
+
+def test_keys_that_changed_neither_end_name_both_ends():
+    first = verdict_from_detections(seen(90), seen(90), dict(USB_KEYS))
+    second = verdict_from_detections(seen(90), seen(90), first.recommended, history=(first.observation,))
+    [note] = [e for e in second.explanations if e.code == "no_effect"]
+    assert note.end is None and "neither end" in note.message
+
+
+def test_keys_that_changed_only_the_wechat_end_name_that_end():
+    first = verdict_from_detections(seen(0), seen(180), {})
+    assert first.recommended == {"cameraRotationAngle": 0, "cameraPushFlip": True}
+    second = verdict_from_detections(seen(0), seen(180), first.recommended, history=(first.observation,))
+    [note] = [e for e in second.explanations if e.code == "no_effect"]
+    assert note.end == "wechat" and second.recommended == first.recommended
+
+
+def _two_builtin_inventory(*cameras: BuiltinCamera) -> Inventory:
+    usb = UsbDeviceInfo(USB_PATH, 0x0C45, 0x6366, "SN1", is_camera=True)
+    entries = [BuiltinEntry(c, USB_PATH if c.facing == "external" else None) for c in cameras]
+    return Inventory(DeviceSummary("X", "IC", "12", 31, "2.1.2"), entries, [UsbEntry(usb, True, None)])
+
+
+EXTERNAL = BuiltinCamera("0", "external", 0, "external")
+BACK = BuiltinCamera("5", "back", 90, "legacy")
+
+
+@pytest.mark.parametrize("config, by_usb", [
+    ({"internalCameraName": "0"}, True),
+    ({"cameraId": 0}, True),                  # cameraId 0 is a camera, not "no selector"
+    ({"internalCameraName": "5"}, False),
+    ({"cameraId": 5}, False),
+    ({}, False),                              # no selector: WMPF's default, the first back-facing camera
+])
+def test_the_external_camera_is_switched_to_usb_keys_only_when_the_config_opens_it(config, by_usb):
+    verdict = verdict_from_detections(seen(90), seen(90), config, inventory=_two_builtin_inventory(EXTERNAL, BACK))
+    assert ("use_usb_keys" in codes(verdict)) is by_usb
+    assert (verdict.family is Family.USB) is by_usb
+
+
+def test_without_a_back_camera_the_default_is_the_first_listed():
+    front = BuiltinCamera("2", "front", 270, "legacy")
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=_two_builtin_inventory(EXTERNAL, front))
+    assert "use_usb_keys" in codes(verdict)
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=_two_builtin_inventory(front, EXTERNAL))
+    assert "use_usb_keys" not in codes(verdict)
+
+
+def test_an_external_camera_whose_usb_triple_is_not_usable_is_selected_by_path():
+    camera = BuiltinCamera("111", "external", 0, "external")
+    usb = UsbDeviceInfo(USB_PATH, 0x0C45, 0x6366, "SN1", is_camera=True)
+    inventory = Inventory(DeviceSummary("X", "IC", "12", 31, "2.1.2"), [BuiltinEntry(camera, USB_PATH)],
+                          [UsbEntry(usb, False, "duplicate_triple")])
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=inventory)
+    assert verdict.recommended == {"usbCameraName": USB_PATH, "usbCameraRotationAngle": 270, "usbCameraPushFlip": False}
+
+
+def _usb_inventory(*devices: UsbDeviceInfo, usb_known: bool = True) -> Inventory:
+    return Inventory(DeviceSummary("X", "DT", "10", 29, "2.1.2"), [],
+                     [UsbEntry(d, True, None) for d in devices], usb_known=usb_known)
+
+
+CAMERA = UsbDeviceInfo("/dev/bus/usb/001/004", 7119, 11417, "DT-CAM-7731", is_camera=True)
+
+
+@pytest.mark.parametrize("config, mismatch", [
+    (dict(USB_KEYS), False),
+    ({"usbCameraName": "/dev/bus/usb/001/004"}, False),
+    ({"usbCameraName": "/dev/bus/usb/001/009"}, True),
+    ({**USB_KEYS, "usbSerialNumber": "OTHER"}, True),
+    ({"usbCameraVendorId": 7119, "usbCameraName": "/dev/bus/usb/001/009"}, True),   # one key of the triple is not the triple
+])
+def test_a_usb_config_opens_a_camera_only_by_its_path_or_its_whole_triple(config, mismatch):
+    verdict = verdict_from_detections(seen(0), seen(180), config, inventory=_usb_inventory(CAMERA))
+    assert ("config_mismatch" in codes(verdict)) is mismatch
+
+
+def test_a_usb_device_that_is_not_a_camera_is_not_what_the_config_opens():
+    keyboard = UsbDeviceInfo("/dev/bus/usb/001/004", 7119, 11417, "DT-CAM-7731", is_camera=False)
+    verdict = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS), inventory=_usb_inventory(keyboard, CAMERA))
+    assert "config_mismatch" not in codes(verdict)     # the camera after it still matches
+    verdict = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS), inventory=_usb_inventory(keyboard))
+    assert "config_mismatch" in codes(verdict)
+
+
+def test_unread_usb_or_builtin_lists_never_call_the_config_a_mismatch():
+    verdict = verdict_from_detections(seen(0), seen(180), dict(USB_KEYS), inventory=_usb_inventory(usb_known=False))
+    assert "config_mismatch" not in codes(verdict)
+    unread = Inventory(DeviceSummary("X", "DT", "10", 29, "2.1.2"), [], [], builtin_known=False)
+    assert "config_mismatch" not in codes(verdict_from_detections(seen(0), seen(180), {}, inventory=unread))
+
+
+def test_the_inventorys_wmpf_version_is_the_one_checked_against():
+    old = Inventory(DeviceSummary("X", "IC", "12", 31, "1.1.0"), [BuiltinEntry(BACK)], [])
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=old)
+    assert "needs_newer_wmpf" in codes(verdict)
+
+
+def test_check_orientation_passes_every_setting_on_to_the_verdict():
+    bases = Bases(Turn(90), Turn(90))
+    device, wechat = screens_for(bases, {})
+    only_device = check_orientation(device, None, {})
+    assert only_device.device.rotation == 90 and not only_device.wechat.captured
+    ccw = WmpfBehaviour("ccw", "rotate180")
+    assert check_orientation(device, wechat, {}, ccw).recommended["cameraRotationAngle"] == 90
+    assert "needs_newer_wmpf" in codes(check_orientation(device, wechat, {}, wmpf_version="1.1.0"))
+    external = check_orientation(device, wechat, {}, inventory=_external_hal_inventory())
+    assert "use_usb_keys" in codes(external)
+    first = check_orientation(device, wechat, {})
+    second = check_orientation(*screens_for(bases, first.recommended, ccw), first.recommended,
+                               history=(first.observation,))
+    assert second.behaviour.rotation_direction == "ccw"
