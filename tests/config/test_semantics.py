@@ -396,3 +396,46 @@ def test_validate_agrees_with_ends_for_on_which_family_is_in_use(config):
     usb_key = {**config, "usbCameraRotationAngle": 90}
     usb_key.pop("cameraRotationAngle")
     assert [f.keys for f in validate(usb_key) if f.code == "CAM204"] == [("usbCameraRotationAngle",)]
+
+
+# --- boundaries the mutation run showed untested (make mutants) --------------------------------
+
+@pytest.mark.parametrize("config, family", [
+    ({"cameraId": 0}, Family.BUILTIN),                 # camera 0 is a camera, not "no selector"
+    ({"cameraId": -1}, None),
+    ({"internalCameraName": "0"}, Family.BUILTIN),
+    ({"internalCameraName": "  "}, None),
+    ({"usbCameraName": " "}, None),
+    ({"usbCameraVendorId": 0, "usbCameraProductId": 65535, "usbSerialNumber": "S"}, Family.USB),
+    ({"usbCameraVendorId": 65536, "usbCameraProductId": 1, "usbSerialNumber": "S"}, None),
+    ({"usbCameraVendorId": -1, "usbCameraProductId": 1, "usbSerialNumber": "S"}, None),
+    ({"usbCameraVendorId": 1, "usbCameraProductId": 1, "usbSerialNumber": " "}, None),
+    ({"usbCameraVendorId": 1, "usbCameraProductId": True, "usbSerialNumber": "S"}, None),
+])
+def test_a_selector_counts_only_with_a_value_wmpf_can_read(config, family):
+    assert selected_family(config) is family
+
+
+@pytest.mark.parametrize("rotation", sorted(ROTATIONS))
+def test_every_quarter_rotation_value_is_taken(rotation):
+    effect = ends_for({**USB_PATH, "usbCameraRotationAngle": rotation})
+    assert effect.ignored == () and effect.device_end == Turn(rotation)
+
+
+def test_ignored_keys_come_in_the_configs_order_with_their_reasons():
+    config = {"usbCameraRotationAngle": 90, "CameraPushFlip": True, "usbCameraVendorId": 1, "cameraId": "x",
+              "internalCameraName": "0"}
+    effect = ends_for(config)
+    assert effect.family is Family.BUILTIN
+    assert [k for k, _ in effect.ignored] == ["usbCameraRotationAngle", "CameraPushFlip", "usbCameraVendorId", "cameraId"]
+    assert dict(effect.ignored) == {"usbCameraRotationAngle": REASON_OTHER_FAMILY, "CameraPushFlip": REASON_CASE,
+                                    "usbCameraVendorId": REASON_PARTIAL_TRIPLE, "cameraId": REASON_INVALID_VALUE}
+    assert effect.applied_keys == ("internalCameraName",)
+
+
+def test_a_usb_selection_ignores_every_built_in_key():
+    config = {"internalCameraName": "0", "cameraId": 1, "cameraRotationAngle": 90, "cameraPushFlip": True, **USB_PATH}
+    effect = ends_for(config)
+    assert effect.family is Family.USB and effect.wechat_end == IDENTITY
+    assert dict(effect.ignored) == dict.fromkeys(["internalCameraName", "cameraId", "cameraRotationAngle",
+                                                  "cameraPushFlip"], REASON_OTHER_FAMILY)
