@@ -158,3 +158,15 @@ def test_blank_lines_and_trailing_spaces_do_not_end_the_dump():
     text = ('    Device 0 maps to "0"   \n\n    Device 1 maps to "1"\n\n'
             + _hal3_block("0", "BACK", "90") + "\n   \n" + _hal3_block("1", "FRONT", "270"))
     assert summary(text) == [("0", "back", 90), ("1", "front", 270)]
+
+
+def test_a_cameras_first_static_block_is_the_one_read_when_it_repeats():
+    text = '    Device 0 maps to "0"\n' + _hal3_block("0", "BACK", "90") + _hal3_block("0", "FRONT", "270")
+    assert summary(text) == [("0", "back", 90)]
+
+
+def test_an_empty_bracketed_value_is_unknown_not_an_error():
+    text = ('    Device 0 maps to "0"\n== Camera HAL device device@3.4/legacy/0 (v3.4) static information: ==\n'
+            "      android.lens.facing (80005): byte[0]\n        [ ]\n"
+            "      android.sensor.orientation (e000e): int32[0]\n        []\n")
+    assert summary(text) == [("0", None, None)]

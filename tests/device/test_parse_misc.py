@@ -99,3 +99,14 @@ def test_wmpf_version_of_the_named_package_after_others():
     text = ("Packages:\n  Package [com.tencent.mm] (1):\n    flags=[ SYSTEM ]\n"
             "  Package [com.tencent.wmpf] (2):\n    versionName=2.1.3\n")
     assert wmpf_version_name(text) == "2.1.3"
+
+
+def test_wmpf_version_before_any_package_block_is_not_taken():
+    text = "versionName=9.9.9\nPackages:\n  Package [com.tencent.wmpf] (2):\n    versionName=2.1.3\n"
+    assert wmpf_version_name(text) == "2.1.3"
+
+
+def test_a_blank_line_inside_the_hidden_section_does_not_end_it():
+    text = ("Packages:\n  Package [com.tencent.mm] (1):\n    versionName=8.0.1\n"
+            "Hidden system packages:\n\n  Package [com.tencent.wmpf] (1):\n    versionName=1.1.2\n")
+    assert wmpf_version_name(text) is None

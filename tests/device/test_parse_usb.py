@@ -131,3 +131,20 @@ def test_android81_fields_missing_from_the_line_are_unknown_and_the_last_one_los
     text = "USB Host State:\n  /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mProductId=77,mSerialNumber=Z9]\n"
     [device] = parse_dumpsys_usb(text)
     assert (device.vendor_id, device.product_id, device.serial, device.product) == (None, 77, "Z9", None)
+
+
+def test_android81_device_without_interfaces_has_unknown_camera_and_audio_state():
+    text = "USB Host State:\n  /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mVendorId=1,mSerialNumber=Z9X]\n"
+    [device] = parse_dumpsys_usb(text)
+    assert (device.is_camera, device.is_audio, device.serial) == (None, None, "Z9X")
+
+
+def test_a_blank_line_inside_the_tree_does_not_end_it():
+    text = _tree("name=/dev/bus/usb/001/002", "", "vendor_id=1133")
+    [device] = parse_dumpsys_usb(text)
+    assert device.vendor_id == 1133
+
+
+def test_host_manager_named_only_in_free_text_lists_no_device():
+    assert parse_dumpsys_usb("host_manager is not running\nname=/dev/bus/usb/001/002\n") == []
+    assert parse_dumpsys_usb("{\n  host_manager=[\n    name=/dev/bus/usb/001/002\n  ]\n}\n") == []

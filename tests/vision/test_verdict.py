@@ -444,3 +444,17 @@ def test_check_orientation_passes_every_setting_on_to_the_verdict():
     second = check_orientation(*screens_for(bases, first.recommended, ccw), first.recommended,
                                history=(first.observation,))
     assert second.behaviour.rotation_direction == "ccw"
+
+
+def test_a_config_naming_a_camera_the_device_does_not_list_gets_no_usb_switch():
+    verdict = verdict_from_detections(seen(90), seen(90), {"internalCameraName": "9"},
+                                      inventory=_two_builtin_inventory(EXTERNAL, BACK))
+    assert "use_usb_keys" not in codes(verdict) and verdict.family is Family.BUILTIN
+
+
+def test_an_end_that_did_not_move_when_the_usb_rotation_moved_the_other_is_called_no_effect():
+    first = verdict_from_detections(seen(90), seen(90), dict(USB_KEYS))
+    assert first.recommended["usbCameraRotationAngle"] == 270
+    # A USB rotation turns both ends alike: the device end came upright, the WeChat end did not move.
+    second = verdict_from_detections(seen(0), seen(90), first.recommended, history=(first.observation,))
+    assert [e.end for e in second.explanations if e.code == "no_effect"] == ["wechat"]
