@@ -458,3 +458,86 @@ def test_an_end_that_did_not_move_when_the_usb_rotation_moved_the_other_is_calle
     # A USB rotation turns both ends alike: the device end came upright, the WeChat end did not move.
     second = verdict_from_detections(seen(0), seen(90), first.recommended, history=(first.observation,))
     assert [e.end for e in second.explanations if e.code == "no_effect"] == ["wechat"]
+
+
+VMIRROR = WmpfBehaviour("cw", "vmirror")
+
+
+def test_a_push_flip_that_mirrors_can_unmirror_the_wechat_end_and_says_so():
+    verdict = verdict_from_detections(seen(0), seen(0, True), {}, VMIRROR)
+    assert verdict.recommended == {"cameraRotationAngle": 180, "cameraPushFlip": True}
+    [fix] = [e for e in verdict.explanations if e.code == "fix"]
+    assert fix.end == "wechat"
+    assert fix.message == ("The WeChat end shows the chart mirrored; the recommended cameraRotationAngle: 180, "
+                           "cameraPushFlip: true make it right. Apply the recommendation (--apply), then check again.")
+
+
+def test_the_fix_names_the_turn_seen_and_only_the_keys_that_change():
+    config = {"internalCameraName": "0", "cameraPushFlip": False}
+    verdict = verdict_from_detections(seen(0), seen(90), config)
+    [fix] = [e for e in verdict.explanations if e.code == "fix"]
+    assert fix.end == "wechat"
+    assert fix.message.startswith("The WeChat end shows the chart turned 90 degrees clockwise; the recommended "
+                                  "cameraRotationAngle: 270 make it upright.")
+
+
+def test_the_fix_keeps_the_case_of_a_serial_number():
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=_external_hal_inventory())
+    fixes = [e.message for e in verdict.explanations if e.code == "fix"]
+    assert fixes and all("usbSerialNumber: SN1" in m for m in fixes)
+
+
+def test_an_end_not_seen_gets_no_fix_note():
+    verdict = verdict_from_detections(seen(270), None, {})
+    assert [e for e in verdict.explanations if e.code == "fix"] == []
+
+
+def test_works_is_said_only_when_the_config_stays_as_it_is():
+    verdict = verdict_from_detections(seen(0), seen(0), {"internalCameraName": "0"})
+    [works] = [e for e in verdict.explanations if e.code == "works"]
+    assert works.message == "Both ends show the chart upright with the config the device runs: keep it as it is."
+    dropped = verdict_from_detections(seen(0), seen(0), {"usbCameraName": USB_PATH, "cameraRotationAngle": 90})
+    assert dropped.passed and dropped.changes and "works" not in codes(dropped)
+
+
+def test_notes_about_one_end_name_that_end():
+    verdict = verdict_from_detections(seen(0, residual=25.0), NO_CHART, {})
+    assert [(e.code, e.end) for e in verdict.explanations if e.code in ("tilted", "no_chart")] == [
+        ("tilted", "device"), ("no_chart", "wechat")]
+
+
+def test_a_config_that_is_not_an_object_is_checked_as_an_empty_one():
+    verdict = verdict_from_detections(seen(0), seen(0), None)
+    assert verdict.config == {} and verdict.recommended == {} and verdict.passed
+
+
+def test_a_wmpf_version_given_wins_over_the_inventorys():
+    old = Inventory(DeviceSummary("X", "IC", "12", 31, "1.1.0"), [BuiltinEntry(BACK)], [])
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=old, wmpf_version="2.1.2")
+    assert "needs_newer_wmpf" not in codes(verdict) and verdict.recommended["cameraRotationAngle"] == 270
+
+
+def test_only_the_wechat_end_seen_gives_bases_from_it():
+    verdict = verdict_from_detections(None, seen(90), {})
+    assert verdict.bases == Bases(Turn(90), Turn(90)) and verdict.bases_observed == (False, True)
+    assert [e.end for e in verdict.explanations if e.code == "assumed_base"] == ["device"]
+
+
+def test_a_round_that_sees_one_end_more_agrees_with_the_one_before():
+    first = verdict_from_detections(seen(90), None, {})
+    second = verdict_from_detections(seen(90), seen(0), first.recommended, history=(first.observation,))
+    assert not {"inconsistent", "no_effect"} & set(codes(second))
+    assert second.bases == Bases(Turn(90), Turn(90)) and second.wechat.upright
+
+
+def test_a_built_in_preview_that_moved_between_rounds_is_inconsistent():
+    first = verdict_from_detections(seen(0), seen(0), {})
+    # No key turns a built-in preview, and the push did not move: the device end moving means the chart did.
+    second = verdict_from_detections(seen(90), seen(0), {}, history=(first.observation,))
+    assert "inconsistent" in codes(second)
+
+
+def test_rounds_with_another_camera_are_judged_on_their_own():
+    first = verdict_from_detections(seen(90), seen(90), {"internalCameraName": "0"})
+    second = verdict_from_detections(seen(0), seen(0), {"internalCameraName": "1"}, history=(first.observation,))
+    assert "inconsistent" not in codes(second) and second.passed
