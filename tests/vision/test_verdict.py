@@ -541,3 +541,126 @@ def test_rounds_with_another_camera_are_judged_on_their_own():
     first = verdict_from_detections(seen(90), seen(90), {"internalCameraName": "0"})
     second = verdict_from_detections(seen(0), seen(0), {"internalCameraName": "1"}, history=(first.observation,))
     assert "inconsistent" not in codes(second) and second.passed
+
+
+def notes(verdict, code):
+    return [(e.end, e.message) for e in verdict.explanations if e.code == code]
+
+
+def test_every_note_reads_as_a_whole_sentence_with_its_values():
+    cases = [
+        (verdict_from_detections(seen(0, residual=25.0), seen(0, residual=15.0), {}), "tilted",
+         [("device", "The chart is tilted by 25 degrees on the device end. No key turns by less than 90 degrees: "
+                     "hold the chart level, or straighten the camera.")]),
+        (verdict_from_detections(NO_CHART, None, {}), "no_chart",
+         [("device", "No chart is visible on the device end: hold the printed chart (camtool chart) upright in "
+                     "front of the camera, fully in view and evenly lit, and check again.")]),
+        (verdict_from_detections(seen(0), seen(0), {"usbCameraName": USB_PATH, "cameraRotationAngle": 90}), "ignored_key",
+         [(None, "cameraRotationAngle has no effect: This key belongs to the other camera family; WMPF ignores it "
+                 "for the camera in use.")]),
+        (verdict_from_detections(seen(0), seen(180), {}), "assumption",
+         [(None, "Not yet confirmed on this device: camtool assumes a push flip turns the picture by 180 degrees. "
+                 "Apply the recommendation (--apply) and camtool checks what it did.")]),
+        (verdict_from_detections(seen(270), seen(270), {}), "assumption",
+         [(None, "Not yet confirmed on this device: camtool assumes a rotation value turns the picture clockwise. "
+                 "Apply the recommendation (--apply) and camtool checks which way it went.")]),
+        (verdict_from_detections(seen(90), None, {}), "assumed_base",
+         [("wechat", "The WeChat end was not checked, so camtool assumes it shows the camera the way the device end "
+                     "does (the common case; the two can differ). Check it too to be sure: give --wechat-serial, the "
+                     "phone in a call with the device, or --wechat-image.")]),
+        (verdict_from_detections(None, seen(90), {}), "assumed_base",
+         [("device", "The device end was not checked, so camtool assumes it shows the camera the way the WeChat end "
+                     "does (the common case; the two can differ). Check it too to be sure: capture the device's own "
+                     "screen as well.")]),
+        (verdict_from_detections(NO_CHART, NO_CHART, {}), "unknown_mounting",
+         [(None, "No end shows the chart, so camtool cannot tell how either end shows the camera; the config is left "
+                 "as it is. Hold the printed chart in front of the camera and check again.")]),
+    ]
+    for verdict, code, expected in cases:
+        assert notes(verdict, code) == expected
+
+
+def test_a_too_old_wmpf_is_named_for_each_key_the_fix_needs_and_only_those():
+    verdict = verdict_from_detections(seen(0), seen(180), {}, wmpf_version="1.1.0")
+    # cameraRotationAngle stays 0 (no key needed); only the push flip would need a newer WMPF.
+    assert notes(verdict, "needs_newer_wmpf") == [
+        (None, "cameraPushFlip needs WMPF 2.0.0 or newer and the device has 1.1.0: update WMPF, then the picture "
+               "can be turned by keys.")]
+    assert verdict.recommended == {}
+
+
+def test_the_usb_switch_names_the_camera_and_its_path_and_says_it_is_assumed():
+    verdict = verdict_from_detections(seen(90), seen(90), {}, inventory=_external_hal_inventory())
+    assert notes(verdict, "use_usb_keys") == [
+        (None, f'Built-in camera "111" is the USB camera {USB_PATH} behind the external camera HAL. The recommendation '
+               "selects it by USB keys instead, because usbCameraRotationAngle turns the device end too.")]
+    assert (None, "camtool assumes the USB keys' path shows this camera the way the built-in path does; the check "
+                  "after applying tells.") in notes(verdict, "assumption")
+
+
+def test_usb_keys_that_make_no_more_ends_upright_are_not_switched_to():
+    verdict = verdict_from_detections(seen(90), seen(0), {}, inventory=_external_hal_inventory())
+    assert "use_usb_keys" not in codes(verdict) and verdict.recommended == {}
+
+
+def test_a_half_turn_is_the_same_either_way_so_no_direction_is_assumed():
+    verdict = verdict_from_detections(seen(180), seen(180), {"usbCameraName": USB_PATH})
+    assert verdict.recommended["usbCameraRotationAngle"] == 180
+    assert "assumption" not in codes(verdict)
+
+
+def test_a_clockwise_wmpf_after_assuming_counter_clockwise_is_named():
+    ccw = WmpfBehaviour("ccw")
+    first = verdict_from_detections(seen(90), seen(90), {}, ccw)
+    second = verdict_from_detections(seen(90), seen(180), first.recommended, ccw, history=(first.observation,))
+    assert notes(second, "rotation_direction") == [
+        (None, "The rotation went the other way: on this device WMPF turns the picture clockwise for a rotation "
+               "value. The recommendation is corrected for that.")]
+    assert second.behaviour == WmpfBehaviour("cw", "rotate180")
+
+
+def test_a_flip_that_turned_after_assuming_it_mirrors_is_named():
+    first = verdict_from_detections(seen(0), seen(0, True), {}, VMIRROR)
+    assert first.recommended == {"cameraRotationAngle": 180, "cameraPushFlip": True}
+    second = verdict_from_detections(seen(0), seen(0, True), first.recommended, VMIRROR, history=(first.observation,))
+    assert notes(second, "push_flip") == [
+        (None, "The push flip turned the picture by 180 degrees on this device. The recommendation is corrected for that.")]
+    # The flip is pinned down now, the rotation direction is not (no quarter turn was tried).
+    assert second.behaviour.push_flip == "rotate180" and second.behaviour_confirmed is False
+
+
+def test_the_behaviour_is_confirmed_only_once_the_rounds_pin_it_down():
+    first = verdict_from_detections(seen(90), seen(90), {})
+    assert first.behaviour_confirmed is False
+    second = verdict_from_detections(seen(90), seen(180), first.recommended, history=(first.observation,))
+    assert second.behaviour.rotation_direction == "ccw" and second.behaviour_confirmed is False   # the flip is still open
+
+
+def test_without_a_chart_no_base_is_observed():
+    assert verdict_from_detections(NO_CHART, NO_CHART, {}).bases_observed == (False, False)
+
+
+def test_no_effect_and_inconsistent_read_as_sentences():
+    first = verdict_from_detections(seen(0), seen(180), {})
+    second = verdict_from_detections(seen(0), seen(180), first.recommended, history=(first.observation,))
+    [(end, message)] = notes(second, "no_effect")
+    assert end == "wechat" and message.startswith("The keys changed but the WeChat end did not: WMPF did not take the new config.")
+    first = verdict_from_detections(seen(0), seen(0), dict(USB_KEYS))
+    second = verdict_from_detections(seen(90), seen(180), dict(USB_KEYS), history=(first.observation,))
+    [(end, message)] = notes(second, "inconsistent")
+    assert end is None and message.startswith("The checks of this run contradict each other")
+
+
+def test_contradicting_rounds_of_another_camera_still_make_the_run_inconsistent():
+    a, b = {"internalCameraName": "0"}, {"internalCameraName": "2"}
+    first = verdict_from_detections(seen(0), seen(0), a)
+    second = verdict_from_detections(seen(90), seen(0), a, history=(first.observation,))
+    third = verdict_from_detections(seen(0), seen(0), b, history=(first.observation, second.observation))
+    assert "inconsistent" in codes(third) and third.passed
+
+
+def test_a_recommendation_that_still_breaks_a_rule_says_which():
+    verdict = verdict_from_detections(seen(90), seen(90), {"internalCameraName": "0", "cameraId": 0})
+    findings = notes(verdict, "finding")
+    assert findings and all(m.startswith("The recommended config still has an error: ") for _, m in findings)
+    assert any("internalCameraName and cameraId" in m for _, m in findings)
