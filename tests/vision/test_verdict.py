@@ -664,3 +664,16 @@ def test_a_recommendation_that_still_breaks_a_rule_says_which():
     findings = notes(verdict, "finding")
     assert findings and all(m.startswith("The recommended config still has an error: ") for _, m in findings)
     assert any("internalCameraName and cameraId" in m for _, m in findings)
+
+
+@pytest.mark.parametrize("config", [{"cameraRotationAngle": 90},
+                                    {"usbCameraName": "/dev/bus/usb/001/004", "usbCameraRotationAngle": 90}])
+def test_keys_a_too_old_wmpf_does_not_read_are_judged_as_absent_in_every_round(config):
+    first = verdict_from_detections(seen(0), seen(90), config, wmpf_version="1.0.5")
+    # 1.0.5 reads no camera key: what each end shows is its base, and the keys are called so.
+    assert first.bases == Bases(Turn(0), Turn(90)) and first.family is Family.BUILTIN
+    ignored = [e.message for e in first.explanations if e.code == "ignored_key"]
+    assert ignored and all("needs a newer WMPF" in m for m in ignored)
+    assert any("needs WMPF 2.0.0 or newer" in m for _, m in notes(first, "finding"))
+    second = verdict_from_detections(seen(0), seen(90), config, wmpf_version="1.0.5", history=(first.observation,))
+    assert second.bases == first.bases and not {"inconsistent", "no_effect"} & set(codes(second))
