@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from camtool.config.findings import Severity
@@ -130,3 +132,40 @@ def test_rule_findings_from_text_point_at_their_key():
     misplaced = next(f for f in findings if f.code == "CAM204")
     assert (misplaced.line, misplaced.column) == (4, 5)
     assert next(f for f in findings if f.code == "CAM204").to_json()["line"] == 4
+
+
+# --- what the mutation run showed untested (make mutants) -------------------------------------
+
+@pytest.mark.parametrize("code, bad, good, versions", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_finding_points_at_keys_of_the_config_and_reads_in_chinese(code, bad, good, versions):
+    from camtool import i18n
+
+    [finding, *_] = [f for f in validate(bad, wmpf_version=(versions or (None,))[0]) if f.code == code]
+    assert set(finding.keys) <= set(bad), finding.keys
+    english = (finding.message, finding.fix)
+    i18n.set_language("zh")
+    chinese = (finding.message, finding.fix)
+    # A rule's text is found in the catalogue (a changed source string is not), and every value is filled in.
+    for en, zh in zip(english, chinese):
+        assert zh != en and re.search(r"[\u4e00-\u9fff]", zh), en
+        assert "{" not in en and "None" not in en, en
+
+
+@pytest.mark.parametrize("config, keys", [
+    ({**PATH, "internalCameraName": "0"}, ("internalCameraName", "usbCameraName")),
+    ({**TRIPLE, "cameraId": 1}, ("cameraId", *TRIPLE)),
+])
+def test_a_built_in_selector_under_usb_keys_names_the_usb_keys_that_win(config, keys):
+    [finding] = [f for f in validate(config) if f.code == "CAM205"]
+    assert finding.keys == keys
+    assert finding.message.startswith(f"{keys[0]} selects a built-in camera")
+
+
+def test_a_built_in_selector_beside_usb_keys_wmpf_cannot_read_is_not_cam205():
+    assert "CAM205" not in _codes({**PATH, "internalCameraName": "0"}, "1.1.0")
+
+
+def test_a_partial_triple_names_what_is_missing_and_what_is_ignored():
+    [finding] = [f for f in validate({**PATH, "usbCameraVendorId": 3034}) if f.code == "CAM202"]
+    assert finding.message == ("The USB triple is incomplete (usbCameraProductId, usbSerialNumber missing), so WMPF "
+                               "ignores usbCameraVendorId; usbCameraName selects the camera.")

@@ -46,3 +46,11 @@ def test_gates_come_from_the_key_table():
     assert gate("usbCameraName", (1, 1, 0)) is Gate.ABSENT and gate("usbCameraName", None) is Gate.SUPPORTED
     with pytest.raises(KeyError):
         required_version("uiZoom")
+
+
+@pytest.mark.parametrize("text, shown", [("2.x", "2.x"), (" ", " "), (3, "3")])
+def test_a_version_error_quotes_what_was_given_and_says_what_to_write(text, shown):
+    with pytest.raises(VersionError) as caught:
+        parse_version(text)
+    assert str(caught.value) == f'"{shown}" is not a WMPF version: write it as X.Y.Z, for example 2.1.3.'
+    assert caught.value.text == shown and caught.value.args == (shown,)

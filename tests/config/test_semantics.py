@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from camtool.config.keys import CAMERA_KEY_ORDER, ROTATIONS, Family
 from camtool.config.semantics import (
-    ALL_BEHAVIOURS, ALL_TURNS, DEVICE_END, IDENTITY, REASON_CASE, REASON_INVALID_VALUE,
+    ALL_BEHAVIOURS, ALL_TURNS, DEVICE_END, END_TITLES, IDENTITY, REASON_CASE, REASON_INVALID_VALUE,
     REASON_MIRROR, REASON_MIRROR_DEVICE, REASON_NEEDS_NEWER_WMPF, REASON_OTHER_FAMILY, REASON_PARTIAL_TRIPLE,
     REASON_PREVIEW_FIXED, REASON_QUARTER_APART, REASON_REVERSE_LANDSCAPE, WECHAT_END, Bases, Turn,
     WmpfBehaviour, bases_seen, behaviours_matching, compose, config_for_upright, ends_for, parse_wmpf_version,
@@ -396,3 +396,98 @@ def test_validate_agrees_with_ends_for_on_which_family_is_in_use(config):
     usb_key = {**config, "usbCameraRotationAngle": 90}
     usb_key.pop("cameraRotationAngle")
     assert [f.keys for f in validate(usb_key) if f.code == "CAM204"] == [("usbCameraRotationAngle",)]
+
+
+# --- boundaries the mutation run showed untested (make mutants) --------------------------------
+
+@pytest.mark.parametrize("config, family", [
+    ({"cameraId": 0}, Family.BUILTIN),                 # camera 0 is a camera, not "no selector"
+    ({"cameraId": -1}, None),
+    ({"internalCameraName": "0"}, Family.BUILTIN),
+    ({"internalCameraName": "  "}, None),
+    ({"usbCameraName": " "}, None),
+    ({"usbCameraVendorId": 0, "usbCameraProductId": 65535, "usbSerialNumber": "S"}, Family.USB),
+    ({"usbCameraVendorId": 65536, "usbCameraProductId": 1, "usbSerialNumber": "S"}, None),
+    ({"usbCameraVendorId": -1, "usbCameraProductId": 1, "usbSerialNumber": "S"}, None),
+    ({"usbCameraVendorId": 1, "usbCameraProductId": 1, "usbSerialNumber": " "}, None),
+    ({"usbCameraVendorId": 1, "usbCameraProductId": True, "usbSerialNumber": "S"}, None),
+])
+def test_a_selector_counts_only_with_a_value_wmpf_can_read(config, family):
+    assert selected_family(config) is family
+
+
+@pytest.mark.parametrize("rotation", sorted(ROTATIONS))
+def test_every_quarter_rotation_value_is_taken(rotation):
+    effect = ends_for({**USB_PATH, "usbCameraRotationAngle": rotation})
+    assert effect.ignored == () and effect.device_end == Turn(rotation)
+
+
+def test_ignored_keys_come_in_the_configs_order_with_their_reasons():
+    config = {"usbCameraRotationAngle": 90, "CameraPushFlip": True, "usbCameraVendorId": 1, "cameraId": "x",
+              "internalCameraName": "0"}
+    effect = ends_for(config)
+    assert effect.family is Family.BUILTIN
+    assert [k for k, _ in effect.ignored] == ["usbCameraRotationAngle", "CameraPushFlip", "usbCameraVendorId", "cameraId"]
+    assert dict(effect.ignored) == {"usbCameraRotationAngle": REASON_OTHER_FAMILY, "CameraPushFlip": REASON_CASE,
+                                    "usbCameraVendorId": REASON_PARTIAL_TRIPLE, "cameraId": REASON_INVALID_VALUE}
+    assert effect.applied_keys == ("internalCameraName",)
+
+
+def test_a_usb_selection_ignores_every_built_in_key():
+    config = {"internalCameraName": "0", "cameraId": 1, "cameraRotationAngle": 90, "cameraPushFlip": True, **USB_PATH}
+    effect = ends_for(config)
+    assert effect.family is Family.USB and effect.wechat_end == IDENTITY
+    assert dict(effect.ignored) == dict.fromkeys(["internalCameraName", "cameraId", "cameraRotationAngle",
+                                                  "cameraPushFlip"], REASON_OTHER_FAMILY)
+
+
+def test_a_turn_or_a_behaviour_that_cannot_be_says_what_can():
+    with pytest.raises(ValueError, match=r"rotation must be one of .*not 45"):
+        Turn(45)
+    with pytest.raises(ValueError, match="rotation_direction must be 'cw' or 'ccw', not 'left'"):
+        WmpfBehaviour("left")
+    with pytest.raises(ValueError, match="push_flip must be 'rotate180' or 'vmirror', not 'spin'"):
+        WmpfBehaviour("cw", "spin")
+
+
+def test_a_mounted_camera_shows_its_mounting_on_both_ends_and_each_end_reads_its_own_base():
+    assert Bases.mounted(Turn(90)) == Bases(Turn(90), Turn(90))
+    bases = Bases(Turn(0), Turn(180, True))
+    assert (bases.of(DEVICE_END), bases.of(WECHAT_END)) == (Turn(0), Turn(180, True))
+
+
+def test_a_wmpf_too_old_for_a_key_is_asked_everywhere_the_keys_are_read():
+    path = {"usbCameraName": "/dev/bus/usb/001/004"}
+    assert selected_family(path, "1.0.5") is None and selected_family(path) is Family.USB
+    config = {"cameraRotationAngle": 90}
+    # Not read by 1.0.5: what the WeChat end shows is its base itself.
+    assert bases_seen(config, "1.0.5", WmpfBehaviour(), None, Turn(90)) == (None, Turn(90))
+    assert bases_seen(config, None, WmpfBehaviour(), None, Turn(90)) == (None, Turn(0))
+    assert behaviours_matching(config, "1.0.5", Bases(), wechat_seen=Turn(0)) == list(ALL_BEHAVIOURS)
+    assert behaviours_matching(config, None, Bases(), wechat_seen=Turn(0)) == []
+
+
+def test_behaviours_are_matched_on_the_ends_measured_only():
+    config = {"cameraRotationAngle": 90}
+    cw_only = behaviours_matching(config, None, Bases(), wechat_seen=Turn(90))
+    assert [b.rotation_direction for b in cw_only] == ["cw", "cw"]
+    assert behaviours_matching(config, None, Bases(), device_seen=Turn(0)) == list(ALL_BEHAVIOURS)
+
+
+@pytest.mark.parametrize("preview, push, end, other, degrees", [
+    (Turn(0), Turn(90), WECHAT_END, DEVICE_END, 90),
+    (Turn(90), Turn(0), DEVICE_END, WECHAT_END, 90),     # the running keys keep the WeChat end upright
+])
+def test_a_quarter_apart_usb_camera_names_the_end_left_turned_and_the_other(preview, push, end, other, degrees):
+    plan = config_for_upright(Bases(preview, push), Family.USB, base=dict(USB_PATH))
+    [item] = [u for u in plan.unfixable if u.reason == REASON_QUARTER_APART]
+    assert item.end == end
+    assert item.values == {"end": END_TITLES[end], "other": END_TITLES[other], "degrees": degrees}
+    assert (plan.device_end_fixed, plan.wechat_end_fixed) == (end != DEVICE_END, end != WECHAT_END)
+
+
+def test_a_plan_says_which_ends_it_makes_right():
+    plan = config_for_upright(Bases(), Family.BUILTIN)
+    assert plan.device_end_fixed is True and plan.wechat_end_fixed is True
+    plan = config_for_upright(Bases(Turn(90), Turn(0)), Family.BUILTIN)
+    assert plan.device_end_fixed is False and plan.wechat_end_fixed is True

@@ -112,3 +112,61 @@ def test_nothing_recognisable_gives_no_cameras():
 def test_vendor_lines_that_look_like_hal1_headers_add_no_camera():
     text = dump("media-camera-a9-no-mapsto.txt") + "  Camera characteristics information:\n    Facing: BACK\n"
     assert [c.camera_id for c in parse_media_camera(text)] == ["0", "/dev/video2"]
+
+
+def _hal3_block(device: str, facing: str, orientation: str, api1: str = "") -> str:
+    return (f"== Camera HAL device device@3.4/legacy/{device} (v3.4) static information: ==\n"
+            f"      android.lens.facing (80005): byte[1]\n        [{facing} ]\n"
+            f"      android.sensor.orientation (e000e): int32[1]\n        [{orientation} ]\n" + api1)
+
+
+def test_android_lens_facing_alone_gives_the_facing():
+    text = '    Device 0 maps to "0"\n' + _hal3_block("0", "FRONT", "270")
+    assert summary(text) == [("0", "front", 270)]
+
+
+def test_android_lens_facing_wins_over_the_api1_line():
+    text = '    Device 0 maps to "0"\n' + _hal3_block("0", "BACK", "90", "    Facing: Front\n    Orientation: 180\n")
+    assert summary(text) == [("0", "back", 90)]
+
+
+@pytest.mark.parametrize("orientation, read", [("0", 0), ("359", 359), ("360", None), ("-90", None), ("ninety", None)])
+def test_an_orientation_outside_0_to_359_is_unknown(orientation, read):
+    text = '    Device 0 maps to "0"\n' + _hal3_block("0", "BACK", orientation)
+    assert summary(text) == [("0", "back", read)]
+
+
+def test_an_api1_orientation_fills_in_when_android_sensor_orientation_is_unreadable():
+    text = "  Camera 0 information:\n    Facing: Back\n    Orientation: 360\n  Camera 1 information:\n    Facing: Front\n    Orientation: 270\n"
+    assert summary(text) == [("0", "back", None), ("1", "front", 270)]
+
+
+def test_dynamic_info_ids_are_listed_in_order_without_repeats():
+    text = ("== Camera device 1 dynamic info: ==\n== Camera device 0 dynamic info: ==\n"
+            "== Camera device 1 dynamic info: ==\n")
+    assert [c.camera_id for c in parse_media_camera(text)] == ["1", "0"]
+
+
+def test_after_the_previous_sessions_end_marker_the_current_dump_is_read_again():
+    text = ("Dumpsys from previous open session\n" + _hal3_block("0", "FRONT", "270")
+            + "End of Dumpsys from previous open session\n\n" + _hal3_block("0", "BACK", "90")
+            + _hal3_block("1", "FRONT", "270"))
+    assert summary(text) == [("0", "back", 90), ("1", "front", 270)]
+
+
+def test_blank_lines_and_trailing_spaces_do_not_end_the_dump():
+    text = ('    Device 0 maps to "0"   \n\n    Device 1 maps to "1"\n\n'
+            + _hal3_block("0", "BACK", "90") + "\n   \n" + _hal3_block("1", "FRONT", "270"))
+    assert summary(text) == [("0", "back", 90), ("1", "front", 270)]
+
+
+def test_a_cameras_first_static_block_is_the_one_read_when_it_repeats():
+    text = '    Device 0 maps to "0"\n' + _hal3_block("0", "BACK", "90") + _hal3_block("0", "FRONT", "270")
+    assert summary(text) == [("0", "back", 90)]
+
+
+def test_an_empty_bracketed_value_is_unknown_not_an_error():
+    text = ('    Device 0 maps to "0"\n== Camera HAL device device@3.4/legacy/0 (v3.4) static information: ==\n'
+            "      android.lens.facing (80005): byte[0]\n        [ ]\n"
+            "      android.sensor.orientation (e000e): int32[0]\n        []\n")
+    assert summary(text) == [("0", None, None)]

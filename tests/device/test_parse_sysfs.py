@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from camtool.device.parsers import (
     SYSFS_DUMP_COMMAND,
     parse_sysfs_dump,
@@ -76,3 +78,69 @@ def test_sysfs_command_is_one_fixed_grep_line_without_shell_operators():
     assert SYSFS_DUMP_COMMAND.startswith("grep -H . /sys/bus/usb/devices/*/idVendor ")
     assert not re.search(r"[;&|`$<>()'\"\\]", SYSFS_DUMP_COMMAND)
     assert "/sys/class/video4linux/*/name" in SYSFS_DUMP_COMMAND
+
+
+def _numbered(busnum: str, devnum: str, **attributes: str) -> dict[str, str]:
+    files = {"/sys/bus/usb/devices/1-4/busnum": busnum, "/sys/bus/usb/devices/1-4/devnum": devnum}
+    files.update({f"/sys/bus/usb/devices/1-4/{name}": value for name, value in attributes.items()})
+    return files
+
+
+def test_bus_and_device_numbers_outside_1_to_999_give_no_usb_path():
+    assert [d.path for d in parse_sysfs_usb(_numbered("1", "1"))] == ["/dev/bus/usb/001/001"]
+    assert [d.path for d in parse_sysfs_usb(_numbered("999", "999"))] == ["/dev/bus/usb/999/999"]
+    for busnum, devnum in [("0", "3"), ("3", "0"), ("1000", "3"), ("3", "1000"), ("0", "0")]:
+        assert parse_sysfs_usb(_numbered(busnum, devnum)) == [], (busnum, devnum)
+
+
+def test_names_of_the_device_are_kept_and_empty_ones_are_unknown():
+    [device] = parse_sysfs_usb(_numbered("1", "4", manufacturer="Generic", product="HD Camera", serial="A1"))
+    assert (device.manufacturer, device.product, device.serial) == ("Generic", "HD Camera", "A1")
+    [device] = parse_sysfs_usb(_numbered("1", "4", manufacturer="", product=""))
+    assert (device.manufacturer, device.product) == (None, None)
+
+
+def test_a_root_hub_or_a_hub_is_not_a_device_but_an_entry_named_like_usb_elsewhere_is():
+    files = {"/sys/bus/usb/devices/usb2/busnum": "2", "/sys/bus/usb/devices/usb2/devnum": "1",
+             "/sys/bus/usb/devices/2-1/busnum": "2", "/sys/bus/usb/devices/2-1/devnum": "2",
+             "/sys/bus/usb/devices/2-1/bDeviceClass": "09",
+             "/sys/bus/usb/devices/2-2/busnum": "2", "/sys/bus/usb/devices/2-2/devnum": "3"}
+    assert [d.sysfs_port for d in parse_sysfs_usb(files)] == ["2-2"]
+
+
+def test_interfaces_of_several_configurations_all_count_for_their_device():
+    files = _numbered("1", "4")
+    files["/sys/bus/usb/devices/1-4:1.0/bInterfaceClass"] = "01"
+    files["/sys/bus/usb/devices/1-4:2.1/bInterfaceClass"] = "0e"
+    [device] = parse_sysfs_usb(files)
+    assert (device.is_camera, device.is_audio) == (True, True)
+
+
+def test_files_that_are_not_usb_attributes_do_not_stop_the_rest():
+    files = {"/sys/class/video4linux/video0/name": "uvcvideo", 7: "x", "/sys/bus/usb/devices/1-4/busnum": None}
+    files.update(_numbered("1", "4", idVendor="0bda"))
+    [device] = parse_sysfs_usb(files)
+    assert device.vendor_id == 0x0BDA
+
+
+def _node_on(busnum: str, devnum: str) -> dict[str, str]:
+    return {"/sys/class/video4linux/video4/name": "rkisp_mainpath",
+            "/sys/class/video4linux/video4/device/../busnum": busnum,
+            "/sys/class/video4linux/video4/device/../devnum": devnum}
+
+
+@pytest.mark.parametrize("busnum, devnum, path", [
+    ("1", "1", "/dev/bus/usb/001/001"), ("999", "999", "/dev/bus/usb/999/999"),
+    ("0", "3", None), ("3", "0", None), ("3", "x", None), ("x", "3", None), ("1000", "3", None), ("3", "1000", None),
+])
+def test_a_video_node_sits_on_a_usb_device_only_with_numbers_1_to_999(busnum, devnum, path):
+    [node] = parse_v4l_names(_node_on(busnum, devnum))
+    assert node.usb_path == path
+    assert node.is_camera is (path is not None)  # a pipeline name is a camera only on a USB device
+
+
+def test_video_nodes_past_unreadable_files_are_found_in_number_order():
+    files = {"/sys/class/video4linux/video12/name": "B", 3: "x", "/sys/class/video4linux/video9/name": None,
+             "/sys/bus/usb/devices/1-1/idVendor": "0bda", "/sys/class/video4linux/video2/name": "A",
+             "/sys/class/video4linux/video9/device/../busnum": "1"}
+    assert [(n.node, n.name) for n in parse_v4l_names(files)] == [("video2", "A"), ("video12", "B")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 from camtool.device.parsers import UsbDeviceInfo, parse_dumpsys_usb
 from shared_captures import read_shared_capture
@@ -70,3 +72,79 @@ def test_unbalanced_braces_and_garbage_do_not_raise():
     text = dump("usb-a10-one-device.txt").replace("    }\n", "", 3) + "]]]}}}\n=\n={\n"
     assert all(isinstance(d, UsbDeviceInfo) for d in parse_dumpsys_usb(text))
     assert parse_dumpsys_usb("Can't find service: usb") == []
+
+
+def _tree(*device_fields: str) -> str:
+    body = "".join(f"      {f}\n" for f in device_fields)
+    return "{\n  host_manager={\n    devices={\n" + body + "    }\n  }\n}\n"
+
+
+@pytest.mark.parametrize("vendor_id, read", [("0", 0), ("65535", 65535), ("65536", None), ("-1", None), ("x", None)])
+def test_a_vendor_id_outside_0_to_65535_is_unknown(vendor_id, read):
+    [device] = parse_dumpsys_usb(_tree("name=/dev/bus/usb/001/002", f"vendor_id={vendor_id}"))
+    assert device.vendor_id == read
+
+
+def test_a_field_value_with_an_equals_sign_keeps_it_and_empty_names_are_unknown():
+    [device] = parse_dumpsys_usb(_tree("name=/dev/bus/usb/001/002", "product_name=Cam=HD", "manufacturer_name="))
+    assert (device.product, device.manufacturer) == ("Cam=HD", None)
+
+
+def test_devices_listed_after_a_closed_block_and_free_text_are_all_found():
+    text = ("{\n  host_manager={\n    event log: = something\n    devices=[\n"
+            "      {\n        name=/dev/bus/usb/001/002\n        configurations={\n          id=1\n        },\n      },\n"
+            "      {\n        name=/dev/bus/usb/001/003\n      }\n    ],\n  }\n}\n")
+    assert [d.path for d in parse_dumpsys_usb(text)] == ["/dev/bus/usb/001/002", "/dev/bus/usb/001/003"]
+
+
+def test_a_device_without_a_usb_path_name_is_left_out():
+    assert parse_dumpsys_usb(_tree("vendor_id=1133")) == []
+    assert parse_dumpsys_usb(_tree("name=camera", "vendor_id=1133")) == []
+
+
+OLD = ("USB Host State:\n"
+       "  /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mVendorId=1133,mProductId=2085,mClass=0,"
+       "mSubclass=0,mProtocol=0,mManufacturerName=null,mProductName=Cam,mVersion=1.00,mSerialNumber=S1,"
+       "mConfigurations=[\n"
+       "    UsbConfiguration[mId=1,mName=null,mAttributes=128,mMaxPower=250,mInterfaces=[\n"
+       "    UsbInterface[mId=0,mAlternateSetting=0,mName=null,mClass=14,mSubclass=1,mProtocol=0,mEndpoints=[]]]]\n")
+
+
+def test_android81_device_line_with_its_continuation_lines():
+    [device] = parse_dumpsys_usb(OLD)
+    assert (device.vendor_id, device.product_id, device.product, device.serial) == (1133, 2085, "Cam", "S1")
+    assert (device.manufacturer, device.is_camera, device.is_audio) == (None, True, False)
+
+
+def test_android81_device_lines_without_their_header_are_read_too():
+    [device] = parse_dumpsys_usb(OLD.replace("USB Host State:\n", ""))
+    assert (device.path, device.vendor_id, device.is_camera) == ("/dev/bus/usb/001/002", 1133, True)
+
+
+def test_android81_section_ends_at_the_next_heading_of_the_same_indent():
+    text = ("  USB Host State:\n    /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mVendorId=1]\n"
+            "  USB Port State:\n    /dev/bus/usb/001/003: UsbDevice[mName=/dev/bus/usb/001/003,mVendorId=2]\n")
+    assert [(d.path, d.vendor_id) for d in parse_dumpsys_usb(text)] == [("/dev/bus/usb/001/002", 1)]
+
+
+def test_android81_fields_missing_from_the_line_are_unknown_and_the_last_one_loses_its_bracket():
+    text = "USB Host State:\n  /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mProductId=77,mSerialNumber=Z9]\n"
+    [device] = parse_dumpsys_usb(text)
+    assert (device.vendor_id, device.product_id, device.serial, device.product) == (None, 77, "Z9", None)
+
+
+def test_android81_device_without_interfaces_has_unknown_camera_and_audio_state():
+    text = "USB Host State:\n  /dev/bus/usb/001/002: UsbDevice[mName=/dev/bus/usb/001/002,mVendorId=1,mSerialNumber=Z9X]\n"
+    [device] = parse_dumpsys_usb(text)
+    assert (device.is_camera, device.is_audio, device.serial) == (None, None, "Z9X")
+
+
+def test_a_blank_line_inside_the_tree_does_not_end_it():
+    text = _tree("name=/dev/bus/usb/001/002", "", "vendor_id=1133")
+    [device] = parse_dumpsys_usb(text)
+    assert device.vendor_id == 1133
+
+
+def test_host_manager_named_only_in_free_text_lists_no_device():
+    assert parse_dumpsys_usb("host_manager is not running\nname=/dev/bus/usb/001/002\n") == []
+    assert parse_dumpsys_usb("{\n  host_manager=[\n    name=/dev/bus/usb/001/002\n  ]\n}\n") == []
