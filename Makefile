@@ -39,7 +39,8 @@ docs: $(VENV)/.test-installed
 # Mutation testing (not part of CI): mutate config, the verdict and the device parsers, run
 # their unit tests against each mutant ([tool.mutmut] in pyproject.toml), then score each
 # module (bar 85%). Narrow it with MUTANTS='camtool.config.semantics.*'; work files in mutants/.
-MUTANTS ?= camtool.config.* camtool.vision.verdict.* camtool.device.parsers.*
+MUTANTS ?= camtool.config.* camtool.vision.verdict.* camtool.vision.explanations.* \
+	camtool.vision.behaviour_learning.* camtool.vision.recommendation.* camtool.device.parsers.*
 MUTANTS_CHILDREN ?= 2
 mutants: $(VENV)/.mutants-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run --max-children $(MUTANTS_CHILDREN) $(foreach m,$(MUTANTS),'$(m)')
