@@ -86,6 +86,8 @@ class CameraSource(_SourceBase):
                 self._set_state(SourceState.LOST, exc.describe())
                 return
             except DeviceError as exc:
+                if self._stop.is_set():
+                    return   # the device went away because we were leaving: nobody to tell
                 self._set_state(SourceState.LOST, exc.describe())
                 self.restarts += 1
                 self._stop.wait(1.0)

@@ -23,7 +23,6 @@ import numpy as np
 
 from camtool.device.adb_io import DeviceIO
 from camtool.device.answer_checks import png_is_cut
-from camtool.device.cpu_priority import DECODE_NICE, lower_this_thread
 from camtool.device.errors import DeviceError
 from camtool.device.frame_stamp import Stamp, read_stamp
 from camtool.device.h264 import DecodedPicture, H264Decoder
@@ -71,7 +70,12 @@ class _SourceBase:
         self._on_frame = on_frame
         self._on_state = on_state
         self._read_stamps = read_stamps
-        self._stop = threading.Event()
+        # One stop event per capture thread: a thread still inside a slow adb call when stop()
+        # gave up waiting keeps its own (set) event, so a quick start() again cannot revive it
+        # as a second, orphaned thread that streams on unseen (found by the suite's socket
+        # leak check after issue 14's stop-and-start of the live view).
+        self._current_stop = threading.Event()
+        self._thread_stops: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
         self._latest: Frame | None = None
         self._count = 0
@@ -83,15 +87,28 @@ class _SourceBase:
         self.state_detail = ""
         self.streaming_note = ""   # said with STREAMING, e.g. that a slower fallback is in use
 
+    @property
+    def _stop(self) -> threading.Event:
+        """The calling capture thread's own stop event; elsewhere, the newest thread's."""
+        return self._thread_stops.get(threading.get_ident(), self._current_stop)
+
     def start(self) -> "_SourceBase":
-        self._stop.clear()
+        self._current_stop.set()   # an older thread still running ends rather than joins this one
+        stop = self._current_stop = threading.Event()
         self._set_state(SourceState.STARTING)
-        self._thread = threading.Thread(target=self._run_guarded, name=type(self).__name__, daemon=True)
+        self._thread = threading.Thread(target=self._run_with, args=(stop,), name=type(self).__name__, daemon=True)
         self._thread.start()
         return self
 
+    def _run_with(self, stop: threading.Event) -> None:
+        self._thread_stops[threading.get_ident()] = stop
+        try:
+            self._run_guarded()
+        finally:
+            self._thread_stops.pop(threading.get_ident(), None)
+
     def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
+        self._current_stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -112,6 +129,8 @@ class _SourceBase:
         return self._count
 
     def _deliver(self, image: np.ndarray, received_ns: int | None = None, preview: np.ndarray | None = None) -> None:
+        if self._stop.is_set():
+            return   # told to stop: whoever took the frames may be gone (a closed window's view)
         stamp = _read_stamp(image) if self._read_stamps else None
         with self._lock:
             self._count += 1
@@ -129,15 +148,18 @@ class _SourceBase:
             self._on_state(state, detail)
 
     def _run_guarded(self) -> None:
-        lower_this_thread(DECODE_NICE)   # decoding must not keep the GUI thread waiting for a CPU
         while not self._stop.is_set():
             try:
                 self._run()
             except DeviceError as exc:
+                if self._stop.is_set():
+                    break   # the device went away because we were leaving: nobody to tell
                 self._set_state(SourceState.LOST, exc.describe())
                 self._stop.wait(RETRY_S)
             except Exception as exc:  # garbage from a device must not kill the thread silently
                 log.exception("capture source failed")
+                if self._stop.is_set():
+                    break
                 self._set_state(SourceState.LOST, str(exc))
                 self._stop.wait(RETRY_S)
 

@@ -87,6 +87,9 @@ class EndsPanel(QWidget):
         self.live_check = QCheckBox(self)
         self.live_check.setEnabled(False)   # until a device is attached (attach_live)
         self._feeds: dict[str, LiveEndFeed] = {}
+        # Set by shutdown(): a device answer queued before the window closed (a device list, a
+        # reconnect) must not start captures on a closing window, where nothing stops them.
+        self._shut_down = False
         self._tap: DeviceFrameTap | None = None   # the device end's frames, for the simulation
         self._wechat_tap: DeviceFrameTap | None = None   # the WeChat end's frames: the push's own base
         self.device_runs = DeviceRunsPicker(document, self)
@@ -205,6 +208,8 @@ class EndsPanel(QWidget):
     # ---- live device (the hook for the device layer) ------------------------------------
     def attach_live(self, device_serial: str | None, wechat_serial: str | None = None) -> None:
         """Offer the live screens of these devices (None: that end stays simulated)."""
+        if self._shut_down:
+            return
         self._stop_feeds()
         self._feeds = {}
         self._live_shown_reported = False
@@ -253,6 +258,7 @@ class EndsPanel(QWidget):
 
     def set_live(self, live: bool) -> None:
         """Show the attached devices' own screens (live) or the form's config (simulated)."""
+        live = live and not self._shut_down
         for end, view in (("device", self.device_view), ("wechat", self.wechat_view)):
             feed = self._feeds.get(end)
             view.set_live(live and feed is not None)
@@ -313,6 +319,7 @@ class EndsPanel(QWidget):
 
     def shutdown(self) -> None:
         """Stop the render thread, the live captures and the repaint timers (window closing)."""
+        self._shut_down = True
         self._figures_timer.stop()
         self._stop_feeds()
         for tap in (self._tap, self._wechat_tap, self._camera_tap):

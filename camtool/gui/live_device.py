@@ -111,6 +111,10 @@ class LiveEndFeed(QObject):
         self._stateReady.connect(self._show_state)
         self._source: ScreenSource = service.screen_source(serial, self._on_frame, self._on_state)
         self._ask_preview()
+        # Whatever path deletes the feed, its capture ends with it: a capture left running would
+        # stream on unseen and call into a deleted object. (The closure holds the source, not self.)
+        source = self._source
+        self.destroyed.connect(lambda *_: source.stop(0))
 
     def start(self) -> None:
         _favour_the_gui_thread()

@@ -52,3 +52,37 @@ def test_fallback_can_be_refused(wait_until):
     with source:
         assert wait_until(lambda: device.recordings >= 3, timeout=30)
     assert not source.using_screencap and source.frames_delivered == 0
+
+
+def test_a_capture_thread_stop_gave_up_on_is_not_revived_by_the_next_start():
+    """stop() waits a bounded time; a thread still in a slow adb call then must end when that
+    call returns, even if start() came meanwhile: never two threads streaming for one view."""
+    import threading
+
+    from camtool.device.capture import _SourceBase
+
+    in_call, release = threading.Event(), threading.Event()
+    runs: list[str] = []
+
+    class SlowFirstCall(_SourceBase):
+        def _run(self) -> None:
+            name = threading.current_thread().name
+            if not runs:                     # the first thread: stuck in a "device call"
+                runs.append("first")
+                in_call.set()
+                release.wait(10)
+            while not self._stop.is_set():   # then streams until its own stop
+                runs.append(name)
+                self._stop.wait(0.01)
+
+    source = SlowFirstCall().start()
+    assert in_call.wait(5)
+    first = source._thread
+    source.stop(timeout=0.01)               # gives up: the call is still in hand
+    assert first.is_alive()
+    source.start()                           # the view is switched on again at once
+    release.set()
+    first.join(5)
+    assert not first.is_alive()              # it ended instead of streaming on unseen
+    source.stop()
+    assert not any(t is first for t in threading.enumerate())

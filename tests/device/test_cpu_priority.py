@@ -1,36 +1,14 @@
-"""The window's GUI thread comes first: decode threads and the window's virtual device run nicer."""
+"""The window's GUI thread comes first: the virtual device it starts runs nicer."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from camtool.device.capture import _SourceBase
-from camtool.device.cpu_priority import DECODE_NICE, thread_nice
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice values per thread are Linux's")
-
-
-class _OneRun(_SourceBase):
-    """A capture source whose work is to note its thread's nice value, then stop."""
-
-    seen: int | None = None
-
-    def _run(self) -> None:
-        type(self).seen = thread_nice()
-        self._stop.set()
-
-
-@linux_only
-def test_a_capture_thread_runs_behind_the_thread_that_started_it():
-    before = thread_nice()
-    source = _OneRun().start()
-    source._thread.join(5)
-    assert _OneRun.seen == min(19, before + DECODE_NICE)
-    assert thread_nice() == before   # the starting thread (the GUI thread in the window) keeps its priority
 
 
 @linux_only
