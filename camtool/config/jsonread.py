@@ -41,6 +41,7 @@ _PROBLEMS: dict[str, str] = {
     "Extra data": N_("there is more text after the end of the JSON object"),
 }
 _TRAILING_COMMA = N_("a comma comes right before a closing bracket (JSON allows no trailing comma)")
+_ENDS_EARLY = N_("the text ends before the JSON does (a closing } or ] is missing, or the file was cut off)")
 
 
 @dataclass
@@ -201,6 +202,10 @@ def _malformed(text: str, exc: json.JSONDecodeError, source: str) -> Finding:
         problem = _TRAILING_COMMA
     if exc.msg.startswith("Illegal trailing comma"):  # Python 3.13 names it itself
         problem = _TRAILING_COMMA
+    if exc.pos >= len(text.rstrip()) and text.strip():
+        # json says what it expected next (a comma, a value) at the end of the text, which
+        # reads as if an item were wrong; what happened is that the text stopped.
+        problem = _ENDS_EARLY
     return make_finding(
         "CAM003", (), N_("{source}, line {line}, column {column}: the JSON is malformed: {problem}."),
         N_("Correct the JSON at line {line}, column {column}; a JSON checker or camtool export shows the valid form."),

@@ -51,6 +51,10 @@ def test_utf16_is_named():
     ('{"a": 1} {"b": 2}', 1, 10, "more text"),
     ('{"a": // note\n 1}', 1, 7, "comments"),
     ('{"a": NaN}', 1, 7, "NaN"),
+    # Cut off: json names what it expected next, which read as if an item were wrong.
+    ('{"cameraId": 0, "cameraRotationAngle": 45\n', 2, 1, "text ends before the JSON does"),
+    ('{"cameraId": 0,', 1, 16, "closing } or ] is missing"),
+    ('[1, 2', 1, 6, "cut off"),
 ])
 def test_malformed_json_is_cam003_with_line_and_column(text, line, column, words):
     parsed = read_json_text(text, "cfg.json")
