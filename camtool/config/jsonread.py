@@ -41,7 +41,7 @@ _PROBLEMS: dict[str, str] = {
     "Extra data": N_("there is more text after the end of the JSON object"),
 }
 _TRAILING_COMMA = N_("a comma comes right before a closing bracket (JSON allows no trailing comma)")
-_ENDS_EARLY = N_("the text ends before the JSON does (a closing } or ] is missing, or the file was cut off)")
+_ENDS_EARLY = N_("the text ends before the JSON does (a closing brace or bracket is missing, or the file was cut off)")
 
 
 @dataclass

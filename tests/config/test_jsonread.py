@@ -53,7 +53,7 @@ def test_utf16_is_named():
     ('{"a": NaN}', 1, 7, "NaN"),
     # Cut off: json names what it expected next, which read as if an item were wrong.
     ('{"cameraId": 0, "cameraRotationAngle": 45\n', 2, 1, "text ends before the JSON does"),
-    ('{"cameraId": 0,', 1, 16, "closing } or ] is missing"),
+    ('{"cameraId": 0,', 1, 16, "closing brace or bracket is missing"),
     ('[1, 2', 1, 6, "cut off"),
 ])
 def test_malformed_json_is_cam003_with_line_and_column(text, line, column, words):

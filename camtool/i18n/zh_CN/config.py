@@ -33,8 +33,8 @@ MESSAGES: dict[str, str] = {
     "WMPF versions the keys of this config need": "此配置中各配置项需要的 WMPF 版本",
     # --- JSON reading ---
     "a comma comes right before a closing bracket (JSON allows no trailing comma)": "右括号前多了一个逗号（JSON 不允许末尾逗号）",
-    "the text ends before the JSON does (a closing } or ] is missing, or the file was cut off)":
-        "JSON 还没有结束，文本就已结束（缺少右括号 } 或 ]，或者文件被截断）",
+    "the text ends before the JSON does (a closing brace or bracket is missing, or the file was cut off)":
+        "JSON 还没有结束，文本就已结束（缺少右花括号或右方括号，或者文件被截断）",
     "a value is missing or is not JSON (JSON has no comments, single quotes or bare words)":
         "缺少值，或值不是 JSON（JSON 不支持注释、单引号或裸词）",
     "a key must be written in double quotes": "键必须用双引号括起来",
