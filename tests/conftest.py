@@ -33,6 +33,12 @@ def _english_messages():
     i18n.set_language("en")
 
 
+@pytest.fixture
+def chinese():
+    """The test reads Simplified Chinese (the autouse fixture above switches back to English)."""
+    i18n.set_language("zh")
+
+
 # --- adb and the virtual device (issue 4); hygiene checks for every test -------------------
 import sys
 import threading

@@ -89,14 +89,6 @@ def test_latin_is_spaced_from_chinese():
     assert not offenders, offenders[:5]
 
 
-@pytest.fixture
-def chinese():
-    before = i18n.language()
-    i18n.set_language("zh")
-    yield
-    i18n.set_language(before)
-
-
 def test_lists_are_joined_with_the_enumeration_comma_in_chinese(chinese):
     assert i18n.join_list(["usbVendorId", "usbProductId"]) == "usbVendorId、usbProductId"
     assert i18n.join_clauses(["甲", "乙"]) == "甲；乙"

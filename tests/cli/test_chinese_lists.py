@@ -9,14 +9,6 @@ from camtool import i18n
 from camtool.cli import main
 
 
-@pytest.fixture
-def chinese():
-    before = i18n.language()
-    i18n.set_language("zh")
-    yield
-    i18n.set_language(before)
-
-
 def test_a_bad_choice_lists_the_choices_with_the_enumeration_comma(capsys, tmp_path):
     config = tmp_path / "c.json"
     config.write_text("{}", encoding="utf-8")
