@@ -327,7 +327,7 @@ class VirtualBench:
             serial = self._start_child()
         except AdbServerError as exc:
             self.__exit__()
-            raise AdbUnavailable(detail=str(exc)) from None
+            raise (exc.failure or AdbUnavailable(detail=str(exc))) from None
         except BaseException:
             self.__exit__()
             raise
