@@ -84,31 +84,39 @@ class _Reader:
 
     # --- the walk ------------------------------------------------------------------------
     def run(self) -> None:
-        while self.peek().kind != "eof":
+        # Dispatched on the token's kind first: a generated snippet is 200,000 statements, and
+        # every test before the one that matches costs each of them (issue 14).
+        while True:
             start = self.pos
             token = self.peek()
-            if token.kind == "punct" and token.text == "{":
-                self.receivers.append(self.pending_receiver)
-                self.pending_receiver = None
-                self.pos += 1
-            elif token.kind == "punct" and token.text == "}":
-                if self.receivers:
+            kind = token.kind
+            if kind == "eof":
+                break
+            if kind == "punct":             # between statements only braces matter
+                if token.text == "{":
+                    self.receivers.append(self.pending_receiver)
+                    self.pending_receiver = None
+                elif token.text == "}" and self.receivers:
                     self.receivers.pop()
                 self.pos += 1
-            elif token.kind == PUT:      # `.put("key", literal)` after something not followed: like put(...) below
+            elif kind == PUT:      # `.put("key", literal)` after something not followed: like put(...) below
                 self.pos += 1
                 self.put_call(self.current_receiver(), token)
-            elif token.kind == "ident" and self.is_punct("=", 1) and self.starts_chain(2):
+            elif kind != "ident":            # a string, number or character outside any put
+                self.pos += 1
+            elif token.text != "new" and self.peek(1).kind == PUT:
+                self.chain()                 # `config.put("key", literal)`: the common statement
+            elif self.is_punct("=", 1) and self.starts_chain(2):
                 self.pos += 2
                 self.bind(token.text, self.chain())
-            elif token.kind == "ident" and self.is_punct(":", 1) and self.declaration_with_type():
+            elif self.is_punct(":", 1) and self.declaration_with_type():
                 pass
             elif self.starts_chain(0):
                 self.chain()
-            elif self.is_ident("with") and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
+            elif token.text == "with" and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
                 self.pending_receiver = self.variables.get(self.peek(2).text)  # Kotlin with(config) { put(...) }
                 self.pos += 4
-            elif token.kind == "ident" and token.text in _CALLS and self.is_punct("(", 1):
+            elif token.text in _CALLS and self.is_punct("(", 1):
                 self.receiver_call(self.current_receiver())
             else:
                 self.pos += 1
