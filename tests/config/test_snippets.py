@@ -349,3 +349,48 @@ def test_a_call_camtool_cannot_read_is_skipped_to_its_closing_parenthesis():
                                   'config.remove(k(1), "x")\nconfig.put("c", 3)', "java")
     assert data == {"b": 2, "c": 3}
     assert [(f.code, f.line) for f in findings] == [("CAM801", 1), ("CAM807", 2)]
+
+
+@pytest.mark.parametrize("literal, value, language", [
+    ("1.0d", 1.0, "java"), ("2D", 2.0, "java"), ("1.", 1.0, "java"), ("1.f", 1.0, "java"), ("1.e5", 100000.0, "java"),
+    (".5", 0.5, "kotlin"), ("1.5F", 1.5, "kotlin"),
+    ("0xFFFFFFFFL", 4294967295, "java"),   # with the L it is a long: no wrap to -1
+    ("0x1fl", 31, "java"),                 # Java takes a small l too
+])
+def test_more_number_literals_as_the_compiler_reads_them(literal, value, language):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert findings == [] and data == {"n": value} and type(data["n"]) is type(value)
+
+
+@pytest.mark.parametrize("literal, language, reason", [
+    ("1d", "kotlin", "1d is not a valid number"),                      # Kotlin has no d suffix
+    ("0x1fl", "kotlin", "0x1fl is not a valid number"),                # Kotlin takes only the capital L
+    ("0x1FFFFFFFFFFFFFFFFL", "java", "0x1FFFFFFFFFFFFFFFFL is too large for a Java long"),
+    ("1.", "kotlin", "the value is computed when the app runs, not a literal"),   # the Int 1, then a member
+])
+def test_number_literals_the_compiler_rejects_say_which_and_why(literal, language, reason):
+    data, findings = read_snippet(f'c.put("n", {literal}).put("m", 2)', language)
+    assert data == {"m": 2}
+    assert [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
+
+
+@pytest.mark.parametrize("code", ['c.put("n", 1 + 2).put("m", 2)', 'c.put("n", 1.5.toInt()).put("m", 2)',
+                                  'c.put("n", "a" + b).put("m", 2)', 'c.put("n", null ?: 3).put("m", 2)'])
+def test_a_value_that_only_starts_with_a_literal_stores_nothing(code):
+    """Storing the 1 of `1 + 2` was a guess: the key is left out and the put is reported."""
+    data, findings = read_snippet(code, "kotlin")
+    assert data == {"m": 2}
+    assert [(f.code, f.message) for f in findings] == [
+        ("CAM801", "Line 1: this put(...) call cannot be read: the value is computed when the app runs, not a literal.")]
+
+
+def test_an_array_value_that_is_an_expression_is_not_appended():
+    data, findings = read_snippet('val a = JSONArray().put(1 + 2).put(3)\nval c = JSONObject().put("sizes", a)', "kotlin")
+    assert data == {"sizes": [3]} and [(f.code, f.line) for f in findings] == [("CAM801", 1)]
+
+
+def test_puts_on_an_object_built_from_a_call_are_reported_not_put_elsewhere():
+    """JSONObject(f(x)) ends at its own ")": the puts chained on it once went into another object."""
+    data, findings = read_snippet('val c = JSONObject(foo(1)).put("k", 1)\nval d = JSONObject().put("m", 2)', "kotlin")
+    assert data == {"m": 2}
+    assert [(f.code, f.line, f.column) for f in findings] == [("CAM807", 1, 9), ("CAM801", 1, 28)]
