@@ -8,7 +8,7 @@ import pytest
 
 from camtool.config.errors import ExportError
 from camtool.config.export import EXPORT_FORMATS, export_config, export_formats, register_format
-from camtool.config.snippet_writer import java_string, kotlin_string
+from camtool.config.snippet_writer import java_string, kotlin_string, write_kotlin
 
 
 def test_formats_offered():
@@ -129,3 +129,26 @@ def test_absurd_nesting_is_refused_with_a_sentence(to):
         inner = inner["a"]
     with pytest.raises(ExportError, match="nested too deeply"):
         export_config(data, to)
+
+
+def test_a_nested_array_is_indented_one_step_deeper_than_its_put():
+    text = write_kotlin({"a": [{"b": [1]}, 2]})
+    assert text.split("val config = ")[1].split("\nval configJson")[0] == (
+        "JSONObject()\n"
+        "    .put(\"a\", JSONArray()\n"
+        "        .put(JSONObject()\n"
+        "            .put(\"b\", JSONArray()\n"
+        "                .put(1)))\n"
+        "        .put(2))")
+
+
+@pytest.mark.parametrize("to", ["kotlin", "java"])
+def test_a_refused_value_inside_an_array_names_the_key_that_holds_it(to):
+    with pytest.raises(ExportError) as caught:
+        export_config({"sizes": [640, float("nan")]}, to)
+    assert caught.value.message == 'The number in "sizes" is not finite (nan); JSON has no NaN or Infinity.'
+
+
+def test_the_last_character_of_the_basic_plane_is_one_escape_not_a_pair():
+    assert kotlin_string("\uffff") == '"\\uFFFF"'
+    assert java_string("\uffff") == '"\\uFFFF"'

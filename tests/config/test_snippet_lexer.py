@@ -99,3 +99,22 @@ def test_block_comments_nest_in_kotlin_and_end_at_the_first_close_in_java():
     assert [t.text for t in tokenize(code, "java")[0] if t.kind == "ident"][:6] == ["c", "still", "a", "comment", "in", "Kotlin"]
     assert _problems('c.put("a", 1) /* /* */', "kotlin") == ["A /* comment is never closed."]
     assert _problems('c.put("a", 1) /* /* */', "java") == []
+
+
+def test_nested_comments_with_an_empty_one_inside_and_closes_back_to_back():
+    for code in ('c.put("a", 1) /* x /**/ y */ c.put("b", 2)', 'c.put("a", 1) /* a /* b */*/ c.put("b", 2)'):
+        assert read_snippet(code, "kotlin") == ({"a": 1, "b": 2}, [])
+
+
+def test_two_raw_strings_on_one_line_are_two_strings():
+    assert read_snippet('c.put("a", """x""").put("b", """y""")', "kotlin") == ({"a": "x", "b": "y"}, [])
+
+
+def test_a_character_literal_of_any_letter_is_one_token():
+    tokens, problems = tokenize("c.put(\"k\", 'X').put(\"m\", 1)", "java")
+    assert not problems and [t.text for t in tokens if t.kind == "char"] == ["'X'"]
+
+
+def test_a_null_put_into_an_array_is_a_json_null():
+    data, findings = read_snippet('val a = JSONArray().put(null).put(1)\nval c = JSONObject().put("list", a)', "kotlin")
+    assert data == {"list": [None, 1]} and findings == []
