@@ -394,3 +394,28 @@ def test_puts_on_an_object_built_from_a_call_are_reported_not_put_elsewhere():
     data, findings = read_snippet('val c = JSONObject(foo(1)).put("k", 1)\nval d = JSONObject().put("m", 2)', "kotlin")
     assert data == {"m": 2}
     assert [(f.code, f.line, f.column) for f in findings] == [("CAM807", 1, 9), ("CAM801", 1, 28)]
+
+
+@pytest.mark.parametrize("literal, language, reason", [
+    ("1_", "kotlin", "1_ is not a valid number"), ("1_.5", "java", "1_.5 is not a valid number"),
+    ("1._5", "java", "1._5 is not a valid number"), ("1l", "kotlin", "1l is not a valid number"),
+    ("1u", "kotlin", "1u is an unsigned Kotlin number; JSONObject has no put for it"),
+    ("1uL", "kotlin", "1uL is an unsigned Kotlin number; JSONObject has no put for it"),
+    ("2147483648", "java", "2147483648 is too large for a Java int"),
+    ("-2147483649", "java", "2147483649 is too large for a Java int"),      # one past the minus-only 2^31
+    ("9223372036854775808L", "java", "9223372036854775808L is too large for a Java long"),
+    ("0x100000000", "java", "0x100000000 is too large for a Java int"),     # 33 bits do not wrap, they fail
+    ("99999999999999999999", "kotlin", "99999999999999999999 is too large for a Kotlin Long"),
+    ("1e999", "java", "1e999 is too large for a double"), ("1e39f", "java", "1e39f is too large for a float"),
+])
+def test_each_number_the_compiler_rejects_is_named_with_its_reason(literal, language, reason):
+    data, findings = read_snippet(f'c.put("n", {literal}).put("m", 2)', language)
+    assert data == {"m": 2}
+    assert [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
+
+
+@pytest.mark.parametrize("literal, value, language", [("2f", 2.0, "kotlin"), ("2f", 2.0, "java"), ("3034l", 3034, "java"),
+                                                      ("0x1FFFFFFFFL", 8589934591, "kotlin")])
+def test_suffixes_each_language_takes(literal, value, language):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert findings == [] and data == {"n": value} and type(data["n"]) is type(value)
