@@ -419,3 +419,9 @@ def test_each_number_the_compiler_rejects_is_named_with_its_reason(literal, lang
 def test_suffixes_each_language_takes(literal, value, language):
     data, findings = read_snippet(f'c.put("n", {literal})', language)
     assert findings == [] and data == {"n": value} and type(data["n"]) is type(value)
+
+
+def test_code_without_puts_given_without_a_name_is_called_the_snippet():
+    data, findings = read_snippet("val x = 1", "kotlin")
+    assert data is None and [f.message for f in findings] == [
+        "<snippet> has no JSONObject put(\"key\", value) call, so there is no config to read."]
