@@ -456,3 +456,22 @@ def test_the_edges_of_int_and_long(literal, value, language):
 def test_a_number_past_the_edge_or_without_its_exponent_is_refused(literal, language, reason):
     data, findings = read_snippet(f'c.put("n", {literal})', language)
     assert data == {} and [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
+
+
+def test_each_put_problem_reads_as_a_sentence_with_what_to_do():
+    code = ('c.put("a", 1)\nc.put("a", 2)\nc.put("b", null)\nc.put(key, 3)\nc.put("$k", 4)\n'
+            'val arr = JSONArray().put("x", 1)\nval arr2 = JSONArray().put(1, 2\n')
+    data, findings = read_snippet(code, "kotlin")
+    literal = 'Write the value as a literal (a number, true or false, a "string", JSONObject.NULL), or import the JSON text itself.'
+    assert data == {"a": 2}
+    assert [(f.code, f.line, f.column, f.keys, f.message, f.fix) for f in findings] == [
+        ("CAM801", 4, 7, (), 'Line 4: this put(...) call cannot be read: the key is not a "string" constant.', literal),
+        ("CAM801", 5, 7, (), "Line 5: this put(...) call cannot be read: the string uses a $ template, so its value is "
+                             "only known when the app runs.", literal),
+        ("CAM801", 6, 30, (), 'Line 6: this put(...) call cannot be read: expected ")" here.', literal),
+        ("CAM801", 7, 29, (), 'Line 7: this put(...) call cannot be read: expected ")" here.', literal),
+        ("CAM803", 2, 7, ("a",), "Line 2: a is put a second time; only this last value counts.",
+         "Delete the earlier put of a, keeping the value you mean."),
+        ("CAM804", 3, 12, ("b",), 'Line 3: put("b", null) removes b instead of setting it to JSON null.',
+         "Use JSONObject.NULL for a JSON null, or delete the line if removing the key is meant."),
+    ]
