@@ -275,8 +275,8 @@ class _Reader:
         key_token = self.peek()
         if key_token.kind != "string":
             raise Unreadable(N_("the key is not a \"string\" constant"), key_token)
-        if key_token.value is None:
-            raise Unreadable(key_token.problem or N_("the key is not a \"string\" constant"), key_token)
+        if key_token.value is None:   # the lexer says why: a template, an escape, never closed
+            raise Unreadable(key_token.problem, key_token)
         self.pos += 1
         self.expect_punct(",")
         value_token = self.peek()
@@ -323,8 +323,8 @@ class _Reader:
     def value(self) -> Any:
         token = self.peek()
         if token.kind == "string":
-            if token.value is None:
-                raise Unreadable(token.problem or N_("the string is not a constant"), token)
+            if token.value is None:   # the lexer says why
+                raise Unreadable(token.problem, token)
             self.pos += 1
             return token.value
         if token.kind == "punct" and token.text in "-+" and self.peek(1).kind == "number":

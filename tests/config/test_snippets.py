@@ -475,3 +475,19 @@ def test_each_put_problem_reads_as_a_sentence_with_what_to_do():
         ("CAM804", 3, 12, ("b",), 'Line 3: put("b", null) removes b instead of setting it to JSON null.',
          "Use JSONObject.NULL for a JSON null, or delete the line if removing the key is meant."),
     ]
+
+
+def test_values_that_look_like_literals_but_are_not():
+    code = ('val inner = JSONObject().put("a", 1)\nc.put("p", +5)\nc.put("q", (1))\nc.put("r", Other.NULL)\n'
+            'c.put("s", inner.put("b", 2))\nc.put("t", JSONObject(map))\nval arr = JSONArray().put(inner, 2)\n')
+    data, findings = read_snippet(code, "kotlin")
+    computed = "the value is computed when the app runs, not a literal"
+    assert data == {"p": 5}
+    assert [(f.code, f.line, f.column, f.message) for f in findings] == [
+        ("CAM801", 3, 12, f"Line 3: this put(...) call cannot be read: {computed}."),       # (1) is an expression
+        ("CAM801", 4, 12, f"Line 4: this put(...) call cannot be read: {computed}."),       # only JSONObject.NULL is null
+        ("CAM801", 5, 12, f"Line 5: this put(...) call cannot be read: {computed}."),       # a call on a variable
+        ("CAM807", 6, 12, "Line 6: JSONObject(...) with arguments builds its content at run time; camtool cannot read it."),
+        ("CAM801", 6, 12, "Line 6: this put(...) call cannot be read: the nested object is built at run time."),
+        ("CAM801", 7, 32, 'Line 7: this put(...) call cannot be read: expected ")" here.'),  # JSONArray.put(index, value)
+    ]
