@@ -16,7 +16,7 @@ from camtool.config.findings import Finding
 from camtool.config.keys import ORIENTATION_KEYS, SELECTOR_KEYS, USB_TRIPLE, Family
 from camtool.config.rules_codes import LazyText, make_finding
 from camtool.config.rules_values import USB_PATH, has_type, is_client_library_default, shown
-from camtool.config.family_rules import REASON_NEEDS_NEWER_WMPF, SELECTORS, camera_selection
+from camtool.config.family_rules import REASON_NEEDS_NEWER_WMPF, SELECTORS, Selection, camera_selection
 from camtool.config.versions import Version
 from camtool.i18n import N_, ListText
 
@@ -40,7 +40,8 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
     triple_present = [key for key in USB_TRIPLE if key in config]
     triple_complete = len(triple_present) == len(USB_TRIPLE)
     builtin_present = [key for key in BUILTIN_SELECTORS if key in config]
-    family = family_in_use(config, wmpf)
+    selection = camera_selection(config, wmpf)   # once: it walks every key (100,000 in a big config)
+    family = selection.in_use
 
     if has_path and triple_complete:
         findings.append(make_finding(
@@ -68,7 +69,7 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
             N_("{builtin} selects a built-in camera, but the USB keys select a USB camera, which WMPF uses: {builtin} has no effect."),
             N_("Delete {builtin} if you mean the USB camera; delete the USB keys if you mean the built-in one."),
             builtin=ListText(builtin_present)))
-    findings.extend(_other_family_findings(config, family, wmpf))
+    findings.extend(_other_family_findings(config, selection))
     findings.extend(_path_warnings(config, triple_complete))
     if "cameraId" in config and has_type(config["cameraId"], "integer") and config["cameraId"] >= 0 and (wmpf is None or wmpf >= (2, 0, 0)):
         findings.append(make_finding(
@@ -83,9 +84,10 @@ def selection_findings(config: dict, wmpf: Version | None) -> list[Finding]:
     return findings
 
 
-def _other_family_findings(config: dict, family: Family, wmpf: Version | None) -> list[Finding]:
+def _other_family_findings(config: dict, selection: Selection) -> list[Finding]:
+    family = selection.in_use
     other = Family.USB if family is Family.BUILTIN else Family.BUILTIN
-    unread = {key: why for key, why in camera_selection(config, wmpf).ignored if key in SELECTORS[Family.USB]}
+    unread = {key: why for key, why in selection.ignored if key in SELECTORS[Family.USB]}
     selected_if_read = "usbCameraName" in unread or (unread and all(key in config for key in USB_TRIPLE))
     if family is Family.USB:
         reason = N_("usbCameraName or the complete USB triple is given")

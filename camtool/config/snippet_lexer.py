@@ -53,8 +53,12 @@ _TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "
 #: make the same token; anything else (a non-ASCII first character, a string with an escape or
 #: a `$`, a number with a dot or an exponent sign, a comment holding "/*", a Kotlin raw string
 #: or backtick name) is one `other` character, and `slow_token` reads that token as before.
-_PUT_CALL = r"""(?P<put>\.put\([^\S\n]*(?P<key>"[^"\\\n$]*")[^\S\n]*,[^\S\n]*
-      (?:(?P<word>true|false)|(?P<digits>-?(?:0|[1-9][0-9]{0,8}))|(?P<text>"[^"\\\n$]*"))[^\S\n]*\))"""
+#: A put line: an optional receiver name, the put, an optional ";" and the line break, in one
+#: match (it gives the same tokens the branches below would, one match instead of four).
+_PUT_CALL = r"""(?P<putline>(?P<recv>[A-Za-z_]\w*)?
+      (?P<put>\.put\([^\S\n]*(?P<key>"[^"\\\n$]*")[^\S\n]*,[^\S\n]*
+      (?:(?P<word>true|false)|(?P<digits>-?(?:0|[1-9][0-9]{0,8}))|(?P<text>"[^"\\\n$]*"))[^\S\n]*\))
+      (?:[^\S\n]*(?P<semi>;))?(?P<eol>[^\S\n]*\n)?)"""
 _TOKENS = r"""
     [^\S\n]*                                   # blanks before the token: no token of their own
   (?:
@@ -72,7 +76,7 @@ _TOKENS = r"""
   )
 """
 _FAST = re.compile(_TOKENS.replace("PUT_CALL", _PUT_CALL), re.VERBOSE | re.DOTALL)
-_FAST_NO_PUTS = re.compile(_TOKENS.replace("PUT_CALL", "(?P<put>(?!))"), re.VERBOSE | re.DOTALL)  # a put's own tokens
+_FAST_NO_PUTS = re.compile(_TOKENS.replace("PUT_CALL", "(?P<putline>(?!))"), re.VERBOSE | re.DOTALL)  # a put's own tokens
 
 
 class _Lexer:
@@ -110,16 +114,22 @@ class _Lexer:
                     break
             elif kind == "newline":
                 line, line_start = line + 1, match.end()
-            elif kind == "put":
-                start = match.start("key")
-                if match.group("word"):
-                    value: Any = match.group("word") == "true"
-                elif match.group("digits"):
-                    value = int(match.group("digits"))   # below 10**9: an Int in both languages
+            elif kind == "putline":
+                recv, call, key, word, digits, string, semi, eol = match.group(
+                    "recv", "put", "key", "word", "digits", "text", "semi", "eol")
+                if word:
+                    value: Any = word == "true"
+                elif digits:
+                    value = int(digits)   # below 10**9: an Int in both languages
                 else:
-                    value = match.group("text")[1:-1]
-                tokens.append(new(Token, (PUT, match.group(kind), line, start - line_start + 1, value,
-                                          match.group("key")[1:-1])))
+                    value = string[1:-1]
+                if recv:
+                    tokens.append(new(Token, ("ident", recv, line, match.start("recv") - line_start + 1, None, None)))
+                tokens.append(new(Token, (PUT, call, line, match.start("key") - line_start + 1, value, key[1:-1])))
+                if semi:
+                    tokens.append(new(Token, ("punct", ";", line, match.start("semi") - line_start + 1, None, None)))
+                if eol:
+                    line, line_start = line + 1, match.end()
             elif kind == "comment":
                 start, end = match.span(kind)
                 breaks = text.count("\n", start, end)

@@ -164,11 +164,12 @@ class _Reader:
         """A receiver and its `.put(...)` calls; returns the object (None when not a JSON object)."""
         base = self.chain_base()
         while True:
-            if self.peek().kind == PUT:
+            token = self.peek()
+            if token.kind == PUT:
                 self.pos += 1
-                self.put_call(base, self.peek(-1))
+                self.put_call(base, token)
                 continue
-            if not (self.is_punct(".") or self.is_punct("?.")):
+            if token.kind != "punct" or token.text not in (".", "?."):
                 break
             name = self.peek(1)
             if name.kind != "ident":
