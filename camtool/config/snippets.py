@@ -18,7 +18,7 @@ from typing import Any
 from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_text
 from camtool.config.rules_codes import RULES_BY_CODE, SNIPPET_CODES, LazyText, make_finding
-from camtool.config.snippet_lexer import JAVA, KOTLIN, PUT, Token, put_call_tokens, tokenize
+from camtool.config.snippet_lexer import JAVA, KOTLIN, PUT, STMT, STMT_END, Token, put_call_tokens, tokenize
 from camtool.config.snippet_values import Unreadable, read_number
 from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
 from camtool.i18n import N_
@@ -35,6 +35,7 @@ _SCOPE_FUNCTIONS = {"apply", "run"}  # their block's `this` is the object
 _CALLS = _PUTS | _UNFOLLOWED                 # made once: a union per token cost as much as the token
 _CHAIN_NAMES = _CALLS | _SCOPE_FUNCTIONS
 _JSON_TYPES = frozenset(("JSONObject", "JSONArray"))
+_STATEMENTS = frozenset((STMT, STMT_END))   # `name.put("key", literal)`, read as its ident and put tokens
 
 
 def _finding(code: str, token: Token | None, message: str, fix: str, keys: tuple[str, ...] = (), **values: Any) -> Finding:
@@ -102,6 +103,8 @@ class _Reader:
             elif kind == PUT:      # `.put("key", literal)` after something not followed: like put(...) below
                 self.pos += 1
                 self.put_call(self.current_receiver(), token)
+            elif kind in _STATEMENTS:
+                self.chain()
             elif kind != "ident":            # a string, number or character outside any put
                 self.pos += 1
             elif token.text != "new" and self.peek(1).kind == PUT:
@@ -141,7 +144,10 @@ class _Reader:
             offset += 1
         if self.is_ident(_JSON_TYPES, offset) and self.is_punct("(", offset + 1):
             return True
-        if self.peek(offset).kind != "ident":
+        kind = self.peek(offset).kind
+        if kind in _STATEMENTS:
+            return True
+        if kind != "ident":
             return False
         return (self.peek(offset + 1).kind == PUT
                 or ((self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1)) and self.is_ident(_CHAIN_NAMES, offset + 2)))
@@ -162,7 +168,17 @@ class _Reader:
 
     def chain(self) -> dict | list | None:
         """A receiver and its `.put(...)` calls; returns the object (None when not a JSON object)."""
-        base = self.chain_base()
+        if self.is_ident("new") and self.peek(1).kind in _STATEMENTS:
+            self.pos += 1                  # `new config.put(...)`: chain_base skips the new too
+        statement = self.peek()
+        if statement.kind in _STATEMENTS:  # the ident and put tokens it stands for, then its ";"
+            self.pos += 1
+            base = self.named_receiver(statement.text)
+            self.put_call(base, statement.value)
+            if statement.kind == STMT_END:
+                return base
+        else:
+            base = self.chain_base()
         while True:
             token = self.peek()
             if token.kind == PUT:
@@ -205,11 +221,16 @@ class _Reader:
             if self.is_punct("{") and self.language == JAVA:  # double-brace initialisation
                 self.pending_receiver = created if isinstance(created, dict) else None
             return created
-        if token.text == "this":
+        return self.named_receiver(token.text)
+
+    def named_receiver(self, name: str) -> dict | list:
+        """The object a name stands for: `this`, a variable, or (a fragment of `config.put(...)`
+        lines without their declaration) a new object the name now stands for."""
+        if name == "this":
             return self.current_receiver()
-        if token.text not in self.variables:  # a fragment of `config.put(...)` lines: the name is the object
-            self.variables[token.text] = self.new_object({})
-        return self.variables[token.text]
+        if name not in self.variables:
+            self.variables[name] = self.new_object({})
+        return self.variables[name]
 
     def json_text_base(self, token: Token) -> dict | list | None:
         """`JSONObject("{\"cameraId\": 0}")` / `JSONArray("[...]")`: the constant is parsed as JSON."""
@@ -263,7 +284,7 @@ class _Reader:
     def put_call(self, receiver: dict | list | None, put: Token) -> None:
         """A "put" token (a whole `.put("key", literal)`) applied to `receiver`."""
         if isinstance(receiver, dict):
-            self.store(receiver, put.problem, put.value, put)
+            self.store(receiver, put.problem, put.value, put.line, put.column + put.text.index('"'))
             return
         # Not a JSONObject: read its tokens the long way, for the same findings at the same columns.
         tokens = put_call_tokens(put, self.language)
@@ -291,16 +312,16 @@ class _Reader:
                     N_("Use JSONObject.NULL for a JSON null, or delete the line if removing the key is meant."), (key,), key=key))
                 receiver.pop(key, None)
             return
-        self.store(receiver, key, value, key_token)
+        self.store(receiver, key, value, key_token.line, key_token.column)
 
-    def store(self, receiver: dict, key: str, value: Any, key_token: Token) -> None:
+    def store(self, receiver: dict, key: str, value: Any, line: int, column: int) -> None:
         """receiver[key] = value, as JSONObject.put does it, noting where the key was put."""
         if key in receiver:
-            self.findings.append(_finding(
-                "CAM803", key_token, N_("Line {line}: {key} is put a second time; only this last value counts."),
-                N_("Delete the earlier put of {key}, keeping the value you mean."), (key,), key=key))
+            self.findings.append(make_finding(
+                "CAM803", (key,), N_("Line {line}: {key} is put a second time; only this last value counts."),
+                N_("Delete the earlier put of {key}, keeping the value you mean."), line=line, column=column, key=key))
         receiver[key] = value  # like JSONObject's LinkedHashMap: a repeated key keeps its first position
-        self.key_positions[key] = (key_token.line, key_token.column)
+        self.key_positions[key] = (line, column)
         if id(receiver) not in self._filled_ids:
             self._filled_ids.add(id(receiver))
             self.filled.append(receiver)

@@ -268,11 +268,12 @@ def test_a_put_on_an_array_or_an_unknown_object_is_reported_at_its_own_columns()
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(['.put("k", 1)', '.put("k", "v")', '.put( "j" ,true )', '.put("n", -3)', 'put', '(', ')',
-                                 '"k"', ',', '1', 'JSONObject', 'JSONArray', '.', 'new', ';', '{', '}', '\n', 'val c',
-                                 ' = ', 'c', 'this', 'apply', 'null', '"', '$', '/*', '*/', '//']), max_size=30).map("".join),
+@given(st.lists(st.sampled_from(['.put("k", 1)', '.put("k", "v")', '.put( "j" ,true )', '.put("n", -3)', 'c.put("k", 1);',
+                                 'x.put("m", 2)', 'this.put("t", 3);', 'put', '(', ')', '"k"', ',', '1', 'JSONObject',
+                                 'JSONArray', '.', 'new', ';', '{', '}', '\n', 'val c', ' = ', 'c', 'x', 'this', 'apply',
+                                 'null', '"', '$', '/*', '*/', '//', ': ', 'with', '?']), max_size=30).map("".join),
        st.sampled_from(["kotlin", "java"]))
-def test_any_text_reads_the_same_with_puts_as_one_token(code, language):
+def test_any_text_reads_the_same_with_puts_and_put_lines_as_one_token(code, language):
     assert _outcome(code, language) == _read_the_long_way(code, language)
 
 
