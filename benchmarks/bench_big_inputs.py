@@ -70,7 +70,7 @@ def main() -> None:
         for language, (name, head, put) in snippets.items():
             snippet = root / name
             snippet.write_text("\n".join(head + [put.format(i=i) for i in range(args.puts)]) + "\n", encoding="utf-8")
-            check = best(camtool("validate", str(snippet)), 1)
+            check = best(camtool("validate", str(snippet)), args.runs)
             print(f"{language} snippet with {args.puts} put lines: validate {check:.2f} s, json.load of the config it "
                   f"builds {load:.2f} s (both fresh processes): {check / load:.1f}x")
 

@@ -168,9 +168,10 @@ class _Reader:
 
     def chain(self) -> dict | list | None:
         """A receiver and its `.put(...)` calls; returns the object (None when not a JSON object)."""
-        if self.is_ident("new") and self.peek(1).kind in _STATEMENTS:
-            self.pos += 1                  # `new config.put(...)`: chain_base skips the new too
         statement = self.peek()
+        if statement.kind == "ident" and statement.text == "new" and self.peek(1).kind in _STATEMENTS:
+            self.pos += 1                  # `new config.put(...)`: chain_base skips the new too
+            statement = self.peek()
         if statement.kind in _STATEMENTS:  # the ident and put tokens it stands for, then its ";"
             self.pos += 1
             base = self.named_receiver(statement.text)
@@ -322,7 +323,7 @@ class _Reader:
                 N_("Delete the earlier put of {key}, keeping the value you mean."), line=line, column=column, key=key))
         receiver[key] = value  # like JSONObject's LinkedHashMap: a repeated key keeps its first position
         self.key_positions[key] = (line, column)
-        if id(receiver) not in self._filled_ids:
+        if len(receiver) == 1 and id(receiver) not in self._filled_ids:   # its first key (or first again after a null)
             self._filled_ids.add(id(receiver))
             self.filled.append(receiver)
 
