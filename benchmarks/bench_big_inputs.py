@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/bench_big_inputs.py [--keys 100000] [--puts 200
 Prints, each as a fresh `camtool` process (wall time, start-up included) next to its yardstick:
 - `camtool validate` of one config with --keys extra keys, vs `json.load` of it (also a fresh
   process), and the ratio (goal: a few json.loads);
-- `camtool validate` of a Kotlin snippet with --puts `put` lines, vs `json.load` of the config
-  it builds;
+- `camtool validate` of a Kotlin and of a Java snippet with --puts `put` lines, vs `json.load`
+  of the config they build;
 - `camtool profiles validate` of a library holding a --depth deep `extends` chain, vs
   `camtool profiles show` of its deepest profile (which reads the whole chain once);
 - `camtool validate DIR` of --files configs in one call, vs one process per file.
@@ -57,17 +57,22 @@ def main() -> None:
         print(f"config with {args.keys} extra keys: validate {check:.2f} s, json.load {load:.2f} s "
               f"(both fresh processes): {check / load:.1f}x")
 
-        snippet = root / "Init.kt"
-        lines = ["val config = JSONObject()", '    .put("internalCameraName", "1")']
-        lines += [f'    .put("vendorSetting{i}", {i})' for i in range(args.puts)]
-        snippet.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        check = best(camtool("validate", str(snippet)), 1)
-        same = root / "same.json"   # the config the snippet builds, as JSON: the yardstick
+        same = root / "same.json"   # the config the snippets build, as JSON: the yardstick
         same.write_text(json.dumps({"internalCameraName": "1", **{f"vendorSetting{i}": i for i in range(args.puts)}},
                                    indent=4), encoding="utf-8")
         load = best([sys.executable, "-c", f"import json; json.load(open({str(same)!r}, encoding='utf-8'))"], args.runs)
-        print(f"Kotlin snippet with {args.puts} put lines: validate {check:.2f} s, json.load of the config it "
-              f"builds {load:.2f} s (both fresh processes): {check / load:.1f}x")
+        snippets = {
+            "Kotlin": ("Init.kt", ["val config = JSONObject()", '    .put("internalCameraName", "1")'],
+                       '    .put("vendorSetting{i}", {i})'),
+            "Java": ("Init.java", ["JSONObject config = new JSONObject();", '    config.put("internalCameraName", "1");'],
+                     '    config.put("vendorSetting{i}", {i});'),
+        }
+        for language, (name, head, put) in snippets.items():
+            snippet = root / name
+            snippet.write_text("\n".join(head + [put.format(i=i) for i in range(args.puts)]) + "\n", encoding="utf-8")
+            check = best(camtool("validate", str(snippet)), 1)
+            print(f"{language} snippet with {args.puts} put lines: validate {check:.2f} s, json.load of the config it "
+                  f"builds {load:.2f} s (both fresh processes): {check / load:.1f}x")
 
         library = root / "profiles"
         library.mkdir()

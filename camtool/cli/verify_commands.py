@@ -96,8 +96,6 @@ def _check_args(args: argparse.Namespace) -> None:
 
 def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
     """(config, profile library or None, profile or None)."""
-    from camtool.config.findings import has_errors
-
     if args.config:
         from camtool.config.rules import validate_file
 
@@ -109,15 +107,12 @@ def _load_config(args: argparse.Namespace) -> tuple[dict[str, Any], Any, Any]:
                          or tr(N_("{file} is not a config."), file=args.config))
         return config, None, None
     if args.profile:
-        from camtool.config.profiles import ProfileLibrary, default_library_dir
+        from camtool.config.profiles import ProfileLibrary, default_library_dir, profile_to_run
 
         library = ProfileLibrary(Path(args.profiles).expanduser() if args.profiles else default_library_dir())
-        profile, findings = library.read(args.profile)
-        if profile is None:
-            raise _Usage(join_clauses(f.message for f in findings))
-        config, chain = library.resolve(profile)
-        if has_errors(chain):
-            raise _Usage(join_clauses(f.message for f in chain if f.is_error))
+        config, profile, why = profile_to_run(library, args.profile)
+        if config is None:
+            raise _Usage(why)
         return config, library, profile
     return {}, None, None
 

@@ -112,8 +112,9 @@ def camera_selection(config: object, wmpf_version: str | tuple | None = None) ->
         if key in usable:
             ignored.append((key, REASON_OTHER_FAMILY))
             del usable[key]
-    order = {key: i for i, key in enumerate(k for k in items if isinstance(k, str))}
-    ignored.sort(key=lambda item: order.get(item[0], len(order)))
+    if len(ignored) > 1:   # in the config's order; the order costs a pass over every key, so only when needed
+        order = {key: i for i, key in enumerate(k for k in items if isinstance(k, str))}
+        ignored.sort(key=lambda item: order.get(item[0], len(order)))
     return Selection(family, usable, tuple(ignored))
 
 

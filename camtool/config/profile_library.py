@@ -24,6 +24,7 @@ from camtool.config.keys import CAMERA_KEY_ORDER
 from camtool.config.rules_codes import LazyText, make_finding, printable
 from camtool.config.profile_file import Profile, profile_finding, profile_to_text, read_profile_file, sku_problem
 from camtool.i18n import N_, ListText
+from camtool.resources import shipped_profiles_dir
 
 __all__ = ["NOT_SET", "ProfileLibrary", "default_library_dir", "diff_configs"]
 
@@ -325,6 +326,13 @@ class ProfileLibrary:
                             directory=str(self.directory), reason=exc.strerror or type(exc).__name__)
 
     def _missing(self, sku: str) -> Finding:
+        examples = shipped_profiles_dir()
+        if (examples / f"{sku}.json").is_file() and self.directory.resolve() != examples.resolve():
+            # The README's examples name shipped profiles; a fresh library has none of them yet.
+            return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
+                                   N_("{sku} is one of the examples that ship with camtool: add --profiles \"{examples}\", "
+                                      "or copy {examples}/{sku}.json into {directory}."),
+                                   sku=sku, directory=str(self.directory), examples=str(examples))
         return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
                                N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."),
                                sku=sku, directory=str(self.directory))

@@ -18,7 +18,7 @@ from typing import Any
 from camtool.config.findings import Finding
 from camtool.config.jsonread import read_json_text
 from camtool.config.rules_codes import RULES_BY_CODE, SNIPPET_CODES, LazyText, make_finding
-from camtool.config.snippet_lexer import JAVA, KOTLIN, Token, tokenize
+from camtool.config.snippet_lexer import JAVA, KOTLIN, PUT, Token, put_call_tokens, tokenize
 from camtool.config.snippet_values import Unreadable, read_number
 from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
 from camtool.i18n import N_
@@ -58,7 +58,6 @@ class _Reader:
         self._filled_ids: set[int] = set()
         self.receivers: list[dict | None] = []    # implicit `this` per open brace
         self.pending_receiver: dict | None = None
-        self.put_count = 0
         self.key_positions: dict[str, tuple[int, int]] = {}  # key -> (line, column) of its last put
 
     # --- token helpers -------------------------------------------------------------------
@@ -85,28 +84,39 @@ class _Reader:
 
     # --- the walk ------------------------------------------------------------------------
     def run(self) -> None:
-        while self.peek().kind != "eof":
+        # Dispatched on the token's kind first: a generated snippet is 200,000 statements, and
+        # every test before the one that matches costs each of them (issue 14).
+        while True:
             start = self.pos
             token = self.peek()
-            if token.kind == "punct" and token.text == "{":
-                self.receivers.append(self.pending_receiver)
-                self.pending_receiver = None
-                self.pos += 1
-            elif token.kind == "punct" and token.text == "}":
-                if self.receivers:
+            kind = token.kind
+            if kind == "eof":
+                break
+            if kind == "punct":             # between statements only braces matter
+                if token.text == "{":
+                    self.receivers.append(self.pending_receiver)
+                    self.pending_receiver = None
+                elif token.text == "}" and self.receivers:
                     self.receivers.pop()
                 self.pos += 1
-            elif token.kind == "ident" and self.is_punct("=", 1) and self.starts_chain(2):
+            elif kind == PUT:      # `.put("key", literal)` after something not followed: like put(...) below
+                self.pos += 1
+                self.put_call(self.current_receiver(), token)
+            elif kind != "ident":            # a string, number or character outside any put
+                self.pos += 1
+            elif token.text != "new" and self.peek(1).kind == PUT:
+                self.chain()                 # `config.put("key", literal)`: the common statement
+            elif self.is_punct("=", 1) and self.starts_chain(2):
                 self.pos += 2
                 self.bind(token.text, self.chain())
-            elif token.kind == "ident" and self.is_punct(":", 1) and self.declaration_with_type():
+            elif self.is_punct(":", 1) and self.declaration_with_type():
                 pass
             elif self.starts_chain(0):
                 self.chain()
-            elif self.is_ident("with") and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
+            elif token.text == "with" and self.is_punct("(", 1) and self.is_punct(")", 3) and self.is_punct("{", 4):
                 self.pending_receiver = self.variables.get(self.peek(2).text)  # Kotlin with(config) { put(...) }
                 self.pos += 4
-            elif token.kind == "ident" and token.text in _CALLS and self.is_punct("(", 1):
+            elif token.text in _CALLS and self.is_punct("(", 1):
                 self.receiver_call(self.current_receiver())
             else:
                 self.pos += 1
@@ -131,8 +141,10 @@ class _Reader:
             offset += 1
         if self.is_ident(_JSON_TYPES, offset) and self.is_punct("(", offset + 1):
             return True
-        return (self.peek(offset).kind == "ident" and (self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1))
-                and self.is_ident(_CHAIN_NAMES, offset + 2))
+        if self.peek(offset).kind != "ident":
+            return False
+        return (self.peek(offset + 1).kind == PUT
+                or ((self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1)) and self.is_ident(_CHAIN_NAMES, offset + 2)))
 
     def bind(self, name: str, target: dict | list | None) -> None:
         if target is not None:
@@ -151,7 +163,13 @@ class _Reader:
     def chain(self) -> dict | list | None:
         """A receiver and its `.put(...)` calls; returns the object (None when not a JSON object)."""
         base = self.chain_base()
-        while self.is_punct(".") or self.is_punct("?."):
+        while True:
+            if self.peek().kind == PUT:
+                self.pos += 1
+                self.put_call(base, self.peek(-1))
+                continue
+            if not (self.is_punct(".") or self.is_punct("?.")):
+                break
             name = self.peek(1)
             if name.kind != "ident":
                 break
@@ -240,6 +258,18 @@ class _Reader:
                 N_("Write the value as a literal (a number, true or false, a \"string\", JSONObject.NULL), or import the JSON text itself."),
                 reason=problem.reason()))
 
+    def put_call(self, receiver: dict | list | None, put: Token) -> None:
+        """A "put" token (a whole `.put("key", literal)`) applied to `receiver`."""
+        if isinstance(receiver, dict):
+            self.store(receiver, put.problem, put.value, put)
+            return
+        # Not a JSONObject: read its tokens the long way, for the same findings at the same columns.
+        tokens = put_call_tokens(put, self.language)
+        reader = _Reader(tokens + [Token("eof", "", put.line, tokens[-1].column + 1)], self.language, self.source)
+        reader.pos = 1   # at `put`, past the "."
+        reader.receiver_call(receiver)
+        self.findings += reader.findings
+
     def object_put(self, receiver: dict, name: Token) -> None:
         key_token = self.peek()
         if key_token.kind != "string":
@@ -251,7 +281,6 @@ class _Reader:
         value_token = self.peek()
         value = self.value()
         key = key_token.value
-        self.put_count += 1
         if value is _ABSENT:
             if name.text == "put":
                 self.findings.append(_finding(
@@ -259,6 +288,10 @@ class _Reader:
                     N_("Use JSONObject.NULL for a JSON null, or delete the line if removing the key is meant."), (key,), key=key))
                 receiver.pop(key, None)
             return
+        self.store(receiver, key, value, key_token)
+
+    def store(self, receiver: dict, key: str, value: Any, key_token: Token) -> None:
+        """receiver[key] = value, as JSONObject.put does it, noting where the key was put."""
         if key in receiver:
             self.findings.append(_finding(
                 "CAM803", key_token, N_("Line {line}: {key} is put a second time; only this last value counts."),

@@ -45,9 +45,9 @@ from adbutils.errors import AdbConnectionError, AdbError, AdbTimeout  # noqa: E4
 
 from camtool.device.errors import (
     AdbPortSettingError,
-    adb_complaint,
     DeviceAnswerCut,
     AdbUnavailable,
+    adb_failure,
     DeviceError,
     DeviceGone,
     DeviceNoPermissions,
@@ -177,7 +177,7 @@ class AdbDeviceIO:
         except (OSError, subprocess.SubprocessError) as exc:
             raise AdbUnavailable(detail=str(exc)) from None
         if result.returncode != 0 or not self.server_running():
-            raise AdbUnavailable(detail=adb_complaint(result.stdout + result.stderr))
+            raise adb_failure(result.stdout + result.stderr)
 
     def server_version(self) -> int | None:
         try:

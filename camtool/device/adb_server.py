@@ -29,7 +29,14 @@ CALL_TIMEOUT_S = 10.0
 
 
 class AdbServerError(RuntimeError):
-    """adb is missing or its server cannot be started or reached; the message says what to do."""
+    """adb is missing or its server cannot be started or reached; the message says what to do.
+
+    `failure` is the device layer's error for it when there is a more precise one (adb cannot
+    make its folder), for callers that report DeviceErrors."""
+
+    def __init__(self, message: str, failure: Exception | None = None) -> None:
+        super().__init__(message)
+        self.failure = failure
 
 
 def adb_path() -> Path:
@@ -132,8 +139,11 @@ class AdbServer:
             raise AdbServerError(tr("Cannot run adb ({path}): {error}", path=str(self.adb), error=str(exc))) from exc
         output = (done.stdout + done.stderr).decode("utf-8", "replace")
         if check and done.returncode != 0:
-            from camtool.device.errors import adb_complaint
+            from camtool.device.errors import AdbFolderUnwritable, adb_complaint, adb_failure
 
+            failure = adb_failure(output)
+            if isinstance(failure, AdbFolderUnwritable):   # not "failed: <adb's log>": say what to fix
+                raise AdbServerError(failure.describe(), failure)
             raise AdbServerError(tr("adb {command} failed: {output}", command=" ".join(args),
                                     output=adb_complaint(output) or f"exit {done.returncode}"))
         return output

@@ -286,9 +286,15 @@ def bench_stream(io: DeviceIO, serial: str, size: tuple[int, int] | None, second
 
 
 def keeps_up(delivered_fps: float, source_fps: float | None, ceiling_fps: float | None) -> bool | None:
-    """delivered >= 90% of what could be delivered: the slower of the source and the ceiling."""
+    """delivered >= 90% of what could be delivered: the slower of the source and the ceiling.
+
+    None when it cannot be told: without frame stamps (a real device) the rate the device
+    rendered is unknown, and delivering less than the ceiling may be all it sent. Reaching
+    90% of the ceiling keeps up whatever the source did."""
+    if not source_fps:
+        return True if ceiling_fps and delivered_fps >= KEEP_UP * ceiling_fps else None
     limits = [rate for rate in (source_fps, ceiling_fps) if rate]
-    return delivered_fps >= KEEP_UP * min(limits) if limits else None
+    return delivered_fps >= KEEP_UP * min(limits)
 
 
 def run_bench(io: DeviceIO, serial: str, *, virtual: bool, seconds: float = DEFAULT_SECONDS,
@@ -327,7 +333,7 @@ class VirtualBench:
             serial = self._start_child()
         except AdbServerError as exc:
             self.__exit__()
-            raise AdbUnavailable(detail=str(exc)) from None
+            raise (exc.failure or AdbUnavailable(detail=str(exc))) from None
         except BaseException:
             self.__exit__()
             raise
@@ -414,7 +420,7 @@ def format_report(report: BenchReport) -> str:
                fps=_figure(s.decode_convert_fps, "{:.0f}"), ms=_figure(s.decode_convert_ms_p95, "{:.1f}"),
                decode_fps=_figure(s.pure_decode_fps, "{:.0f}"), decode_ms=_figure(s.pure_decode_ms_p95, "{:.1f}")),
             tr(N_("    keeps up (delivered >= 90% of the slower of rendered and ceiling): {answer}"),
-               answer="?" if s.keeps_up is None else tr(N_("yes")) if s.keeps_up else tr(N_("no"))),
+               answer=unknown if s.keeps_up is None else tr(N_("yes")) if s.keeps_up else tr(N_("no"))),
             tr(N_("    latency render to delivered p50 / p95 / max: {latency}"), latency=latency),
             tr(N_("    added latency, last byte arrived to frame ready p50 / p95 / max: {latency}"),
                latency=tr(N_("{p50:.1f} / {p95:.1f} / {max:.1f} ms"), **s.added_latency_ms)

@@ -7,6 +7,8 @@ traceback or adb's raw wording alone.
 
 from __future__ import annotations
 
+import re
+
 from camtool import exitcodes
 from camtool.i18n import N_, join_sentences, tr
 from camtool.printable import printable
@@ -54,6 +56,24 @@ class DeviceError(Exception):
 class AdbUnavailable(DeviceError):
     message_source = N_("adb is missing or its server did not start.")
     action_source = N_("Reinstall camtool (its adb comes with it) or set ADBUTILS_ADB_PATH to a working adb, then try again.")
+
+
+class AdbFolderUnwritable(AdbUnavailable):
+    """adb keeps its keys in ~/.android and will not start without it (HOME missing or read-only)."""
+
+    detail_in_message = True
+    message_source = N_("adb cannot create its folder {detail}, so its server does not start.")
+    action_source = N_("Set HOME to a folder that exists and that you can write to, then try again.")
+
+
+_CANNOT_MKDIR = re.compile(r"Cannot mkdir '([^'\r\n]+)'")
+
+
+def adb_failure(output: str | bytes) -> AdbUnavailable:
+    """Why adb did not start, from what it said: its folder could not be made, or the general case."""
+    complaint = adb_complaint(output)
+    folder = _CANNOT_MKDIR.search(complaint)
+    return AdbFolderUnwritable(detail=folder.group(1)) if folder else AdbUnavailable(detail=complaint)
 
 
 class DeviceNotFound(DeviceError):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from camtool.gui.retranslating import Retranslating
 
 # Sizes offered; the server refuses one its camera lacks, in its own words (`camtool cameras --sizes`).
 SIZES = ((1920, 1080), (1280, 720), (640, 480))
@@ -33,7 +34,7 @@ class _CameraService:
         return self._service.camera_source(serial, on_frame, on_state, **self._options)
 
 
-class CameraSourceBar(QWidget):
+class CameraSourceBar(Retranslating, QWidget):
     """Screen | Camera for the device end, with the camera's id and size, and the state in words."""
 
     changed = Signal()   # the choice changed: the device end's feed must be rebuilt
@@ -129,8 +130,3 @@ class CameraSourceBar(QWidget):
         self.camera_id_edit.setPlaceholderText(self.tr("camera id"))
         self.size_combo.setItemText(0, self.tr("largest size"))
         self.server_edit.setPlaceholderText(self.tr("scrcpy server file (default: SCRCPY_SERVER_PATH or installed)"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

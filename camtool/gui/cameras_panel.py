@@ -12,13 +12,14 @@ so the version gates follow the device.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (QLabel, QPushButton, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.selection import SelectionMode
 from camtool.gui.workers import LatestOnlyWorker
+from camtool.gui.retranslating import Retranslating
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,7 +41,7 @@ class _WrappedDetails(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), bounds.height() + 4))
 
 
-class CamerasPanel(QWidget):
+class CamerasPanel(Retranslating, QWidget):
     """Tree of the device's cameras; `inventoryShown(serial)` once one is on screen."""
 
     inventoryShown = Signal(str)
@@ -260,8 +261,3 @@ class CamerasPanel(QWidget):
         self.use_button.setToolTip(self.tr("Fill the selection form with the chosen camera (or double-click it)."))
         if self.fetched is not None:
             self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

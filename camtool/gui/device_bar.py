@@ -10,12 +10,13 @@ the virtual WeChat phone, or none: that end is then simulated).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from camtool.gui.live_device import DeviceEntry, DeviceService
 from camtool.i18n import join_list
 from camtool.gui.workers import LatestOnlyWorker
+from camtool.gui.retranslating import Retranslating
 
 READY = "device"
 
@@ -45,7 +46,7 @@ class HotplugBridge(QObject):
             self._watcher = None
 
 
-class DeviceBar(QWidget):
+class DeviceBar(Retranslating, QWidget):
     """Lists devices; `endsChosen(device_serial, wechat_serial)` ("" = none) when the choice changes."""
 
     endsChosen = Signal(str, str)       # chosen whatever their state: a view says what is wrong
@@ -209,9 +210,3 @@ class DeviceBar(QWidget):
                                              "WeChat phone, or none (that end is simulated)."))
         if self.devices or self.refreshes:
             self._fill(self.devices)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-

@@ -14,10 +14,11 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from camtool.gui.end_view import EndView
+from camtool.gui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     import numpy as np
@@ -106,7 +107,7 @@ class DeviceFrameTap(QObject):
         self.pictureChanged.emit()
 
 
-class DeviceRunsPicker(QWidget):
+class DeviceRunsPicker(Retranslating, QWidget):
     """ "Device runs: [none | what camtool applied | the open profile | a profile]" for the simulation.
 
     What camtool applied wins, because camtool knows it; otherwise the technician says which
@@ -204,8 +205,3 @@ class DeviceRunsPicker(QWidget):
             "undoes it to get the camera's own picture for the simulated ends. What camtool "
             "applied is known; otherwise pick the profile the device was set up with."))
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.dialogs import Prompts
+from camtool.gui.retranslating import Retranslating
 
 #: Tab order and the `camtool export --to` value of each tab.
 EXPORT_TABS = ("json", "line", "kotlin", "java")
@@ -25,7 +26,7 @@ _SUGGESTED_NAMES = {"json": "camera-config.json", "line": "camera-config.txt", "
                     "java": "CameraConfig.java"}
 
 
-class ExportPanel(QWidget):
+class ExportPanel(Retranslating, QWidget):
     """Tabs of export texts with copy / save as / import; accepts dropped config files."""
 
     imported = Signal(str)        # path of a config taken into the form
@@ -178,8 +179,3 @@ class ExportPanel(QWidget):
         self.import_button.setToolTip(self.tr(
             "Open a .json, .kt or .java config (or drop one here); keys other than the camera keys are kept."))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

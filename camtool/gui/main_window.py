@@ -9,7 +9,7 @@ camtool.gui.device_side: the device bar, the cameras panel, live ends, Apply to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from camtool import __version__
@@ -24,6 +24,7 @@ from camtool.gui.live_device import DeviceService
 from camtool.gui.preferences import LanguageSwitcher, WindowSettings
 from camtool.gui.profiles_sidebar import ProfilesSidebar
 from camtool.gui.selection_form import SelectionForm
+from camtool.gui.retranslating import Retranslating
 
 _SPLITTERS = ("main", "left", "middle", "right")
 #: Device findings that mean the device has no (single) camera for the selection: a simulated
@@ -36,7 +37,7 @@ _NO_CAMERA_CODES = ("CAM601", "CAM602", "CAM603", "CAM604", "CAM605")
 _FIRST_RUN_SIZES = {"main": [330, 400, 636], "left": [230, 420], "middle": [330, 320], "right": [430, 230]}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The whole window; close() runs the unsaved-changes guard and stops the render thread."""
 
     def __init__(self, document: ConfigDocument, library, settings: WindowSettings, *,
@@ -225,10 +226,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("camtool {version} · Qt {qt}").format(
             version=__version__, qt=qVersion()), 4000)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _restore_settings(self) -> None:
         geometry = self.settings.geometry()

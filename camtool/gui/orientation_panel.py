@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLab
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from camtool.i18n import join_list
+from camtool.gui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from camtool.vision.detect import ChartDetection
@@ -159,7 +160,7 @@ class UpOverlay(QWidget):
         painter.drawText(box.adjusted(4, 4, -4, -4), flags, text)
 
 
-class OrientationPanel(QWidget):
+class OrientationPanel(Retranslating, QWidget):
     """The dock's contents: verdict, each end, explanations, recommendation and the two buttons."""
 
     checkRequested = Signal()
@@ -330,8 +331,3 @@ class OrientationPanel(QWidget):
         self.device_too.setToolTip(self.tr("Send the recommended config to the device after putting it into "
                                            "the form, as Device > Apply to device does."))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from camtool.config.errors import ConfigError
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.dialogs import DiffDialog, Prompts, UnsavedAnswer, sku_rule_text
+from camtool.gui.retranslating import Retranslating
 
 SKU_ROLE = Qt.ItemDataRole.UserRole + 1
 EXAMPLE_ROLE = Qt.ItemDataRole.UserRole + 2   # a shipped example listed in an empty library
@@ -55,7 +56,7 @@ def profile_summary(profile: Any) -> ProfileSummary:
     return ProfileSummary(len(records), verdict, date)
 
 
-class ProfilesSidebar(QWidget):
+class ProfilesSidebar(Retranslating, QWidget):
     """Works on a `ProfileLibrary` (camtool.config.profiles) and the window's document."""
 
     profileOpened = Signal(str)
@@ -370,8 +371,3 @@ class ProfilesSidebar(QWidget):
         self.buttons["diff"].setStatusTip(self.tr("Select two profiles to compare their configs."))
         self.copy_examples_button.setText(self.tr("Copy the examples into the library"))
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from camtool.gui.config_document import ConfigDocument
 from camtool.gui.selection import SelectionMode, keys_off_form
 from camtool.i18n import N_
 from camtool.i18n import tr as tr_core
+from camtool.gui.retranslating import Retranslating
 
 _DECIMAL = re.compile(r"\d+")
 _HEX = re.compile(r"0[xX][0-9a-fA-F]+")
@@ -45,7 +46,7 @@ def parse_field(key: str, text: str) -> Any:
     return text
 
 
-class SelectionForm(QWidget):
+class SelectionForm(Retranslating, QWidget):
     """Edits the document's camera selection, rotation and flip; never keeps its own copy."""
 
     wmpfVersionEdited = Signal(str)
@@ -280,8 +281,3 @@ class SelectionForm(QWidget):
                 "A built-in camera is selected, so the USB keys (usbCameraRotationAngle, usbCameraPushFlip) are "
                 "not offered: WMPF ignores them for a built-in camera. Rotation and flip turn only the WeChat end; "
                 "the device preview of a built-in camera cannot be rotated by any key."))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

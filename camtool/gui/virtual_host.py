@@ -15,10 +15,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from camtool.gui.workers import LatestOnlyWorker
+from camtool.gui.retranslating import Retranslating
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class VirtualHost(QObject):
             self.busyChanged.emit(busy)
 
 
-class VirtualBanner(QWidget):
+class VirtualBanner(Retranslating, QWidget):
     """"Virtual device: no phone attached" with the scenario picker and a busy bar."""
 
     scenarioChosen = Signal(str)
@@ -200,8 +201,3 @@ class VirtualBanner(QWidget):
         self.message.setText(text)
         self._scenario_label.setText(self.tr("&Scenario:"))
         self.scenario_combo.setToolTip(self.tr("Switching restarts the virtual device with that scenario."))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -195,15 +195,11 @@ def load_station_config(entry: dict[str, Any], base: Path, library_dir: Path | N
                                tr(N_("{file} is not a config."), file=str(file)))
         return config, None
     if "profile" in entry:
-        from camtool.config.findings import has_errors
-        from camtool.config.profiles import ProfileLibrary, default_library_dir
+        from camtool.config.profiles import ProfileLibrary, default_library_dir, profile_to_run
 
         library = ProfileLibrary(library_dir if library_dir is not None else default_library_dir())
-        profile, findings = library.read(entry["profile"])
-        if profile is None:
-            raise LabFileError(join_clauses(f.message for f in findings))
-        config, chain = library.resolve(profile)
-        if has_errors(chain):
-            raise LabFileError(join_clauses(f.message for f in chain if f.is_error))
+        config, profile, why = profile_to_run(library, entry["profile"])
+        if config is None:
+            raise LabFileError(why)
         return config, profile.apply_package
     return {}, None

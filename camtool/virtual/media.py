@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import threading
 from collections.abc import Callable, Coroutine, Generator
 from dataclasses import dataclass
@@ -201,7 +202,7 @@ def pump(chunks: Generator[bytes, None, None], write: Callable[[bytes], Coroutin
     stream closes or the end must stop; the encoder is closed either way."""
     try:
         for chunk in chunks:
-            if not _deliver(loop, write(chunk), stop):
+            if not _deliver(loop, write, chunk, stop):
                 return
     except StreamClosed:
         return
@@ -209,20 +210,46 @@ def pump(chunks: Generator[bytes, None, None], write: Callable[[bytes], Coroutin
         chunks.close()
 
 
-def _deliver(loop: asyncio.AbstractEventLoop, write, stop: threading.Event) -> bool:
-    """Hand one chunk to the loop and wait until the stream took it; False if the end must stop."""
+def _deliver(loop: asyncio.AbstractEventLoop, write: Callable[[bytes], Coroutine[Any, Any, Any]], chunk: bytes,
+             stop: threading.Event) -> bool:
+    """Hand one chunk to the loop and wait until the stream took it; False if the end must stop.
+
+    The write's coroutine is made on the loop when it gets to it, not here: one made here and
+    cancelled before the loop ran it was never awaited ("RuntimeWarning: coroutine ... was never
+    awaited" on the virtual device's stderr when an end stopped)."""
+    took: concurrent.futures.Future = concurrent.futures.Future()
+    writing: list[asyncio.Task] = []
+
+    def start() -> None:
+        if not took.set_running_or_notify_cancel():
+            return                          # cancelled before the loop got to it: nothing to write
+        task = loop.create_task(write(chunk))
+        writing.append(task)
+        task.add_done_callback(lambda done: _settle(took, done))
+
     try:
-        future = asyncio.run_coroutine_threadsafe(write, loop)
+        loop.call_soon_threadsafe(start)
     except RuntimeError:  # the loop is gone
-        write.close()
         return False
     while True:
         try:
-            future.result(timeout=_CHUNK_WAIT_S)
+            took.result(timeout=_CHUNK_WAIT_S)
             return True
         except concurrent.futures.TimeoutError:
             if stop.is_set():
-                future.cancel()
+                if not took.cancel():       # the write has started: cancel it on the loop
+                    with contextlib.suppress(RuntimeError):
+                        loop.call_soon_threadsafe(lambda: [task.cancel() for task in writing])
                 return False
         except (StreamClosed, concurrent.futures.CancelledError):
             return False
+
+
+def _settle(took: concurrent.futures.Future, task: asyncio.Task) -> None:
+    """Pass a finished write's outcome to the encoder thread waiting on `took`."""
+    if task.cancelled():
+        took.set_exception(concurrent.futures.CancelledError())
+    elif task.exception() is not None:
+        took.set_exception(task.exception())
+    else:
+        took.set_result(task.result())

@@ -269,3 +269,17 @@ def test_a_profile_file_given_as_config_is_a_usage_error_that_names_profiles(tmp
     code, out, err = run_cli(capsys, "verify", "--device-image", turned_pictures["device", Turn()],
                              "--config", str(profile))
     assert code == exitcodes.USAGE and "profile" in err and "--profile door" in err and out == ""
+
+
+def test_a_shipped_example_missing_from_the_library_says_how_to_use_it(tmp_path, capsys):
+    """The README's examples name shipped profiles; a technician's fresh library has none of them."""
+    from camtool.resources import shipped_profiles_dir
+
+    cv2.imwrite(str(tmp_path / "a.png"), end_screen(picture_of_mounted_camera(Turn()), Turn(), (480, 270)))
+    code, _, err = run_cli(capsys, "verify", "--device-image", str(tmp_path / "a.png"),
+                           "--profile", "doorlock-l7-builtin", "--profiles", str(tmp_path / "mine"))
+    assert code == exitcodes.USAGE
+    assert f'--profiles "{shipped_profiles_dir()}"' in err and "doorlock-l7-builtin.json" in err
+    code, _, err = run_cli(capsys, "verify", "--device-image", str(tmp_path / "a.png"),
+                           "--profile", "no-such-sku", "--profiles", str(tmp_path / "mine"))
+    assert code == exitcodes.USAGE and "camtool profiles list" in err and "ship with camtool" not in err

@@ -129,25 +129,29 @@ def test_reading_a_snippet_grows_linearly_with_its_lines(language, put):
 @pytest.mark.parametrize("language", ["kotlin", "java"])
 def test_the_snippet_lexer_scans_characters_in_re_not_in_python(language):
     """The per-character loop in Python ran 7 lines for every character (200,000 `put` lines: 16 s);
-    the lexer's Python now runs about ten lines per token, and tokens are several characters long."""
-    from camtool.config.snippet_lexer import tokenize
+    the lexer's Python now runs about ten lines per token, and a whole `.put("key", literal)` is one token."""
+    from camtool.config.snippet_lexer import PUT, tokenize
 
     put = {"kotlin": '    .put("vendorSetting{i}", {i}) // note {i}', "java": '    config.put("vendorSetting{i}", {i}); /* {i} */'}
     text = "\n".join(put[language].format(i=i) for i in range(2000)) + "\n"
     tokens, problems = tokenize(text, language)
-    assert not problems and len(tokens) > 7 * 2000
-    assert lines_executed(lambda: tokenize(text, language)) < 3 * len(text)
+    assert not problems
+    assert [t.problem for t in tokens if t.kind == PUT] == [f"vendorSetting{i}" for i in range(2000)]
+    assert len(tokens) == {"kotlin": 1, "java": 3}[language] * 2000 + 1   # config, the put, ";" (and eof)
+    assert lines_executed(lambda: tokenize(text, language)) < 2 * len(text)
 
 
 def test_the_fast_lexer_gives_the_tokens_the_careful_one_gives():
     """Escapes, templates, Unicode digits and letters, numbers with a dot or an exponent, nested
     comments and raw strings take the careful path; plain tokens the fast one: same tokens, same places."""
-    from camtool.config.snippet_lexer import tokenize
+    from camtool.config.snippet_lexer import PUT, put_call_tokens, tokenize
 
     text = ('val a = JSONObject()\n  .put("k", "v").put("t\\u0041$x", 1.5e+3) /* a /* nested */ b */\n'
             '  .put("é", ²) .put(`odd name`, """raw ${x}""") // c\n\t.put("n", -0x1FL);  ')
     tokens, problems = tokenize(text, "kotlin")
     assert not problems
+    assert [t.problem for t in tokens if t.kind == PUT] == ["k"]   # the one put of a key and a plain literal
+    tokens = [spelled for t in tokens for spelled in (put_call_tokens(t, "kotlin") if t.kind == PUT else [t])]
     assert [(t.kind, t.text, t.line, t.column) for t in tokens] == [
         ("ident", "val", 1, 1), ("ident", "a", 1, 5), ("punct", "=", 1, 7), ("ident", "JSONObject", 1, 9),
         ("punct", "(", 1, 19), ("punct", ")", 1, 20),

@@ -221,3 +221,56 @@ def test_invalid_json_text_in_the_constructor_is_reported_with_its_line():
         JSONObject config = new JSONObject("{\\"cameraId\\": 0,}");
     ''', "java")
     assert data is None and ("CAM801", 2) in _codes(findings)
+
+
+# --- `.put("key", literal)` read as one token ---------------------------------------------
+
+def _read_the_long_way(code: str, language: str):
+    """read_snippet with every put spelled out as seven tokens, as before the one-token put."""
+    from camtool.config import snippet_lexer
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(snippet_lexer, "_FAST", snippet_lexer._FAST_NO_PUTS)
+        return _outcome(code, language)
+
+
+def _outcome(code: str, language: str):
+    from camtool.config.snippets import read_snippet_with_positions
+
+    data, findings, positions = read_snippet_with_positions(code, language, "Config.kt")
+    return data, [(f.code, f.line, f.column, f.keys, f.message) for f in findings], positions
+
+
+_PUT_CONTEXTS = [
+    # chained, as statements, on `this`, after a call or a block camtool does not follow
+    'val c = JSONObject()\n  .put("a", 1).put( "b" , "x" )\nc.put("a", true)\nthis.put("d", -7)\nfoo().put("e", false)\n',
+    'JSONObject config = new JSONObject();\nconfig.put("cameraId", 0);\nconfig.put("cameraId", "1");\n',
+    # nested objects, a JSONArray, an object built at run time, apply blocks
+    'val o = JSONObject().put("outer", JSONObject().put("inner", 2))\n',
+    'val a = JSONArray().put("x", 1)\nval m = JSONObject(map).put("k", 1)\n',
+    'val c = JSONObject().apply { put("a", 1) }.put("b", 2)\nrun { this.put("c", 3) }\n',
+    'config?.put("a", 1)\nconfig.put("b", 1L)\nconfig.put("c", 010)\nconfig.put("d", 1234567890)\nconfig.put("e", null)\n',
+]
+
+
+@pytest.mark.parametrize("code", _PUT_CONTEXTS)
+@pytest.mark.parametrize("language", ["kotlin", "java"])
+def test_a_put_read_as_one_token_gives_what_its_seven_tokens_give(code, language):
+    whole = _outcome(code, language)
+    assert whole == _read_the_long_way(code, language)
+    assert whole[0] is not None or whole[1]
+
+
+def test_a_put_on_an_array_or_an_unknown_object_is_reported_at_its_own_columns():
+    data, findings, _ = _outcome('val a = JSONArray().put("x", 1)\nval m = JSONObject(map).put("k", 1)\n', "kotlin")
+    cam801 = [(f[1], f[2]) for f in findings if f[0] == "CAM801"]
+    assert cam801 == [(1, 28), (2, 25)]   # the "," an array's put(value) does not take; the put on a run-time object
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(['.put("k", 1)', '.put("k", "v")', '.put( "j" ,true )', '.put("n", -3)', 'put', '(', ')',
+                                 '"k"', ',', '1', 'JSONObject', 'JSONArray', '.', 'new', ';', '{', '}', '\n', 'val c',
+                                 ' = ', 'c', 'this', 'apply', 'null', '"', '$', '/*', '*/', '//']), max_size=30).map("".join),
+       st.sampled_from(["kotlin", "java"]))
+def test_any_text_reads_the_same_with_puts_as_one_token(code, language):
+    assert _outcome(code, language) == _read_the_long_way(code, language)

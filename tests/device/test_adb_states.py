@@ -129,3 +129,22 @@ def test_device_gone_mid_stream_is_a_state_and_capture_recovers(io, virtual_devi
         assert wait_until(lambda: source.frames_delivered > delivered + 3, timeout=30)
     assert states[-1] is SourceState.STOPPED
     assert states.index(SourceState.LOST) < len(states) - 2   # streaming again after the loss
+
+
+def test_a_home_adb_cannot_write_to_says_to_fix_home_not_to_reinstall(monkeypatch, tmp_path, capsys):
+    """adb will not start without ~/.android; the old advice ("reinstall camtool") sent people the wrong way."""
+    from camtool.device.adb_server import AdbServer, AdbServerError
+    from camtool.device.errors import AdbFolderUnwritable
+
+    missing_home = tmp_path / "no-such-home"
+    monkeypatch.setenv("HOME", str(missing_home))
+    monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", str(free_port()))
+    with pytest.raises(AdbFolderUnwritable) as caught:
+        AdbDeviceIO().list_devices()
+    said = caught.value.describe()
+    assert str(missing_home / ".android") in said and "HOME" in said and "Reinstall" not in said
+    with pytest.raises(AdbServerError) as server_caught:
+        AdbServer(port=free_port())                 # the virtual device's and the bench's own server
+    assert isinstance(server_caught.value.failure, AdbFolderUnwritable)
+    assert main(["devices"]) == 3
+    assert "HOME" in capsys.readouterr().err

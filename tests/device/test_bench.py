@@ -65,6 +65,11 @@ def test_keeping_up_is_judged_against_the_slower_of_source_and_ceiling():
     assert keeps_up(26.0, 30.0, 200.0) is False
     assert keeps_up(19.0, 30.0, 20.0) is True        # the decoder cannot do more than 20
     assert keeps_up(19.0, None, None) is None
+    # A real device has no frame stamps: 30 frames/s against a 600 frames/s decoder is not "no",
+    # it is unknown (the device may have sent only 30); reaching the ceiling is "yes" anyway.
+    assert keeps_up(30.5, None, 624.0) is None
+    assert keeps_up(19.0, None, 20.0) is True
+    assert keeps_up(30.0, 0.0, 624.0) is None
 
 
 def test_one_run_on_the_virtual_device_reports_every_figure(adb_server, virtual_device):

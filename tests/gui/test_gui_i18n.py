@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QObject
+
 from camtool import i18n
 from camtool.gui.config_document import ConfigDocument
 from camtool.gui.preferences import CATALOGUE_DIR, LanguageSwitcher
@@ -125,3 +127,28 @@ def test_no_text_is_cut_off_at_1366x768(qtbot, window, lang, profile):
         qtbot.waitUntil(lambda: window.width() == 1366 and not _cut_off_texts(window), timeout=3000)
     except qtbot.TimeoutError:
         pytest.fail("cut off:\n" + "\n".join(_cut_off_texts(window)))
+
+
+def test_every_panel_of_an_open_window_follows_a_language_switch(qtbot, window):
+    """Each panel re-reads its texts on Qt's LanguageChange (gui/retranslating.py): none stays English."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    from camtool.gui.retranslating import Retranslating
+
+    def texts(panel) -> list[str]:
+        children = panel.findChildren(QAbstractButton) + panel.findChildren(QLabel)
+        return ([w.text() for w in children if w.text()] + [b.title() for b in panel.findChildren(QGroupBox)]
+                + ([panel.windowTitle()] if panel.isWindow() else []))
+
+    panels = [w for w in [window, *window.findChildren(QObject)] if isinstance(w, Retranslating)]
+    names = {type(panel).__name__ for panel in panels}
+    assert {"MainWindow", "SelectionForm", "ExportPanel", "ProfilesSidebar"} <= names
+    english = {id(panel): texts(panel) for panel in panels}
+    try:
+        window.switch_language("zh")
+        for panel in panels:
+            if not english[id(panel)]:
+                continue
+            qtbot.waitUntil(lambda panel=panel: texts(panel) != english[id(panel)], timeout=3000)
+    finally:
+        window.switch_language("en")

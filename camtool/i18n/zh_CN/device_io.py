@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "Check the cable and that USB debugging is on, then try again.": "请检查数据线并确认已开启 USB 调试，然后重试。",
     "(adb said: {detail})": "（adb 提示：{detail}）",
     "adb is missing or its server did not start.": "找不到 adb，或 adb 服务未能启动。",
+    "adb cannot create its folder {detail}, so its server does not start.": "adb 无法创建其文件夹 {detail}，因此其服务无法启动。",
+    "Set HOME to a folder that exists and that you can write to, then try again.": "请将 HOME 设为一个存在且可写入的文件夹，然后重试。",
     "Reinstall camtool (its adb comes with it) or set ADBUTILS_ADB_PATH to a working adb, then try again.":
         "请重新安装 camtool（自带 adb），或将 ADBUTILS_ADB_PATH 设为可用的 adb，然后重试。",
     "No device with serial {serial} is attached.": "未连接序列号为 {serial} 的设备。",

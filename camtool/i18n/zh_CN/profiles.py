@@ -84,6 +84,8 @@ MESSAGES: dict[str, str] = {
     'device notes such as model and camera_module are text': 'model、camera_module 等设备备注必须是文本',
     '"{sku}" cannot be a profile name: {problem}.': '“{sku}”不能用作配置档案名称：{problem}。',
     'A profile named {existing} already exists in {directory}.': '{directory} 中已有名为 {existing} 的配置档案。',
+    '{sku} is one of the examples that ship with camtool: add --profiles "{examples}", or copy {examples}/{sku}.json into {directory}.':
+        '{sku} 是 camtool 自带的示例之一：请加上 --profiles "{examples}"，或将 {examples}/{sku}.json 复制到 {directory}。',
     'Check the SKU (camtool profiles list) or the library folder (--profiles DIR).':
         '请检查 SKU（camtool profiles list）或档案库文件夹（--profiles DIR）。',
     'Correct the field; a profile has schema, sku, description, description_zh_CN, extends, device, apply_package, config and verifications.':
