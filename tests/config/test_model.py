@@ -72,6 +72,13 @@ def test_export_orders_camera_keys_first_and_keeps_other_keys_in_order():
     assert out == data
 
 
+def test_changing_an_exported_config_leaves_the_model_as_it_was():
+    config = CameraConfig.from_json_dict({"cameraId": 0, "nested": {"a": [1]}})
+    exported = config.to_json_dict()
+    exported["nested"]["a"].append(2)
+    assert config.to_json_dict() == {"cameraId": 0, "nested": {"a": [1]}}
+
+
 def test_json_schema_uses_wmpf_names_and_constraints():
     schema = CameraConfig.json_schema()
     props = schema["properties"]
