@@ -30,6 +30,7 @@ def test_the_config_travels_as_compact_utf8_json_in_standard_base64():
 
 @pytest.mark.parametrize("extra, answer", [
     ("not base64!", "Bad base64 in config_b64: "),
+    ("eyJh IjoxfQ==", "Bad base64 in config_b64: "),  # a space: only the strict alphabet is accepted
     ("é", "Bad base64 in config_b64: "),
     (_b64(b"\xff\xfe"), "Config is not UTF-8: 'utf-8' codec can't decode byte 0xff in position 0"),
     (_b64(b'{"a": 1'), "Bad JSON at line 1 column 8: Expecting ',' delimiter"),

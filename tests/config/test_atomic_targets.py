@@ -49,6 +49,7 @@ def test_a_link_loop_is_an_eloop_error_naming_the_link(tmp_path):
 
 def test_a_save_removes_what_an_interrupted_save_of_the_same_file_left_and_nothing_else(tmp_path):
     stale = tmp_path / ".door.json.0123abcd.camtool-tmp"
+    (tmp_path / ".door.json.00000000.camtool-tmp").write_text("another half", encoding="utf-8")
     keep = [".door.json.0123ABCD.camtool-tmp",      # not a name this module makes
             ".door.json.0123abc.camtool-tmp",       # seven hex digits: the user's
             ".gate.json.0123abcd.camtool-tmp",      # another file's: its own save cleans it

@@ -32,3 +32,7 @@ def test_an_unknown_format_lists_the_built_in_ones_first():
 
 def test_tuples_and_nulls_export_as_json_lists_and_null():
     assert export_config({"a": (1, None), "b": None}, "line") == '{"a":[1,null],"b":null}\n'
+
+
+def test_the_line_format_keeps_chinese_readable():
+    assert export_config({"usbSerialNumber": "前门"}, "line") == '{"usbSerialNumber":"前门"}\n'

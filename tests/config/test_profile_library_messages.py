@@ -8,7 +8,8 @@ import os
 import pytest
 
 from camtool.config.errors import ProfileError
-from camtool.config.profiles import NOT_SET, Profile, ProfileLibrary, default_library_dir, diff_configs
+from camtool.config.profiles import NOT_SET, Profile, ProfileLibrary, default_library_dir, diff_configs, shipped_library
+from camtool.resources import shipped_profiles_dir
 
 NO_PROFILE_FIX = "Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."
 
@@ -141,3 +142,36 @@ def test_diff_compares_json_exactly_and_names_a_missing_side():
 def test_the_default_library_is_the_per_user_one():
     assert ProfileLibrary.default().directory == default_library_dir()
     assert repr(ProfileLibrary("/x/profiles")) == "ProfileLibrary('/x/profiles')"
+
+
+def test_a_shipped_example_missing_from_the_library_says_where_the_examples_are(library):
+    examples = shipped_profiles_dir()
+    assert [(f.code, f.message, f.fix) for f in library.read("doorlock-l7-builtin")[1]] == [
+        ("CAM856", f"There is no profile doorlock-l7-builtin in {library.directory}.",
+         f'doorlock-l7-builtin is one of the examples that ship with camtool: add --profiles "{examples}", '
+         f"or copy {examples}/doorlock-l7-builtin.json into {library.directory}.")]
+    assert shipped_library().read("nope")[1][0].fix == NO_PROFILE_FIX
+
+
+def test_a_profile_without_extends_keeps_a_null_and_a_save_creates_missing_folders(tmp_path):
+    library = ProfileLibrary(tmp_path / "a" / "b" / "profiles")
+    _write(library, "root", config={"uiZoom": None})
+    assert library.resolved_config("root") == ({"uiZoom": None}, [])
+    deep = ProfileLibrary(tmp_path / "c" / "d" / "profiles")
+    deep.new("door")
+    assert deep.list() == ["door"]
+
+
+def test_validate_and_save_check_the_wmpf_version_given(library):
+    _write(library, "door", config={"internalCameraName": "0"})
+    assert [f.code for f in library.validate("door", wmpf_version="1.0.0")["door"]] == ["CAM301"]
+    assert list(library.validate(["door"])) == ["door"]
+    message, findings = _refusal(lambda: library.save(library.load("door"), wmpf_version="1.0.0"))
+    assert message == "Profile door was not saved: its config has errors." and [f[0] for f in findings] == ["CAM301"]
+    assert [f.code for f in library.save(library.load("door"))] == ["CAM502"]
+
+
+def test_names_sort_without_case_even_around_underscores(library):
+    for sku in ("aax", "a_x", "B", "a"):
+        _write(library, sku)
+    assert library.list() == ["a", "a_x", "aax", "B"]
