@@ -102,3 +102,19 @@ def test_the_format_comes_from_the_option_then_the_suffix_in_any_case():
     assert format_for("-", "kotlin") == "kotlin"
     with pytest.raises(ValueError, match=r"unknown import format 'yaml'; expected one of \('json', 'kotlin', 'java'\)"):
         format_for("x.json", "yaml")
+
+
+def test_piped_bytes_that_are_not_utf8_are_reported_at_their_byte_not_garbled():
+    piped = io.TextIOWrapper(io.BytesIO(b'{"a": "\xff"}'), encoding="utf-8")
+    assert [(f.code, f.message, f.line, f.column) for f in load_config_source("-", stdin=piped)[1]] == [
+        ("CAM002", "<stdin> is not UTF-8 text: byte 7 (line 1, column 8) is not valid UTF-8.", 1, 8)]
+
+
+def test_findings_about_a_file_name_the_file(tmp_path):
+    code = tmp_path / "c.kt"
+    code.write_text("val x = 1\n", encoding="utf-8")
+    assert [f.message for f in load_config_source(code)[1]] == [
+        f'{code} has no JSONObject put("key", value) call, so there is no config to read.']
+    text = tmp_path / "c.json"
+    text.write_text('{"a":1,"a":2}', encoding="utf-8")
+    assert load_config_source(text)[1][0].message.startswith(f"{text}, line 1: the key a is given a second time")

@@ -12,6 +12,8 @@ from camtool.config import jsonread
 from camtool.config.jsonread import MAX_FILE_BYTES, no_configs_in_folder, read_json_file, read_json_text
 
 CASES = [
+    ('{"a" }',  # no colon before a closing brace: not a trailing comma
+     [('CAM003', (), 'door.json, line 1, column 6: the JSON is malformed: a colon is missing after a key.', 'Correct the JSON at line 1, column 6; a JSON checker or camtool export shows the valid form.', 1, 6)]),
     ('{"a": "\\u12"}',  # a broken \u escape
      [('CAM003', (), 'door.json, line 1, column 9: the JSON is malformed: a \\u escape needs exactly four hex digits.', 'Correct the JSON at line 1, column 9; a JSON checker or camtool export shows the valid form.', 1, 9)]),
     ('{"a": "x\\q"}',  # an unknown escape
