@@ -12,9 +12,61 @@ CONFIG = {"internalCameraName": "0", "cameraId": 3, "cameraPushFlip": True, "uiZ
           "neg": -2147483648, "s": 'a"b\\c$d\n\t\u0001é', "n": None, "o": {"x": [1, {"y": False}, []], "e": {}},
           "f": 1e20, "g": -0.0}
 
-KOTLIN = '// initGlobalConfig JSON, exported by camtool (camera keys first).\n// Call InitGlobalConfig with configJson after ActivateDevice succeeds and before the mini\n// program starts, and again after every WMPF restart.\nimport org.json.JSONArray\nimport org.json.JSONObject\n\nval config = JSONObject()\n    .put("internalCameraName", "0")\n    .put("cameraId", 3)\n    .put("cameraPushFlip", true)\n    .put("uiZoom", 1.5)\n    .put("big", 3000000000L)\n    .put("neg", -2147483648)\n    .put("s", "a\\"b\\\\c\\$d\\n\\t\\u0001é")\n    .put("n", JSONObject.NULL)\n    .put("o", JSONObject()\n        .put("x", JSONArray()\n            .put(1)\n            .put(JSONObject()\n                .put("y", false))\n            .put(JSONArray()))\n        .put("e", JSONObject()))\n    .put("f", 1e+20)\n    .put("g", -0.0)\nval configJson = config.toString()\n'
+KOTLIN = r'''// initGlobalConfig JSON, exported by camtool (camera keys first).
+// Call InitGlobalConfig with configJson after ActivateDevice succeeds and before the mini
+// program starts, and again after every WMPF restart.
+import org.json.JSONArray
+import org.json.JSONObject
 
-JAVA = '// initGlobalConfig JSON, exported by camtool (camera keys first).\n// Call InitGlobalConfig with configJson after ActivateDevice succeeds and before the mini\n// program starts, and again after every WMPF restart.\n// put() throws the checked JSONException: run this in a method that declares it or in a try block.\nimport org.json.JSONArray;\nimport org.json.JSONException;\nimport org.json.JSONObject;\n\nJSONObject config = new JSONObject()\n        .put("internalCameraName", "0")\n        .put("cameraId", 3)\n        .put("cameraPushFlip", true)\n        .put("uiZoom", 1.5)\n        .put("big", 3000000000L)\n        .put("neg", -2147483648)\n        .put("s", "a\\"b\\\\c$d\\n\\t\\001é")\n        .put("n", JSONObject.NULL)\n        .put("o", new JSONObject()\n            .put("x", new JSONArray()\n                .put(1)\n                .put(new JSONObject()\n                    .put("y", false))\n                .put(new JSONArray()))\n            .put("e", new JSONObject()))\n        .put("f", 1e+20)\n        .put("g", -0.0);\nString configJson = config.toString();\n'
+val config = JSONObject()
+    .put("internalCameraName", "0")
+    .put("cameraId", 3)
+    .put("cameraPushFlip", true)
+    .put("uiZoom", 1.5)
+    .put("big", 3000000000L)
+    .put("neg", -2147483648)
+    .put("s", "a\"b\\c\$d\n\t\u0001é")
+    .put("n", JSONObject.NULL)
+    .put("o", JSONObject()
+        .put("x", JSONArray()
+            .put(1)
+            .put(JSONObject()
+                .put("y", false))
+            .put(JSONArray()))
+        .put("e", JSONObject()))
+    .put("f", 1e+20)
+    .put("g", -0.0)
+val configJson = config.toString()
+'''
+
+JAVA = r'''// initGlobalConfig JSON, exported by camtool (camera keys first).
+// Call InitGlobalConfig with configJson after ActivateDevice succeeds and before the mini
+// program starts, and again after every WMPF restart.
+// put() throws the checked JSONException: run this in a method that declares it or in a try block.
+import org.json.JSONArray;
+import org.json.JSONException;
+import org.json.JSONObject;
+
+JSONObject config = new JSONObject()
+        .put("internalCameraName", "0")
+        .put("cameraId", 3)
+        .put("cameraPushFlip", true)
+        .put("uiZoom", 1.5)
+        .put("big", 3000000000L)
+        .put("neg", -2147483648)
+        .put("s", "a\"b\\c$d\n\t\001é")
+        .put("n", JSONObject.NULL)
+        .put("o", new JSONObject()
+            .put("x", new JSONArray()
+                .put(1)
+                .put(new JSONObject()
+                    .put("y", false))
+                .put(new JSONArray()))
+            .put("e", new JSONObject()))
+        .put("f", 1e+20)
+        .put("g", -0.0);
+String configJson = config.toString();
+'''
 
 
 def test_the_kotlin_export_is_this_text_and_reads_back_as_the_config():
