@@ -121,3 +121,17 @@ def test_a_wrong_value_gets_its_own_message_and_fix(key, value, expected):
 ])
 def test_the_edges_of_a_valid_value_are_no_error(key, value):
     assert [f.code for f in validate({key: value}) if f.code.startswith("CAM1")] == []
+
+
+@pytest.mark.parametrize("config, message", [
+    ({"usbCameraVendorId": 2**63}, "usbCameraVendorId is 9223372036854775808, but USB ids are 0..65535."),
+    ({"usbCameraVendorId": 2**64}, "usbCameraVendorId is ~10^19, but USB ids are 0..65535."),
+    ({"usbCameraVendorId": -(2**64)}, "usbCameraVendorId is -~10^19, but USB ids are 0..65535."),
+    ({"internalCameraName": {}}, "internalCameraName must be a string in double quotes, but the config has {…}."),
+    ({"internalCameraName": {1}}, "internalCameraName must be a string in double quotes, but the config has set."),
+    ({"internalCameraName": "x" * 60}, 'internalCameraName "' + "x" * 44 + "… is not a number."),
+    ({"cameraId": "é" * 50}, 'cameraId must be a whole number (a JSON integer, without quotes), but the config has "'
+                             + "é" * 44 + "…."),
+])
+def test_a_value_is_shown_short_a_huge_number_by_its_size(config, message):
+    assert message in [f.message for f in validate(config)]
