@@ -44,6 +44,7 @@ def test_validating_text_or_a_file_passes_the_wmpf_version_and_names_stdin(tmp_p
     _, findings = validate_text(text, wmpf_version="1.0.0")
     assert [(f.code, f.line) for f in findings] == [("CAM005", 2), ("CAM301", 2), ("CAM501", None)]
     assert findings[0].message.startswith("<stdin>, line 2: the key cameraRotationAngle")
+    assert validate_text(text, "door.json")[1][0].message.startswith("door.json, line 2: the key cameraRotationAngle")
     path = tmp_path / "door.json"
     path.write_text(text, encoding="utf-8")
     _, findings = validate_file(path, wmpf_version="1.0.0")
