@@ -139,3 +139,16 @@ def test_positions_of_keys_are_only_those_asked_for_and_only_of_an_object():
     assert parsed.positions_of(["a", "cA"]) == {"a": (1, 2), "cA": (2, 17)}
     assert parsed.positions_of([]) == {}
     assert read_json_text("[1]").positions_of(["a"]) == {}
+
+
+def test_absurd_nesting_is_named_and_text_without_a_name_is_stdin():
+    parsed = read_json_text("[" * 100000 + "]" * 100000, "door.json")
+    assert _shown(parsed.findings) == [
+        ("CAM003", (), "door.json is nested too deeply to be a camera config.",
+         "A camera config is one flat JSON object; check that you chose the right file.", None, None)]
+    assert read_json_text("").findings[0].message == "<stdin> is empty."
+
+
+def test_only_an_object_keeps_its_text_for_positions():
+    assert read_json_text('{"a": 1}').text == '{"a": 1}'
+    assert read_json_text("[1]").text == ""
