@@ -194,3 +194,73 @@ def test_a_snippet_gives_its_config_positions_and_findings(language, code, data,
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown snippet language 'swift'"):
         read_snippet_with_positions("", "swift")
+
+
+# (language, literal, value read or None, the findings' messages): the compiler's rules for each literal.
+NUMBERS = [
+    ('kotlin', '0', 0, []),
+    ('kotlin', '999999999', 999999999, []),
+    ('kotlin', '1000000000', 1000000000, []),
+    ('kotlin', '1_000', 1000, []),
+    ('kotlin', '1_', None, ['Line 1: this put(...) call cannot be read: 1_ is not a valid number.']),
+    ('kotlin', '1_.5', None, ['Line 1: this put(...) call cannot be read: 1_.5 is not a valid number.']),
+    ('kotlin', '0x1F', 31, []),
+    ('kotlin', '0XFF', 255, []),
+    ('kotlin', '0xFFFFFFFF', 4294967295, []),
+    ('kotlin', '0x7FFFFFFFFFFFFFFF', 9223372036854775807, []),
+    ('kotlin', '0x8000000000000000', None, ['Line 1: this put(...) call cannot be read: 0x8000000000000000 is too large for a Kotlin Long.']),
+    ('kotlin', '0b101', 5, []),
+    ('kotlin', '0B11L', 3, []),
+    ('kotlin', '0x', None, ['Line 1: this put(...) call cannot be read: 0x is not a valid number.']),
+    ('kotlin', '0xG', None, ['Line 1: this put(...) call cannot be read: 0xG is not a valid number.']),
+    ('kotlin', '1L', 1, []),
+    ('kotlin', '1l', None, ['Line 1: this put(...) call cannot be read: 1l is not a valid number.']),
+    ('kotlin', '1u', None, ['Line 1: this put(...) call cannot be read: 1u is an unsigned Kotlin number; JSONObject has no put for it.']),
+    ('kotlin', '1uL', None, ['Line 1: this put(...) call cannot be read: 1uL is an unsigned Kotlin number; JSONObject has no put for it.']),
+    ('kotlin', '07', None, ['Line 1: this put(...) call cannot be read: 07 is not a valid number.']),
+    ('kotlin', '1e3', 1000.0, []),
+    ('kotlin', '1.5f', 1.5, []),
+    ('kotlin', '1.5F', 1.5, []),
+    ('kotlin', '3.4e39f', None, ['Line 1: this put(...) call cannot be read: 3.4e39f is too large for a float.']),
+    ('kotlin', '1e400', None, ['Line 1: this put(...) call cannot be read: 1e400 is too large for a double.']),
+    ('kotlin', '.5', 0.5, []),
+    ('kotlin', '1d', None, ['Line 1: this put(...) call cannot be read: 1d is not a valid number.']),
+    ('kotlin', '2147483648', 2147483648, []),
+    ('kotlin', '9223372036854775807', 9223372036854775807, []),
+    ('kotlin', '9223372036854775808', None, ['Line 1: this put(...) call cannot be read: 9223372036854775808 is too large for a Kotlin Long.']),
+    ('kotlin', '0.1f', 0.10000000149011612, []),
+    ('kotlin', '1E-2', 0.01, []),
+    ('java', '0x1F', 31, []),
+    ('java', '0xFFFFFFFF', -1, []),
+    ('java', '0x100000000', None, ['Line 1: this put(...) call cannot be read: 0x100000000 is too large for a Java int.']),
+    ('java', '0xFFFFFFFFFFFFFFFFL', -1, []),
+    ('java', '0x10000000000000000L', None, ['Line 1: this put(...) call cannot be read: 0x10000000000000000L is too large for a Java long.']),
+    ('java', '0b11111111111111111111111111111111', -1, []),
+    ('java', '017', 15, []),
+    ('java', '08', None, ['Line 1: this put(...) call cannot be read: 08 is not a valid number.']),
+    ('java', '0_7', 7, []),
+    ('java', '1l', 1, []),
+    ('java', '1L', 1, []),
+    ('java', '2147483647', 2147483647, []),
+    ('java', '2147483648', None, ['Line 1: this put(...) call cannot be read: 2147483648 is too large for a Java int.']),
+    ('java', '-2147483648', -2147483648, []),
+    ('java', '-2147483649', None, ['Line 1: this put(...) call cannot be read: 2147483649 is too large for a Java int.']),
+    ('java', '9223372036854775807L', 9223372036854775807, []),
+    ('java', '9223372036854775808L', None, ['Line 1: this put(...) call cannot be read: 9223372036854775808L is too large for a Java long.']),
+    ('java', '-9223372036854775808L', -9223372036854775808, []),
+    ('java', '1d', 1.0, []),
+    ('java', '1.5D', 1.5, []),
+    ('java', '.5', 0.5, []),
+    ('java', '1e400', None, ['Line 1: this put(...) call cannot be read: 1e400 is too large for a double.']),
+    ('java', '3.4e39f', None, ['Line 1: this put(...) call cannot be read: 3.4e39f is too large for a float.']),
+    ('java', '0.1f', 0.10000000149011612, []),
+    ('java', '077777777777', None, ['Line 1: this put(...) call cannot be read: 077777777777 is too large for a Java int.']),
+]
+
+
+@pytest.mark.parametrize("language, literal, value, messages", NUMBERS)
+def test_a_number_literal_reads_as_the_compiler_reads_it_or_says_why_not(language, literal, value, messages):
+    code = f'c.put("v", {literal})' + (";" if language == "java" else "")
+    data, findings, _ = read_snippet_with_positions(code, language)
+    assert (data or {}).get("v") == value
+    assert [f.message for f in findings] == messages
