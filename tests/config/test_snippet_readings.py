@@ -264,3 +264,80 @@ def test_a_number_literal_reads_as_the_compiler_reads_it_or_says_why_not(languag
     data, findings, _ = read_snippet_with_positions(code, language)
     assert (data or {}).get("v") == value
     assert [f.message for f in findings] == messages
+
+
+# (language, code, the config read, the findings (code, message, line, column)): strings, escapes,
+# comments and characters as each language writes them.
+LEXED = [
+    ('kotlin', 'c.put("a", "x\\ay")',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the string has an escape sequence the language does not allow.', 1, 12)]),
+    ('java', 'c.put("a", "\\377\\0\\12");',
+     {'a': 'ÿ\x00\n'}, []),
+    ('java', 'c.put("a", "\\u00G1");',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the string has an escape sequence the language does not allow.', 1, 12)]),
+    ('kotlin', 'c.put("a", "\\u00e9\\uD83D\\uDE00")',
+     {'a': 'é\ud83d\ude00'}, []),
+    ('kotlin', 'c.put("a", \'\\n\')',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: a character literal is not a JSON value.', 1, 12)]),
+    ('java', '/* /* */ c.put("x", 1); */ c.put("y", 2);',
+     {'x': 1, 'y': 2}, []),
+    ('kotlin', '/* /* */ c.put("x", 1) */ c.put("y", 2)',
+     {'y': 2}, []),
+    ('kotlin', 'c.put("a", 1) // end',
+     {'a': 1}, []),
+    ('java', 'c.put("a", "$x");',
+     {'a': '$x'}, []),
+    ('kotlin', 'c.put("a", "cost: $")',
+     {'a': 'cost: $'}, []),
+    ('kotlin', 'c.put("a", "$1")',
+     {'a': '$1'}, []),
+    ('kotlin', 'c.put("a", """x\ny""")',
+     {'a': 'x\ny'}, []),
+    ('kotlin', 'c.put("a", """unclosed',
+     {}, [('CAM805', 'Line 1, column 12: A """ string is never closed.', 1, 12), ('CAM801', 'Line 1: this put(...) call cannot be read: the string is never closed.', 1, 12)]),
+    ('kotlin', 'c.put("a", """a$""")',
+     {'a': 'a$'}, []),
+    ('kotlin', 'c.put("a", """${x}""")',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the string uses a $ template, so its value is only known when the app runs.', 1, 12)]),
+    ('java', 'c.put("a", """text""");',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: Java text blocks are not read; use a plain "..." string.', 1, 12)]),
+    ('kotlin', 'c.put("a", "tab\\there")',
+     {'a': 'tab\there'}, []),
+    ('java', 'c.put("a", "\\s\\b\\f\\r");',
+     {'a': ' \x08\x0c\r'}, []),
+    ('kotlin', 'c.put("a", "\\b\\r\\\'")',
+     {'a': "\x08\r'"}, []),
+    ('kotlin', 'c.put("a", "x")\n/* never closed\nc.put("b", 2)',
+     {'a': 'x'}, [('CAM805', 'Line 2, column 1: A /* comment is never closed.', 2, 1)]),
+    ('java', 'c.put("a", "line\nbreak");',
+     {}, [('CAM805', 'Line 1, column 12: A string is not closed on its line.', 1, 12), ('CAM801', 'Line 1: this put(...) call cannot be read: the string is never closed.', 1, 12), ('CAM805', 'Line 2, column 6: A string is not closed on its line.', 2, 6)]),
+    ('kotlin', 'c . put ( "a" , 1 )',
+     {'a': 1}, []),
+    ('kotlin', 'c.put("a",\n  1\n)',
+     {'a': 1}, []),
+    ('java', 'c.put("a", \'\\u0041\');',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: a character literal is not a JSON value.', 1, 12)]),
+    ('kotlin', 'c.put("a", \'ab\')',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: a character literal is not a JSON value.', 1, 12)]),
+    ('kotlin', 'c.put("a", \'\')',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: a character literal is not a JSON value.', 1, 12)]),
+    ('kotlin', 'c.put("a", @x)',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the value is computed when the app runs, not a literal.', 1, 12)]),
+    ('kotlin', 'c.put("a", `x`)',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the value is computed when the app runs, not a literal.', 1, 12)]),
+    ('java', 'c.put("a", "\\uuuu0041");',
+     {'a': 'A'}, []),
+    ('kotlin', 'c.put("\\u0061", 1)',
+     {'a': 1}, []),
+    ('kotlin', 'c.put("a$x", 1)',
+     {}, [('CAM801', 'Line 1: this put(...) call cannot be read: the string uses a $ template, so its value is only known when the app runs.', 1, 7)]),
+    ('kotlin', 'c.put("""k""", 1)',
+     {'k': 1}, []),
+]
+
+
+@pytest.mark.parametrize("language, code, data, findings", LEXED)
+def test_strings_escapes_and_comments_read_as_each_language_defines_them(language, code, data, findings):
+    got_data, got_findings, _ = read_snippet_with_positions(code, language)
+    assert got_data == data
+    assert [(f.code, f.message, f.line, f.column) for f in got_findings] == findings
