@@ -290,8 +290,10 @@ class _Lexer:
             ch = text[self.pos]
             if ch.isalnum() or ch == "_":
                 self.pos += 1
-            elif ch == "." and text[self.pos + 1:self.pos + 2].isdigit() and "." not in text[start:self.pos]:
-                self.pos += 1
+            elif ch == "." and "." not in text[start:self.pos] and (
+                    text[self.pos + 1:self.pos + 2].isdigit()
+                    or (self.language == JAVA and not text[start:start + 2].lower().startswith(("0x", "0b")))):
+                self.pos += 1   # Java's 1. and 1.f are numbers; in Kotlin 1. is the Int 1 and a member access
             elif ch in "+-" and text[self.pos - 1] in "eE" and not text[start:start + 2].lower().startswith("0x"):
                 self.pos += 1
             else:

@@ -130,7 +130,7 @@ def kotlin_string(text: str) -> str:
     for char in text:
         if char in _KOTLIN_ESCAPES:
             out.append(_KOTLIN_ESCAPES[char])
-        elif char.isprintable() and not _is_surrogate(char):
+        elif char.isprintable():     # False for control, format, unassigned and lone surrogate characters
             out.append(char)
         else:
             out.append(_utf16_escapes(char))
@@ -153,12 +153,8 @@ def java_string(text: str) -> str:
             out.append(_JAVA_ESCAPES[char])
         elif ord(char) < 0x20 or ord(char) == 0x7F:
             out.append(f"\\{ord(char):03o}")
-        elif char.isprintable() and not _is_surrogate(char):
+        elif char.isprintable():     # False for control, format, unassigned and lone surrogate characters
             out.append(char)
         else:
             out.append(_utf16_escapes(char))
     return '"' + "".join(out) + '"'
-
-
-def _is_surrogate(char: str) -> bool:
-    return 0xD800 <= ord(char) <= 0xDFFF

@@ -193,6 +193,7 @@ class _Reader:
             if self.peek().kind == "string" and self.is_punct(")", 1):  # JSONObject("{...}"): JSON in code
                 return self.json_text_base(token)
             if not self.is_punct(")"):  # JSONObject(map), JSONObject(variable): built at run time
+                self.pos -= 1               # from its "(": JSONObject(f(x)) ends at the second ")"
                 self.skip_call_arguments()
                 self.findings.append(_finding(
                     "CAM807", token, N_("Line {line}: {name}(...) with arguments builds its content at run time; camtool cannot read it."),
@@ -280,6 +281,7 @@ class _Reader:
         self.expect_punct(",")
         value_token = self.peek()
         value = self.value()
+        self.expect_value_end(value_token)
         key = key_token.value
         if value is _ABSENT:
             if name.text == "put":
@@ -302,8 +304,18 @@ class _Reader:
             self._filled_ids.add(id(receiver))
             self.filled.append(receiver)
 
+    def expect_value_end(self, value_token: Token) -> None:
+        """The put's `)` must follow the value: `1 + 2` or `1.coerceAtLeast(0)` start with a literal
+        but are worked out when the app runs; nothing is stored for them (storing the 1 was a guess)."""
+        if self.is_punct(","):     # put(key, value, more): no such put on this receiver
+            raise Unreadable(N_("expected \"{expected}\" here"), self.peek(), expected=")")
+        if not self.is_punct(")"):
+            raise Unreadable(N_("the value is computed when the app runs, not a literal"), value_token)
+
     def array_put(self, receiver: list) -> None:
+        value_token = self.peek()
         value = self.value()
+        self.expect_value_end(value_token)
         if value is _ABSENT:
             value = None  # JSONArray.put(null) appends a JSON null
         receiver.append(value)

@@ -8,7 +8,7 @@ import pytest
 
 from camtool.config.errors import ExportError
 from camtool.config.export import EXPORT_FORMATS, export_config, export_formats, register_format
-from camtool.config.snippet_writer import java_string, kotlin_string
+from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
 
 
 def test_formats_offered():
@@ -129,3 +129,85 @@ def test_absurd_nesting_is_refused_with_a_sentence(to):
         inner = inner["a"]
     with pytest.raises(ExportError, match="nested too deeply"):
         export_config(data, to)
+
+
+def test_a_nested_array_is_indented_one_step_deeper_than_its_put():
+    text = write_kotlin({"a": [{"b": [1]}, 2]})
+    assert text.split("val config = ")[1].split("\nval configJson")[0] == (
+        "JSONObject()\n"
+        "    .put(\"a\", JSONArray()\n"
+        "        .put(JSONObject()\n"
+        "            .put(\"b\", JSONArray()\n"
+        "                .put(1)))\n"
+        "        .put(2))")
+
+
+@pytest.mark.parametrize("to", ["kotlin", "java"])
+def test_a_refused_value_inside_an_array_names_the_key_that_holds_it(to):
+    with pytest.raises(ExportError) as caught:
+        export_config({"sizes": [640, float("nan")]}, to)
+    assert caught.value.message == 'The number in "sizes" is not finite (nan); JSON has no NaN or Infinity.'
+
+
+def test_the_last_character_of_the_basic_plane_is_one_escape_not_a_pair():
+    assert kotlin_string("\uffff") == '"\\uFFFF"'
+    assert java_string("\uffff") == '"\\uFFFF"'
+
+
+_SAMPLE = {"internalCameraName": "1", "sizes": [1, {"a": None}], "big": 2**31, "neg": -2**31, "f": 1.5, "b": True}
+_HEADER = ("// initGlobalConfig JSON, exported by camtool (camera keys first).\n"
+           "// Call InitGlobalConfig with configJson after ActivateDevice succeeds and before the mini\n"
+           "// program starts, and again after every WMPF restart.\n")
+
+
+def test_the_java_snippet_word_for_word():
+    """An export is a contract: integrators diff it and paste it; it never changes with the language."""
+    assert write_java(_SAMPLE) == _HEADER + (
+        "// put() throws the checked JSONException: run this in a method that declares it or in a try block.\n"
+        "import org.json.JSONArray;\nimport org.json.JSONException;\nimport org.json.JSONObject;\n\n"
+        "JSONObject config = new JSONObject()\n"
+        "        .put(\"internalCameraName\", \"1\")\n"
+        "        .put(\"sizes\", new JSONArray()\n"
+        "            .put(1)\n"
+        "            .put(new JSONObject()\n"
+        "                .put(\"a\", JSONObject.NULL)))\n"
+        "        .put(\"big\", 2147483648L)\n"
+        "        .put(\"neg\", -2147483648)\n"
+        "        .put(\"f\", 1.5)\n"
+        "        .put(\"b\", true);\n"
+        "String configJson = config.toString();\n")
+
+
+def test_the_kotlin_snippet_word_for_word():
+    assert write_kotlin({"internalCameraName": "1", "cost": "$5"}) == _HEADER + (
+        "import org.json.JSONObject\n\n"
+        "val config = JSONObject()\n"
+        "    .put(\"internalCameraName\", \"1\")\n"
+        "    .put(\"cost\", \"\\$5\")\n"
+        "val configJson = config.toString()\n")
+
+
+@pytest.mark.parametrize("value, literal", [(2**31 - 1, "2147483647"), (-2**31, "-2147483648"), (2**31, "2147483648L"),
+                                            (-2**31 - 1, "-2147483649L"), (2**63 - 1, "9223372036854775807L"),
+                                            (-2**63 + 1, "-9223372036854775807L")])
+def test_integers_are_ints_up_to_32_bits_then_longs(value, literal):
+    assert f'.put("n", {literal})' in write_kotlin({"n": value})
+
+
+@pytest.mark.parametrize("value", [2**63, -2**63])
+def test_integers_beyond_what_both_languages_can_write_are_refused_by_key(value):
+    with pytest.raises(ExportError) as caught:
+        write_java({"n": value})
+    assert caught.value.message == (f'The number in "n" ({value}) is too large for Android\'s JSONObject (64-bit at most).')
+
+
+def test_keys_that_are_not_text_and_values_that_are_not_json_are_refused_with_a_sentence():
+    with pytest.raises(ExportError) as caught:
+        write_kotlin({1: "x"})
+    assert caught.value.message == "The config has a key that is not text (1); JSON keys are always text."
+    with pytest.raises(ExportError) as caught:
+        write_java({"sizes": [{1, 2}]})
+    assert caught.value.message == 'The value of "sizes" is not a JSON value (set); camtool cannot export it.'
+    with pytest.raises(ExportError) as caught:
+        write_kotlin({"f": float("inf")})
+    assert caught.value.message == 'The number in "f" is not finite (inf); JSON has no NaN or Infinity.'

@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from camtool.config import jsonread, profile_library, rules
-from camtool.config.jsonread import read_json_text, top_level_key_positions
+from camtool.config import profile_library, rules
+from camtool.config.jsonread import top_level_key_positions
 from camtool.config.rules import validate_text
 from camtool.config.snippets import read_snippet
 
@@ -139,35 +139,6 @@ def test_the_snippet_lexer_scans_characters_in_re_not_in_python(language):
     assert [t.problem for t in tokens if t.kind == PUT] == [f"vendorSetting{i}" for i in range(2000)]
     assert len(tokens) == {"kotlin": 1, "java": 3}[language] * 2000 + 1   # config, the put, ";" (and eof)
     assert lines_executed(lambda: tokenize(text, language)) < 2 * len(text)
-
-
-def test_the_fast_lexer_gives_the_tokens_the_careful_one_gives():
-    """Escapes, templates, Unicode digits and letters, numbers with a dot or an exponent, nested
-    comments and raw strings take the careful path; plain tokens the fast one: same tokens, same places."""
-    from camtool.config.snippet_lexer import PUT, put_call_tokens, tokenize
-
-    text = ('val a = JSONObject()\n  .put("k", "v").put("t\\u0041$x", 1.5e+3) /* a /* nested */ b */\n'
-            '  .put("é", ²) .put(`odd name`, """raw ${x}""") // c\n\t.put("n", -0x1FL);  ')
-    tokens, problems = tokenize(text, "kotlin")
-    assert not problems
-    assert [t.problem for t in tokens if t.kind == PUT] == ["k"]   # the one put of a key and a plain literal
-    tokens = [spelled for t in tokens for spelled in (put_call_tokens(t, "kotlin") if t.kind == PUT else [t])]
-    assert [(t.kind, t.text, t.line, t.column) for t in tokens] == [
-        ("ident", "val", 1, 1), ("ident", "a", 1, 5), ("punct", "=", 1, 7), ("ident", "JSONObject", 1, 9),
-        ("punct", "(", 1, 19), ("punct", ")", 1, 20),
-        ("punct", ".", 2, 3), ("ident", "put", 2, 4), ("punct", "(", 2, 7), ("string", '"k"', 2, 8), ("punct", ",", 2, 11),
-        ("string", '"v"', 2, 13), ("punct", ")", 2, 16), ("punct", ".", 2, 17), ("ident", "put", 2, 18),
-        ("punct", "(", 2, 21), ("string", '"t\\u0041$x"', 2, 22), ("punct", ",", 2, 33), ("number", "1.5e+3", 2, 35),
-        ("punct", ")", 2, 41),
-        ("punct", ".", 3, 3), ("ident", "put", 3, 4), ("punct", "(", 3, 7), ("string", '"é"', 3, 8), ("punct", ",", 3, 11),
-        ("number", "²", 3, 13), ("punct", ")", 3, 14), ("punct", ".", 3, 16), ("ident", "put", 3, 17),
-        ("punct", "(", 3, 20), ("ident", "odd name", 3, 21), ("punct", ",", 3, 31), ("string", '"""raw ${x}"""', 3, 33),
-        ("punct", ")", 3, 47),
-        ("punct", ".", 4, 2), ("ident", "put", 4, 3), ("punct", "(", 4, 6), ("string", '"n"', 4, 7), ("punct", ",", 4, 10),
-        ("punct", "-", 4, 12), ("number", "0x1FL", 4, 13), ("punct", ")", 4, 18), ("punct", ";", 4, 19), ("eof", "", 4, 22)]
-    strings = [t for t in tokens if t.kind == "string"]
-    assert [s.value for s in strings] == ["k", "v", None, "é", None, "n"]
-    assert strings[2].problem and strings[4].problem   # a $ template: known only when the app runs
 
 
 def write_chain(folder, depth: int, *, children_first: bool) -> list[str]:

@@ -8,8 +8,9 @@ import pytest
 
 from camtool.config import atomic
 from camtool.config.errors import ProfileError
+from camtool.resources import shipped_profiles_dir
 from camtool.config.findings import has_errors
-from camtool.config.profiles import (NOT_SET, Profile, ProfileLibrary, default_library_dir, profile_to_text,
+from camtool.config.profiles import (NOT_SET, Profile, ProfileLibrary, default_library_dir, profile_to_run, profile_to_text,
                                      shipped_library)
 
 
@@ -285,3 +286,32 @@ def test_the_export_of_a_profile_has_no_description_in_any_language(tmp_path, ca
                      "export", "doorlock-l7-builtin"]) == 0
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] and "description" not in outputs[0] and "门锁" not in outputs[0]
+
+
+# --- a profile a command runs (verify, a lab station) -------------------------------------
+
+def test_a_profile_to_run_gives_its_resolved_config_and_itself(library):
+    _write(library, "base", config={"internalCameraName": "1", "cameraRotationAngle": 90})
+    _write(library, "child", extends="base", config={"cameraRotationAngle": 180})
+    config, profile, why = profile_to_run(library, "child")
+    assert config == {"internalCameraName": "1", "cameraRotationAngle": 180}
+    assert profile.sku == "child" and why == ""
+
+
+def test_a_missing_shipped_example_says_where_the_examples_are(library):
+    config, profile, why = profile_to_run(library, "doorlock-l7-builtin")
+    assert (config, profile) == (None, None)
+    examples = shipped_profiles_dir()
+    assert why == (f"There is no profile doorlock-l7-builtin in {library.directory}. doorlock-l7-builtin is one of the "
+                   f'examples that ship with camtool: add --profiles "{examples}", or copy '
+                   f"{examples}/doorlock-l7-builtin.json into {library.directory}.")
+    _, _, why = profile_to_run(ProfileLibrary(examples), "no-such-sku")   # the examples folder itself: no such hint
+    assert why == (f"There is no profile no-such-sku in {examples}. "
+                   "Check the SKU (camtool profiles list) or the library folder (--profiles DIR).")
+
+
+def test_a_profile_whose_chain_is_broken_cannot_run_and_says_why(library):
+    _write(library, "child", extends="gone", config={"cameraRotationAngle": 180})
+    config, profile, why = profile_to_run(library, "child")
+    assert (config, profile) == (None, None)
+    assert "gone" in why and why.count(".") >= 2     # the problem and what to do, as sentences

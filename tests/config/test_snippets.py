@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from camtool.config.snippets import read_snippet
+from camtool.config.snippets import read_snippet, read_snippet_with_positions
 
 
 def _read(code: str, language: str):
@@ -274,3 +274,154 @@ def test_a_put_on_an_array_or_an_unknown_object_is_reported_at_its_own_columns()
        st.sampled_from(["kotlin", "java"]))
 def test_any_text_reads_the_same_with_puts_as_one_token(code, language):
     assert _outcome(code, language) == _read_the_long_way(code, language)
+
+
+# --- forms the mutation run showed untested ------------------------------------------------
+
+@pytest.mark.parametrize("literal, value, language", [
+    ("0x1FL", 31, "java"), ("0x1FL", 31, "kotlin"),     # a hex Long: the L is not a digit
+    ("0b101", 5, "java"), ("0B11L", 3, "kotlin"),        # binary, not read as hex
+])
+def test_hex_and_binary_literals_with_and_without_the_long_suffix(literal, value, language):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert findings == [] and data == {"n": value}
+
+
+def test_a_hex_literal_with_letters_past_f_is_named_in_the_finding():
+    data, findings = read_snippet('c.put("n", 0xZZ)\nc.put("m", 1)', "java")
+    assert data == {"m": 1}
+    assert [f.message for f in findings] == ["Line 1: this put(...) call cannot be read: 0xZZ is not a valid number."]
+
+
+@pytest.mark.parametrize("declaration", ["val inner: org.json.JSONObject = JSONObject()",
+                                         "var inner: JSONObject? = JSONObject()"])
+def test_a_typed_declaration_binds_the_name_whatever_the_type_is_written_as(declaration):
+    data, findings = _read(f'''
+        {declaration}.put("zoom", 2)
+        val config = JSONObject().put("ui", inner)
+    ''', "kotlin")
+    assert findings == [] and data == {"ui": {"zoom": 2}}
+
+
+def test_puts_without_a_receiver_all_go_into_the_same_implicit_object():
+    data, findings = _read('''
+        put("internalCameraName", "1")
+        put("cameraRotationAngle", 90)
+        this.put("cameraPushFlip", true)
+    ''', "java")
+    assert findings == [] and data == {"internalCameraName": "1", "cameraRotationAngle": 90, "cameraPushFlip": True}
+
+
+def test_json_text_given_to_the_jsonarray_constructor_is_a_list_and_its_keys_have_positions():
+    data, findings, positions = read_snippet_with_positions(textwrap.dedent('''
+        val config = JSONObject("{\\"usbCameraName\\": \\"/dev/bus/usb/001/004\\"}")
+        config.put("sizes", JSONArray("[640, 480]"))
+    '''), "kotlin", "Config.kt")
+    assert findings == [] and data == {"usbCameraName": "/dev/bus/usb/001/004", "sizes": [640, 480]}
+    assert positions["usbCameraName"] == (2, 25)      # the string that holds the JSON text
+    assert positions["sizes"] == (3, 12)
+
+
+@pytest.mark.parametrize("code", ['val config = JSONObject("[1, 2]")', 'val config = JSONArray("{}")',
+                                  'val config = JSONObject("{\\"a\\": $x}")'])
+def test_json_text_of_the_wrong_kind_or_not_constant_is_reported_with_what_to_do(code):
+    data, findings = read_snippet(code, "kotlin")
+    assert data is None
+    name = "JSONArray" if "JSONArray" in code else "JSONObject"
+    assert (findings[0].code, findings[0].message, findings[0].fix) == (
+        "CAM801", f"Line 1: the text given to {name}(...) is not JSON of that kind that camtool can read.",
+        "Check the JSON inside the string (camtool validate reads it from a .json file), or use put(\"key\", value) calls.")
+
+
+def test_json_text_with_a_repeated_key_is_refused_as_the_constructor_would():
+    """org.json's JSONObject(String) throws on a duplicate key: no config, a CAM801 on its line."""
+    data, findings = read_snippet('\nval config = JSONObject("{\\"a\\": 1, \\"a\\": 2}")', "kotlin")
+    assert data is None and [(f.code, f.line) for f in findings] == [("CAM801", 2)]
+
+
+def test_an_empty_object_from_json_text_is_not_a_second_config():
+    data, findings = read_snippet('val spare = JSONObject("{}")\nval config = JSONObject().put("a", 1)', "kotlin")
+    assert data == {"a": 1} and findings == []
+
+
+def test_a_call_camtool_cannot_read_is_skipped_to_its_closing_parenthesis():
+    data, findings = read_snippet('config.put("a", f(g(1), h[2], { 3 })).put("b", 2)\n'
+                                  'config.remove(k(1), "x")\nconfig.put("c", 3)', "java")
+    assert data == {"b": 2, "c": 3}
+    assert [(f.code, f.line) for f in findings] == [("CAM801", 1), ("CAM807", 2)]
+
+
+@pytest.mark.parametrize("literal, value, language", [
+    ("1.0d", 1.0, "java"), ("2D", 2.0, "java"), ("1.", 1.0, "java"), ("1.f", 1.0, "java"), ("1.e5", 100000.0, "java"),
+    (".5", 0.5, "kotlin"), ("1.5F", 1.5, "kotlin"),
+    ("0xFFFFFFFFL", 4294967295, "java"),   # with the L it is a long: no wrap to -1
+    ("0x1fl", 31, "java"),                 # Java takes a small l too
+])
+def test_more_number_literals_as_the_compiler_reads_them(literal, value, language):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert findings == [] and data == {"n": value} and type(data["n"]) is type(value)
+
+
+@pytest.mark.parametrize("literal, language, reason", [
+    ("1d", "kotlin", "1d is not a valid number"),                      # Kotlin has no d suffix
+    ("0x1fl", "kotlin", "0x1fl is not a valid number"),                # Kotlin takes only the capital L
+    ("0x1FFFFFFFFFFFFFFFFL", "java", "0x1FFFFFFFFFFFFFFFFL is too large for a Java long"),
+    ("1.", "kotlin", "the value is computed when the app runs, not a literal"),   # the Int 1, then a member
+])
+def test_number_literals_the_compiler_rejects_say_which_and_why(literal, language, reason):
+    data, findings = read_snippet(f'c.put("n", {literal}).put("m", 2)', language)
+    assert data == {"m": 2}
+    assert [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
+
+
+@pytest.mark.parametrize("code", ['c.put("n", 1 + 2).put("m", 2)', 'c.put("n", 1.5.toInt()).put("m", 2)',
+                                  'c.put("n", "a" + b).put("m", 2)', 'c.put("n", null ?: 3).put("m", 2)'])
+def test_a_value_that_only_starts_with_a_literal_stores_nothing(code):
+    """Storing the 1 of `1 + 2` was a guess: the key is left out and the put is reported."""
+    data, findings = read_snippet(code, "kotlin")
+    assert data == {"m": 2}
+    assert [(f.code, f.message) for f in findings] == [
+        ("CAM801", "Line 1: this put(...) call cannot be read: the value is computed when the app runs, not a literal.")]
+
+
+def test_an_array_value_that_is_an_expression_is_not_appended():
+    data, findings = read_snippet('val a = JSONArray().put(1 + 2).put(3)\nval c = JSONObject().put("sizes", a)', "kotlin")
+    assert data == {"sizes": [3]} and [(f.code, f.line) for f in findings] == [("CAM801", 1)]
+
+
+def test_puts_on_an_object_built_from_a_call_are_reported_not_put_elsewhere():
+    """JSONObject(f(x)) ends at its own ")": the puts chained on it once went into another object."""
+    data, findings = read_snippet('val c = JSONObject(foo(1)).put("k", 1)\nval d = JSONObject().put("m", 2)', "kotlin")
+    assert data == {"m": 2}
+    assert [(f.code, f.line, f.column) for f in findings] == [("CAM807", 1, 9), ("CAM801", 1, 28)]
+
+
+@pytest.mark.parametrize("literal, language, reason", [
+    ("1_", "kotlin", "1_ is not a valid number"), ("1_.5", "java", "1_.5 is not a valid number"),
+    ("1._5", "java", "1._5 is not a valid number"), ("1l", "kotlin", "1l is not a valid number"),
+    ("1u", "kotlin", "1u is an unsigned Kotlin number; JSONObject has no put for it"),
+    ("1uL", "kotlin", "1uL is an unsigned Kotlin number; JSONObject has no put for it"),
+    ("2147483648", "java", "2147483648 is too large for a Java int"),
+    ("-2147483649", "java", "2147483649 is too large for a Java int"),      # one past the minus-only 2^31
+    ("9223372036854775808L", "java", "9223372036854775808L is too large for a Java long"),
+    ("0x100000000", "java", "0x100000000 is too large for a Java int"),     # 33 bits do not wrap, they fail
+    ("99999999999999999999", "kotlin", "99999999999999999999 is too large for a Kotlin Long"),
+    ("1e999", "java", "1e999 is too large for a double"), ("1e39f", "java", "1e39f is too large for a float"),
+])
+def test_each_number_the_compiler_rejects_is_named_with_its_reason(literal, language, reason):
+    data, findings = read_snippet(f'c.put("n", {literal}).put("m", 2)', language)
+    assert data == {"m": 2}
+    assert [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
+
+
+@pytest.mark.parametrize("literal, value, language", [("2f", 2.0, "kotlin"), ("2f", 2.0, "java"), ("3034l", 3034, "java"),
+                                                      ("0x1FFFFFFFFL", 8589934591, "kotlin")])
+def test_suffixes_each_language_takes(literal, value, language):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert findings == [] and data == {"n": value} and type(data["n"]) is type(value)
+
+
+def test_code_without_puts_given_without_a_name_is_called_the_snippet():
+    data, findings = read_snippet("val x = 1", "kotlin")
+    assert data is None and [f.message for f in findings] == [
+        "<snippet> has no JSONObject put(\"key\", value) call, so there is no config to read."]
