@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from camtool.config.errors import ExportError
 from camtool.config.snippet_writer import java_string, kotlin_string, write_java, write_kotlin
 from camtool.config.snippets import read_snippet
 
@@ -79,31 +78,16 @@ def test_the_java_export_is_this_text_and_reads_back_as_the_config():
     assert read_snippet(JAVA, "java") == (CONFIG, [])
 
 
-@pytest.mark.parametrize("value, literal", [
-    (2147483647, "2147483647"), (2147483648, "2147483648L"), (-2147483648, "-2147483648"),
-    (-2147483649, "-2147483649L"), (9223372036854775807, "9223372036854775807L"), (-9223372036854775807, "-9223372036854775807L"),
-    (0.1, "0.1"), (1e-07, "1e-07"),
-])
-def test_numbers_are_written_as_int_long_or_double_literals(value, literal):
+@pytest.mark.parametrize("value, literal", [(0.1, "0.1"), (1e-07, "1e-07"), (1e20, "1e+20"), (-0.0, "-0.0")])
+def test_doubles_are_written_as_the_shortest_text_that_reads_back(value, literal):
     assert f'.put("v", {literal})' in write_kotlin({"v": value})
     assert f'.put("v", {literal});' in write_java({"v": value})
-
-
-@pytest.mark.parametrize("value", [9223372036854775808, -9223372036854775808])
-def test_a_number_no_literal_can_spell_is_refused_naming_the_key(value):
-    for write in (write_kotlin, write_java):
-        with pytest.raises(ExportError) as refused:
-            write({"v": value})
-        assert str(refused.value) == f'The number in "v" ({value}) is too large for Android\'s JSONObject (64-bit at most).'
 
 
 @pytest.mark.parametrize("text, kotlin, java", [
     ("\b\f\r\x7f\x00", '"\\b\\u000C\\r\\u007F\\u0000"', '"\\b\\f\\r\\177\\000"'),
     ("\U000E0001", '"\\uDB40\\uDC01"', '"\\uDB40\\uDC01"'),
-    ("😀", '"😀"', '"😀"'),
-    ("\u200b", '"\\u200B"', '"\\u200B"'),
     ("\ud800\udfff", '"\\uD800\\uDFFF"', '"\\uD800\\uDFFF"'),
-    ("a$b", '"a\\$b"', '"a$b"'),
 ])
 def test_invisible_and_special_characters_are_escaped_as_each_language_needs(text, kotlin, java):
     assert kotlin_string(text) == kotlin
