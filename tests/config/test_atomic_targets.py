@@ -112,3 +112,12 @@ def test_a_rename_the_system_refuses_fails_the_save_and_keeps_the_original(tmp_p
     with pytest.raises(PermissionError):
         atomic_write_text(target, "new")
     assert os.listdir(tmp_path) == ["door.json"] and target.read_text(encoding="utf-8") == "old"
+
+
+def test_a_new_file_gets_the_mode_open_would_give_it(tmp_path):
+    previous = os.umask(0o002)
+    try:
+        atomic_write_text(tmp_path / "door.json", "{}")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(os.stat(tmp_path / "door.json").st_mode) == 0o664

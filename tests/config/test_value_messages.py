@@ -135,3 +135,30 @@ def test_the_edges_of_a_valid_value_are_no_error(key, value):
 ])
 def test_a_value_is_shown_short_a_huge_number_by_its_size(config, message):
     assert message in [f.message for f in validate(config)]
+
+
+def test_a_config_that_is_no_object_is_named_by_what_it_is():
+    assert [(f.code, f.keys, f.message, f.fix) for f in validate([1, 2])] == [
+        ("CAM004", (), "The config is […], not a JSON object.",
+         'Put the keys in one object: {"internalCameraName": "0", "cameraRotationAngle": 90}.')]
+
+
+@pytest.mark.parametrize("config, expected", [
+    ({"internalCameraName": "\udfff"},
+     [("internalCameraName", 'internalCameraName "\\udfff" contains "\\udfff": half of a UTF-16 surrogate pair '
+       "(a \\uD800-\\uDFFF escape without its partner), which is no character.")]),
+    ({"internalCameraName": "a\x1b\x07", "usbSerialNumber": "\x00"},
+     [("internalCameraName", 'internalCameraName "a\\u001b\\u0007" contains control characters ("\\u001b" "\\u0007"), '
+       "which no camera id, USB path or serial number has."),
+      ("usbSerialNumber", 'usbSerialNumber "\\u0000" contains control characters ("\\u0000"), '
+       "which no camera id, USB path or serial number has.")]),
+])
+def test_control_characters_and_half_surrogates_are_named_in_each_text_key(config, expected):
+    findings = [f for f in validate(config) if f.code == "CAM112"]
+    assert [(f.keys[0], f.message) for f in findings] == expected
+    assert findings[0].fix == f"Write {expected[0][0]} again without them; copy the value from camtool cameras."
+
+
+def test_a_value_is_cut_only_past_48_characters():
+    assert 'internalCameraName "' + "x" * 46 + '" is not a number.' in [f.message for f in validate({"internalCameraName": "x" * 46})]
+    assert 'internalCameraName "' + "x" * 44 + "… is not a number." in [f.message for f in validate({"internalCameraName": "x" * 47})]
