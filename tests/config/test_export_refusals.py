@@ -36,3 +36,14 @@ def test_tuples_and_nulls_export_as_json_lists_and_null():
 
 def test_the_line_format_keeps_chinese_readable():
     assert export_config({"usbSerialNumber": "前门"}, "line") == '{"usbSerialNumber":"前门"}\n'
+
+
+def test_absurd_nesting_is_refused_with_the_whole_sentence():
+    data: dict = {}
+    inner = data
+    for _ in range(5000):
+        inner["a"] = {}
+        inner = inner["a"]
+    with pytest.raises(ExportError) as refused:
+        export_config(data, "json")
+    assert str(refused.value) == "The config is nested too deeply to export; a camera config is one flat JSON object."

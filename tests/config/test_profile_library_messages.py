@@ -175,3 +175,13 @@ def test_names_sort_without_case_even_around_underscores(library):
     for sku in ("aax", "a_x", "B", "a"):
         _write(library, sku)
     assert library.list() == ["a", "a_x", "aax", "B"]
+
+
+@pytest.mark.parametrize("sku, problem", [
+    ("a..b", "a SKU may not contain '..' or end with '.'"),
+    ("door.", "a SKU may not contain '..' or end with '.'"),
+    ("NUL.door", "Windows reserves this name for a device; choose another SKU"),
+    ("com1", "Windows reserves this name for a device; choose another SKU"),
+])
+def test_a_name_windows_or_the_folder_cannot_hold_is_refused_with_its_reason(library, sku, problem):
+    assert _refusal(lambda: library.path_for(sku)) == (f'"{sku}" cannot be a profile name: {problem}.', [])
