@@ -118,8 +118,6 @@ def _fit(token: Token, value: int, long_suffix: bool, language: str, *, two_comp
 def _floating(token: Token, lower: str, language: str) -> float:
     single = lower.endswith("f")
     body = lower[:-1] if single or (language == JAVA and lower.endswith("d")) else lower
-    if language == KOTLIN and (body.startswith(".") is False and body.endswith(".")):
-        raise Unreadable(N_("{number} is not a valid number"), token, number=token.text)
     try:
         value = float(body)
     except ValueError:

@@ -30,7 +30,7 @@ _HEADER = (
 
 def write_kotlin(data: dict[str, Any]) -> str:
     """A Kotlin snippet whose `config.toString()` is `data` as JSON (keys in the given order)."""
-    writer = _SnippetWriter("kotlin")
+    writer = _SnippetWriter(kotlin=True)
     body = writer.object_chain(data, depth=1)
     lines = [f"// {line}" for line in _HEADER]
     lines += writer.imports("")
@@ -40,7 +40,7 @@ def write_kotlin(data: dict[str, Any]) -> str:
 
 def write_java(data: dict[str, Any]) -> str:
     """A Java snippet whose `config.toString()` is `data` as JSON (keys in the given order)."""
-    writer = _SnippetWriter("java")
+    writer = _SnippetWriter(kotlin=False)
     body = writer.object_chain(data, depth=2)
     lines = [f"// {line}" for line in _HEADER]
     lines.append("// put() throws the checked JSONException: run this in a method that declares it or in a try block.")
@@ -51,11 +51,10 @@ def write_java(data: dict[str, Any]) -> str:
 
 
 class _SnippetWriter:
-    def __init__(self, language: str) -> None:
-        self.language = language
+    def __init__(self, *, kotlin: bool) -> None:
         self.needs: set[str] = {"JSONObject"}
-        self.quote = kotlin_string if language == "kotlin" else java_string
-        self.new = "" if language == "kotlin" else "new "
+        self.quote = kotlin_string if kotlin else java_string
+        self.new = "" if kotlin else "new "
 
     def imports(self, terminator: str) -> list[str]:
         return [f"import org.json.{name}{terminator}" for name in sorted(self.needs)]

@@ -425,3 +425,34 @@ def test_code_without_puts_given_without_a_name_is_called_the_snippet():
     data, findings = read_snippet("val x = 1", "kotlin")
     assert data is None and [f.message for f in findings] == [
         "<snippet> has no JSONObject put(\"key\", value) call, so there is no config to read."]
+
+
+@pytest.mark.parametrize("string, language, value", [
+    ('"a\\\'b"', "java", "a'b"), ('"a\\\'b"', "kotlin", "a'b"), ('"x\\sy"', "java", "x y"),   # \s: Java's space
+    ('"\\uuu0041"', "java", "A"),                                                          # Java allows \uuu
+    ('"x\\sy"', "kotlin", None), ('"\\uu0041"', "kotlin", None),                           # Kotlin allows neither
+])
+def test_escapes_each_language_allows(string, language, value):
+    data, findings = read_snippet(f'c.put("k", {string}).put("m", 1)', language)
+    if value is None:
+        assert data == {"m": 1} and [f.message for f in findings] == [
+            "Line 1: this put(...) call cannot be read: the string has an escape sequence the language does not allow."]
+    else:
+        assert data == {"k": value, "m": 1} and findings == []
+
+
+@pytest.mark.parametrize("literal, value, language", [
+    ("0x80000000", -2147483648, "java"), ("0x40000000", 1073741824, "java"), ("0x7FFFFFFF", 2147483647, "java"),
+    ("9223372036854775807", 9223372036854775807, "kotlin"),
+])
+def test_the_edges_of_int_and_long(literal, value, language):
+    assert read_snippet(f'c.put("n", {literal})', language) == ({"n": value}, [])
+
+
+@pytest.mark.parametrize("literal, language, reason", [
+    ("1e", "java", "1e is not a valid number"),
+    ("9223372036854775808", "kotlin", "9223372036854775808 is too large for a Kotlin Long"),
+])
+def test_a_number_past_the_edge_or_without_its_exponent_is_refused(literal, language, reason):
+    data, findings = read_snippet(f'c.put("n", {literal})', language)
+    assert data == {} and [f.message for f in findings] == [f"Line 1: this put(...) call cannot be read: {reason}."]
