@@ -343,3 +343,49 @@ def test_strings_escapes_and_comments_read_as_each_language_defines_them(languag
     got_data, got_findings, _ = read_snippet_with_positions(code, language)
     assert got_data == data
     assert [(f.code, f.message, f.line, f.column) for f in got_findings] == findings
+
+
+# (language, code, config, key positions, findings): declarations, receivers and arguments camtool follows.
+FORMS = [
+    ('kotlin', 'c.put("a", 1, 2)',
+     {}, {}, [('CAM801', 'Line 1: this put(...) call cannot be read: expected ")" here.', 1, 13)]),
+    ('kotlin', 'put("a", 1)\nthis.put("b", 2)',
+     {'a': 1, 'b': 2}, {'a': (1, 5), 'b': (2, 10)}, []),
+    ('kotlin', 'val c: JSONObject = JSONObject()\nc.put("a", 1)',
+     {'a': 1}, {'a': (2, 7)}, []),
+    ('kotlin', 'val c: JSONObject? = JSONObject().put("a", 1)',
+     {'a': 1}, {'a': (1, 39)}, []),
+    ('kotlin', 'var c: org.json.JSONObject = JSONObject()\nc.put("a", 1)',
+     {'a': 1}, {'a': (2, 7)}, []),
+    ('java', 'org.json.JSONObject c = new org.json.JSONObject();\nc.put("a", 1);',
+     {'a': 1}, {'a': (2, 7)}, []),
+    ('java', 'final JSONObject c = new JSONObject(); c.put("a", 1);',
+     {'a': 1}, {'a': (1, 46)}, []),
+    ('kotlin', 'val x = f(g(1), [2], {3})\nval c = JSONObject()\nc.put("a", 1)',
+     {'a': 1}, {'a': (3, 7)}, []),
+    ('kotlin', 'JSONObject("{}").put("a", 1)',
+     {'a': 1}, {'a': (1, 22)}, []),
+    ('kotlin', 'val c = JSONObject("{\\"a\\": {\\"b\\": 1}}")\nc.put("c", 2)',
+     {'a': {'b': 1}, 'c': 2}, {'a': (1, 20), 'c': (2, 7)}, []),
+    ('kotlin', 'val c = JSONArray("[1]")',
+     None, {}, [('CAM802', '<snippet> has no JSONObject put("key", value) call, so there is no config to read.', None, None)]),
+    ('kotlin', 'val c = JSONObject("[1]")',
+     None, {}, [('CAM801', 'Line 1: the text given to JSONObject(...) is not JSON of that kind that camtool can read.', 1, 20)]),
+    ('kotlin', 'val c = JSONObject()\nval d = JSONObject()\nd.put("x", 1)\nc.put("d", d)',
+     {'d': {'x': 1}}, {'x': (3, 7), 'd': (4, 7)}, []),
+    ('kotlin', 'val a = JSONArray()\na.put(1)\nc.put("arr", a)',
+     {'arr': [1]}, {'arr': (3, 7)}, []),
+    ('kotlin', 'c.put("a", 1)\nc.putOpt("a", null)',
+     {'a': 1}, {'a': (1, 7)}, []),
+    ('kotlin', 'val c = JSONObject()',
+     {}, {}, []),
+    ('java', 'JSONObject c = new JSONObject(map);',
+     None, {}, [('CAM807', 'Line 1: JSONObject(...) with arguments builds its content at run time; camtool cannot read it.', 1, 20)]),
+]
+
+
+@pytest.mark.parametrize("language, code, data, positions, findings", FORMS)
+def test_declarations_receivers_and_arguments_are_followed(language, code, data, positions, findings):
+    got_data, got_findings, got_positions = read_snippet_with_positions(code, language)
+    assert (got_data, got_positions) == (data, positions)
+    assert [(f.code, f.message, f.line, f.column) for f in got_findings] == findings
