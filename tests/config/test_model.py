@@ -10,8 +10,9 @@ from pydantic import ValidationError
 from camtool import i18n
 from camtool.config.keys import CAMERA_KEY_ORDER, Family
 from camtool.config.model import (BuiltinById, BuiltinByName, CameraConfig, DefaultCamera, UsbByPath,
-                                  UsbByTriple, camera_fields, field_info)
+                                  UsbByTriple, camera_fields, field_info, schema_text)
 from camtool.config.rules import validate
+from camtool.resources import SCHEMA_FILE, resource
 
 TRIPLE = {"usbCameraVendorId": 3034, "usbCameraProductId": 22136, "usbSerialNumber": "200901010001"}
 
@@ -33,6 +34,18 @@ TRIPLE = {"usbCameraVendorId": 3034, "usbCameraProductId": 22136, "usbSerialNumb
 def test_wrong_types_and_values_are_refused(data):
     with pytest.raises(ValidationError):
         CameraConfig.from_json_dict(data)
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"cameraRotationAngle": 45}, "Value error, rotation must be one of (0, 90, 180, 270)"),
+    ({"usbCameraRotationAngle": 1}, "Value error, rotation must be one of (0, 90, 180, 270)"),
+    ({"usbSerialNumber": " "}, "Value error, must not be empty"),
+    ({"internalCameraName": "\t"}, "Value error, must not be empty"),
+])
+def test_a_refused_value_says_what_is_allowed(data, message):
+    with pytest.raises(ValidationError) as refused:
+        CameraConfig.from_json_dict(data)
+    assert refused.value.errors()[0]["msg"] == message
 
 
 @pytest.mark.parametrize("data, selection, family", [
@@ -59,6 +72,13 @@ def test_export_orders_camera_keys_first_and_keeps_other_keys_in_order():
     assert out == data
 
 
+def test_changing_an_exported_config_leaves_the_model_as_it_was():
+    config = CameraConfig.from_json_dict({"cameraId": 0, "nested": {"a": [1]}})
+    exported = config.to_json_dict()
+    exported["nested"]["a"].append(2)
+    assert config.to_json_dict() == {"cameraId": 0, "nested": {"a": [1]}}
+
+
 def test_json_schema_uses_wmpf_names_and_constraints():
     schema = CameraConfig.json_schema()
     props = schema["properties"]
@@ -68,6 +88,13 @@ def test_json_schema_uses_wmpf_names_and_constraints():
     assert props["usbCameraName"]["pattern"].startswith("^/dev/bus/usb/")
     assert schema["additionalProperties"] is True
     assert all("default" not in p for p in props.values())
+
+
+def test_camtool_schema_prints_the_shipped_schema_file():
+    """`camtool schema` prints resources/camera-config.schema.json; the model must still generate it."""
+    text = schema_text()
+    assert text == resource(SCHEMA_FILE).read_text(encoding="utf-8")
+    assert text.endswith("}\n")
 
 
 def test_field_info_for_the_form_translates_when_read():
