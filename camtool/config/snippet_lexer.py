@@ -49,7 +49,6 @@ class LexProblem:
     column: int
 
 
-_BLANKS = re.compile(r"[^\S\n]+")          # whitespace other than a line break
 _WORD = re.compile(r"[\w$]+")               # identifier characters (Unicode letters too)
 _TWO_CHAR_PUNCT = ("?.", "::", "->", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "!!", "?:")
 
@@ -163,19 +162,13 @@ class _Lexer:
         tokens.append(Token("eof", "", line, self.pos - line_start + 1))   # where the scan ended: no line index needed
 
     def slow_token(self) -> None:
-        """The token at self.pos read character by character (the cases `_FAST` leaves out)."""
+        """The token at self.pos read character by character (the cases `_FAST` leaves out).
+
+        Never a line break, blanks or a // comment: `_FAST` matches those before its `other` branch."""
         text = self.text
         ch = text[self.pos]
         start = self.pos
-        if ch == "\n":
-            self.pos += 1
-        elif ch.isspace():
-            blanks = _BLANKS.match(text, self.pos)
-            self.pos = blanks.end() if blanks else self.pos + 1
-        elif text.startswith("//", self.pos):
-            end = text.find("\n", self.pos)
-            self.pos = len(text) if end < 0 else end
-        elif text.startswith("/*", self.pos):
+        if text.startswith("/*", self.pos):
             self.block_comment()
         elif text.startswith('"""', self.pos):
             self.raw_string()

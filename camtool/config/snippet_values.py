@@ -78,8 +78,10 @@ _SMALL_DECIMAL = re.compile(r"0|[1-9][0-9]{0,8}")
 
 
 def _long_suffix(token: Token, lower: str, language: str) -> bool:
-    if lower.endswith("u") or lower.endswith("ul"):
+    if (lower.endswith("u") or lower.endswith("ul")) and language == KOTLIN:
         raise Unreadable(N_("{number} is an unsigned Kotlin number; JSONObject has no put for it"), token, number=token.text)
+    if lower.endswith("u") or lower.endswith("ul"):   # Java has no unsigned literals at all
+        raise Unreadable(N_("{number} is not a valid number"), token, number=token.text)
     if token.text.endswith("l") and language == KOTLIN:  # Kotlin allows only the capital L
         raise Unreadable(N_("{number} is not a valid number"), token, number=token.text)
     return lower.endswith("l")

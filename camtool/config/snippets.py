@@ -112,6 +112,9 @@ class _Reader:
             elif self.is_punct("=", 1) and self.starts_chain(2):
                 self.pos += 2
                 self.bind(token.text, self.chain())
+            elif self.is_punct("=", 1) and self.is_alias(2):
+                self.variables[token.text] = self.variables[self.peek(2).text]   # `d = c;`: one object, two names
+                self.pos += 3
             elif self.is_punct(":", 1) and self.declaration_with_type():
                 pass
             elif self.starts_chain(0):
@@ -151,6 +154,13 @@ class _Reader:
             return False
         return (self.peek(offset + 1).kind == PUT
                 or ((self.is_punct(".", offset + 1) or self.is_punct("?.", offset + 1)) and self.is_ident(_CHAIN_NAMES, offset + 2)))
+
+    def is_alias(self, offset: int) -> bool:
+        """A known object's name standing alone at `offset` (`JSONObject d = c;`, or Kotlin's
+        `val d = c` ending its line), not the start of an expression like `c.optJSONObject(...)`."""
+        name, after = self.peek(offset), self.peek(offset + 1)
+        return (name.kind == "ident" and name.text in self.variables
+                and ((after.kind == "punct" and after.text == ";") or after.line > name.line or after.kind == "eof"))
 
     def bind(self, name: str, target: dict | list | None) -> None:
         if target is not None:

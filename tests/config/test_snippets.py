@@ -492,3 +492,20 @@ def test_values_that_look_like_literals_but_are_not():
         ("CAM801", 6, 12, "Line 6: this put(...) call cannot be read: the nested object is built at run time."),
         ("CAM801", 7, 32, 'Line 7: this put(...) call cannot be read: expected ")" here.'),  # JSONArray.put(index, value)
     ]
+
+
+@pytest.mark.parametrize("code, language", [
+    ('JSONObject c = new JSONObject();\nc.put("a", 1);\nJSONObject d = c;\nd.put("b", 2);', "java"),
+    ('val c = JSONObject()\nval d = c\nd.put("b", 2)\nc.put("a", 1)', "kotlin"),
+])
+def test_a_second_name_for_the_same_object_is_the_same_object(code, language):
+    """Merging `d` into `c` with a CAM806 warning was wrong: they are one object."""
+    data, findings = read_snippet(code, language)
+    assert data in ({"a": 1, "b": 2}, {"b": 2, "a": 1}) and list(data) == (["a", "b"] if language == "java" else ["b", "a"])
+    assert findings == []
+
+
+def test_an_unsigned_literal_in_java_is_just_invalid():
+    data, findings = read_snippet('c.put("n", 1u).put("m", 2)', "java")
+    assert data == {"m": 2}
+    assert [f.message for f in findings] == ["Line 1: this put(...) call cannot be read: 1u is not a valid number."]
