@@ -327,15 +327,13 @@ class ProfileLibrary:
 
     def _missing(self, sku: str) -> Finding:
         examples = shipped_profiles_dir()
+        fix = N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR).")
         if (examples / f"{sku}.json").is_file() and self.directory.resolve() != examples.resolve():
             # The README's examples name shipped profiles; a fresh library has none of them yet.
-            return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
-                                   N_("{sku} is one of the examples that ship with camtool: add --profiles \"{examples}\", "
-                                      "or copy {examples}/{sku}.json into {directory}."),
-                                   sku=sku, directory=str(self.directory), examples=str(examples))
-        return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."),
-                               N_("Check the SKU (camtool profiles list) or the library folder (--profiles DIR)."),
-                               sku=sku, directory=str(self.directory))
+            fix = N_("{sku} is one of the examples that ship with camtool: add --profiles \"{examples}\", "
+                     "or copy {examples}/{sku}.json into {directory}.")
+        return profile_finding("CAM856", N_("There is no profile {sku} in {directory}."), fix,
+                               sku=sku, directory=str(self.directory), examples=str(examples))
 
 
 
